@@ -1,0 +1,44 @@
+/**
+ * `npm run build`: reads the documents, stops with every input problem named (no stack trace) or
+ * prints a short summary, writes the machine-readable report, then lets Eleventy render the site.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { setSiteModel } from "./eleventy/site-plugin.ts";
+import { buildSiteModel, InputError, type SiteModel } from "./pipeline.ts";
+import { formatSummary } from "./report.ts";
+import { loadSettings, PROJECT_ROOT, SettingsError } from "./settings.ts";
+
+export const REPORT_FILE = join(PROJECT_ROOT, "reports/build-report.json");
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  let model: SiteModel;
+  try {
+    model = buildSiteModel(loadSettings());
+  } catch (error) {
+    if (error instanceof InputError) {
+      console.error(`Build stopped: ${error.problems.length} document(s) cannot be published.`);
+      for (const p of error.problems) for (const reason of p.reasons) console.error(`  ✗ ${p.file}: ${reason}`);
+      return 1;
+    }
+    if (error instanceof SettingsError) {
+      console.error(`Build stopped: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  mkdirSync(dirname(REPORT_FILE), { recursive: true });
+  writeFileSync(REPORT_FILE, JSON.stringify(model.report, null, 2) + "\n");
+  setSiteModel(model);
+  const modelMs = performance.now() - started;
+
+  const eleventy = new Eleventy(undefined, undefined, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
+  await eleventy.write();
+  console.log(formatSummary(model.report));
+  console.log(`Read and prepared in ${Math.round(modelMs)} ms, rendered in ${Math.round(performance.now() - started - modelMs)} ms. Report: ${REPORT_FILE.slice(PROJECT_ROOT.length + 1)}`);
+  return 0;
+}
+
+process.exitCode = await main();

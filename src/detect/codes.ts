@@ -1,0 +1,40 @@
+/**
+ * Language codes as `lang` and hreflang want them: ISO 639-1 where one exists, else ISO 639-3, in BCP 47 form.
+ * CLDR's alias data (through Intl) already maps most three-letter and individual-language codes to the
+ * macrolanguage (`arb` → `ar`, `cmn` → `zh`, `pes` → `fa`); these are the ones it leaves alone.
+ */
+const INDIVIDUAL_TO_MACRO: Readonly<Record<string, string>> = {
+  zlm: "ms", // Malay (individual) → Malay
+  quy: "qu", // Ayacucho Quechua → Quechua
+  qug: "qu", // Chimborazo Highland Quichua → Quechua
+  fuv: "ff", // Nigerian Fulfulde → Fulah
+  fuf: "ff", // Pular → Fulah
+  koi: "kv", // Komi-Permyak → Komi
+  tgl: "tl", // CLDR prefers `fil`, but hreflang asks for ISO 639-1, which is `tl`
+};
+
+/** Canonical BCP 47 tag for a language code or tag, or undefined when it is not a well-formed tag. */
+export function toBcp47(code: string): string | undefined {
+  const trimmed = code.trim();
+  const [primary = "", ...rest] = trimmed.toLowerCase().split(/[-_]/);
+  const mapped = [INDIVIDUAL_TO_MACRO[primary] ?? primary, ...rest].join("-");
+  try {
+    return Intl.getCanonicalLocales(mapped)[0];
+  } catch {
+    return undefined;
+  }
+}
+
+/** The primary language subtag: `pt-BR` → `pt`. */
+export function baseLanguage(tag: string): string {
+  return tag.split("-")[0]!.toLowerCase();
+}
+
+/** Languages written right to left (primary subtags). */
+const RTL = new Set(["ar", "he", "fa", "ur", "yi", "ps", "sd", "ckb", "dv", "ug", "syr"]);
+
+export function directionOf(tag: string): "ltr" | "rtl" {
+  const script = new Intl.Locale(tag).script;
+  if (script) return ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"].includes(script) ? "rtl" : "ltr";
+  return RTL.has(baseLanguage(tag)) ? "rtl" : "ltr";
+}

@@ -1,0 +1,49 @@
+/**
+ * Eleventy's side of the pipeline: the site model as global data `blog`, UI strings through
+ * eleventy-plugin-i18n, typed filters, and the fingerprinted stylesheet. Templates only present.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import i18nPlugin from "eleventy-plugin-i18n";
+import { buildSiteModel, type SiteModel } from "../pipeline.ts";
+import { translationsFor } from "../render/i18n.ts";
+import { formatDate, formatMinutes, languageName } from "../render/languages.ts";
+import { loadSettings, PROJECT_ROOT } from "../settings.ts";
+
+const STYLESHEET = join(PROJECT_ROOT, "_includes/css/site.css");
+
+let model: SiteModel | undefined;
+/** The model of the current build; the CLI builds it first so input errors are reported before Eleventy runs. */
+export function siteModel(): SiteModel {
+  return (model ??= buildSiteModel(loadSettings()));
+}
+export function setSiteModel(next: SiteModel): void {
+  model = next;
+}
+
+export default function sitePlugin(eleventyConfig: UserConfig): void {
+  const current = siteModel();
+  const translations = translationsFor(current.dictionaries, current.uiLocales);
+
+  eleventyConfig.addGlobalData("blog", () => siteModel());
+  eleventyConfig.addWatchTarget(current.settings.contentPath);
+  eleventyConfig.on("eleventy.beforeWatch", () => {
+    // A document changed while serving: rebuild the model, and the strings for any new language.
+    model = buildSiteModel(loadSettings());
+    Object.assign(translations, translationsFor(model.dictionaries, model.uiLocales));
+  });
+
+  eleventyConfig.addPlugin(i18nPlugin, { translations, fallbackLocales: { "*": current.settings.defaultLanguage } });
+  eleventyConfig.addFilter("dateIn", (iso: string, lang: string): string => formatDate(iso, lang));
+  eleventyConfig.addFilter("minutesIn", (minutes: number, lang: string): string => formatMinutes(minutes, lang));
+  eleventyConfig.addFilter("languageName", (lang: string, inLanguage?: string): string => languageName(lang, inLanguage));
+
+  // The stylesheet's name carries a hash of its content, so hosts can cache it for good.
+  const css = readFileSync(STYLESHEET);
+  const cssUrl = `/assets/site.${createHash("sha256").update(css).digest("hex").slice(0, 10)}.css`;
+  eleventyConfig.addGlobalData("assets", { css: cssUrl });
+  eleventyConfig.addPassthroughCopy({ [STYLESHEET]: cssUrl.slice(1) });
+  eleventyConfig.addWatchTarget(STYLESHEET);
+}

@@ -1,0 +1,142 @@
+/** One input file → one document record, or the reasons it cannot be one. Pure: no file system. */
+import { createHash } from "node:crypto";
+import { directionOf } from "../detect/codes.ts";
+import { detectLanguage, type Detection } from "../detect/language.ts";
+import { parseStructure, attributionKind, type Attribution, type Block } from "./blocks.ts";
+import { decodeText } from "./decode.ts";
+import { readFrontMatter } from "./frontmatter.ts";
+import { markdownBlocksAsText, renderMarkdown } from "./markdown.ts";
+import { slugFromTitle } from "./slug.ts";
+import { countWords, cutAtWord, firstSentence, readingMinutes } from "./text.ts";
+import { typeset } from "./typography.ts";
+
+export type BodyBlock = Block | { type: "html"; html: string };
+
+export interface DocumentRecord {
+  /** Path inside the documents folder, with forward slashes: the document's identity. */
+  file: string;
+  format: "txt" | "md";
+  contentHash: string;
+  lang: string;
+  langSource: "front-matter" | "detected" | "default";
+  detection?: Detection;
+  dir: "ltr" | "rtl";
+  title: string;
+  titleSource: "front-matter" | "first-line" | "first-sentence";
+  description: string;
+  /** Wanted slug; the pipeline makes it unique within the language. */
+  slug: string;
+  slugFixed: boolean;
+  date?: string;
+  author?: string;
+  translationKey?: string;
+  draft: boolean;
+  body: BodyBlock[];
+  /** Plain text of each body block, for measures and later stages (grouping, search). */
+  paragraphs: string[];
+  attribution: Attribution[];
+  wordCount: number;
+  readingMinutes: number;
+}
+
+export type IngestResult = { ok: true; doc: DocumentRecord } | { ok: false; file: string; reasons: string[] };
+
+export interface IngestOptions {
+  /** Used when neither front matter nor detection gives a language. */
+  defaultLang: string;
+}
+
+const TITLE_MAX = 70;
+const DESCRIPTION_MAX = 160;
+
+export function ingestDocument(file: string, bytes: Uint8Array, options: IngestOptions): IngestResult {
+  const format = file.toLowerCase().endsWith(".md") ? "md" : "txt";
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { ok: false, file, reasons: [decoded.reason] };
+
+  let text = decoded.text;
+  let front: ReturnType<typeof readFrontMatter> = { ok: true, data: {}, body: text };
+  if (format === "md") {
+    front = readFrontMatter(text);
+    if (!front.ok) return { ok: false, file, reasons: front.reasons };
+    text = front.body;
+    if (text.trim() === "") return { ok: false, file, reasons: ["empty: front matter but no text"] };
+  }
+  const meta = front.data;
+
+  // Language first: everything after (typography, sentences, words) depends on it.
+  const rawParts = format === "md" ? markdownBlocksAsText(text).map((b) => b.text) : [text];
+  const detection = meta.lang ? undefined : detectLanguage(rawParts.join("\n\n"));
+  const lang = meta.lang ?? detection?.lang ?? options.defaultLang;
+  const langSource = meta.lang ? "front-matter" : detection ? "detected" : "default";
+
+  let body: BodyBlock[];
+  let paragraphs: string[];
+  let attribution: Attribution[];
+  let lead: string | undefined;
+  if (format === "txt") {
+    const structure = parseStructure(text);
+    lead = structure.lead;
+    body = structure.blocks.map((b) => ({ type: b.type, text: typeset(b.text, lang) }));
+    paragraphs = structure.blocks.map((b) => b.text);
+    attribution = structure.attribution.map((a) => ({ kind: a.kind, text: typeset(a.text, lang) }));
+  } else {
+    ({ body, paragraphs, attribution, lead } = structureMarkdown(text, lang));
+  }
+
+  const firstParagraph = paragraphs.find((p) => p.trim()) ?? lead ?? "";
+  const title = meta.title ?? lead ?? cutAtWord(firstSentence(firstParagraph, lang), lang, TITLE_MAX);
+  const titleSource = meta.title ? "front-matter" : lead ? "first-line" : "first-sentence";
+  const allText = paragraphs.join("\n\n");
+  const contentHash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
+  return {
+    ok: true,
+    doc: {
+      file,
+      format,
+      contentHash,
+      lang,
+      langSource,
+      ...(detection ? { detection } : {}),
+      dir: directionOf(lang),
+      title: typeset(title, lang),
+      titleSource,
+      description: typeset(cutAtWord(allText, lang, DESCRIPTION_MAX), lang),
+      slug: meta.slug ?? slugFromTitle(title, `doc-${contentHash.slice(0, 8)}`),
+      slugFixed: meta.slug !== undefined,
+      ...(meta.date ? { date: meta.date } : {}),
+      ...(meta.author ? { author: meta.author } : {}),
+      ...(meta.translationKey ? { translationKey: meta.translationKey } : {}),
+      draft: meta.draft ?? false,
+      body,
+      paragraphs,
+      attribution,
+      wordCount: countWords(allText, lang),
+      readingMinutes: readingMinutes(allText, lang),
+    },
+  };
+}
+
+/** Markdown keeps its own structure; only a leading `#` title and trailing attribution are taken out. */
+function structureMarkdown(source: string, lang: string) {
+  const chunks = source.trim().split(/\n[ \t]*\n+/);
+  const attribution: Attribution[] = [];
+  while (chunks.length > 1) {
+    const plain = markdownBlocksAsText(chunks[chunks.length - 1]!).map((b) => b.text).join(" ");
+    const kind = attributionKind(plain);
+    if (!kind) break;
+    chunks.pop();
+    attribution.unshift({ kind, text: typeset(plain, lang) });
+  }
+  let lead: string | undefined;
+  const first = markdownBlocksAsText(chunks[0]!);
+  if (first.length === 1 && first[0]!.headingLevel === 1) {
+    lead = first[0]!.text;
+    chunks.shift();
+  }
+  const rest = chunks.join("\n\n");
+  const body: BodyBlock[] = [{ type: "html", html: renderMarkdown(rest, lang) }];
+  const paragraphs = markdownBlocksAsText(rest).map((b) => b.text);
+  return { body, paragraphs, attribution, lead };
+}

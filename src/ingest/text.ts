@@ -1,0 +1,65 @@
+/** Language-aware measures of text: sentences, word-boundary cuts, word counts and reading time. */
+import { baseLanguage } from "../detect/codes.ts";
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenter(lang: string, granularity: "word" | "sentence"): Intl.Segmenter {
+  const key = `${lang}/${granularity}`;
+  let s = segmenters.get(key);
+  if (!s) segmenters.set(key, (s = new Intl.Segmenter(lang, { granularity })));
+  return s;
+}
+
+export function firstSentence(text: string, lang: string): string {
+  for (const { segment } of segmenter(lang, "sentence").segment(text)) {
+    if (segment.trim()) return segment.trim();
+  }
+  return text.trim();
+}
+
+/**
+ * Shortens text to at most `max` characters without cutting a word: after a whole sentence, or at a
+ * clause boundary (comma, semicolon, colon, dash), when one falls in the second half; else at a word
+ * boundary with "…".
+ */
+export function cutAtWord(text: string, lang: string, max: number): string {
+  const clean = text.trim().replace(/\s+/g, " ");
+  if ([...clean].length <= max) return clean;
+  let lastWordEnd = 0;
+  let lastClause = 0;
+  let lastSentenceEnd = 0;
+  for (const { segment, index, isWordLike } of segmenter(lang, "word").segment(clean)) {
+    const end = index + segment.length;
+    if (end > max) break;
+    if (isWordLike) lastWordEnd = end;
+    else if (/^[.!?。！？؟]$/u.test(segment) && index >= max * 0.5) lastSentenceEnd = end;
+    else if (index >= max * 0.5 && (/^[,;:،、，；：–—]$/u.test(segment) || (segment === "-" && clean[index - 1] === " "))) {
+      lastClause = index;
+    }
+  }
+  if (lastSentenceEnd > 0) return clean.slice(0, lastSentenceEnd);
+  if (lastClause > 0) return clean.slice(0, lastClause).trim();
+  if (lastWordEnd === 0) lastWordEnd = max; // one very long word: cut it
+  return clean.slice(0, lastWordEnd).replace(/[\s,;:–—-]+$/u, "") + "…";
+}
+
+const CJK = new Set(["zh", "ja"]);
+
+export function countWords(text: string, lang: string): number {
+  let words = 0;
+  for (const s of segmenter(lang, "word").segment(text)) if (s.isWordLike) words++;
+  return words;
+}
+
+/**
+ * Minutes to read, at least one. Space-separated languages read at about 230 words a minute;
+ * Chinese and Japanese are measured in characters (about 500 a minute), which the word
+ * segmenter's dictionary words would understate.
+ */
+export function readingMinutes(text: string, lang: string): number {
+  if (CJK.has(baseLanguage(lang))) {
+    const chars = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+    const otherWords = countWords(text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, " "), lang);
+    return Math.max(1, Math.round(chars / 500 + otherWords / 230));
+  }
+  return Math.max(1, Math.round(countWords(text, lang) / 230));
+}

@@ -1,0 +1,60 @@
+/**
+ * Locale-aware typography: quotation marks and apostrophes as each language writes them, and French
+ * spacing (no-break space inside « », narrow no-break space before ? ! ; :). Typograf does the work;
+ * every other rule it has stays off so the publisher's text is otherwise left exactly as written.
+ */
+import typografModule from "typograf";
+import { baseLanguage } from "../detect/codes.ts";
+
+/** Quotation marks (outer, inner) per language, from CLDR, for languages Typograf has no data for. */
+const QUOTES: Readonly<Record<string, [string, string]>> = {
+  ar: ["«»", "‹›"], fa: ["«»", "‹›"], ur: ["”“", "’‘"], he: ["”״", "’׳"], hy: ["«»", "«»"],
+  id: ["“”", "‘’"], ms: ["“”", "‘’"], hi: ["“”", "‘’"], ta: ["“”", "‘’"], ne: ["“”", "‘’"],
+  pt: ["“”", "‘’"], lt: ["„“", "‚‘"], eu: ["«»", "‹›"], yi: ["„“", "‚‘"], vi: ["“”", "‘’"],
+  th: ["“”", "‘’"], ko: ["“”", "‘’"], zh: ["“”", "‘’"], ja: ["「」", "『』"], en: ["“”", "‘’"],
+};
+const TYPOGRAF_ALIASES: Readonly<Record<string, string>> = { en: "en-US", nb: "no", nn: "no" };
+
+
+// typograf ships ESM typings in a package not marked as ESM: TypeScript sees a CommonJS
+// namespace where Node's ESM import gives the class itself.
+const Typograf = ((typografModule as { default?: unknown }).default ?? typografModule) as typeof typografModule.default;
+type Typograf = InstanceType<typeof Typograf>;
+
+const NNBSP = "\u202F";
+const NBSP = "\u00A0";
+
+// Registered once: French and its high punctuation.
+Typograf.addRule({
+  name: "fr/nbsp/highPunctuation",
+  handler: (text: string) =>
+    text
+      .replace(/(?<!&[#\w]*)(\p{L}|[»)\]’”])[ \u00A0]?([?!]|;(?!\S))/gu, `$1${NNBSP}$2`)
+      .replace(/(?<!&[#\w]*)(\p{L}|[»)\]’”])[ \u00A0]?:(?=\s|$)/gu, `$1${NBSP}:`),
+});
+
+const KEPT_RULES = ["common/punctuation/quote", "common/punctuation/apostrophe", "fr/nbsp/highPunctuation"];
+const instances = new Map<string, Typograf>();
+
+function typograf(lang: string): Typograf {
+  const base = baseLanguage(lang);
+  let tp = instances.get(base);
+  if (tp) return tp;
+  const alias = TYPOGRAF_ALIASES[base] ?? base;
+  const known = Typograf.hasLocale(alias);
+  if (!known) Typograf.addLocale(base);
+  tp = new Typograf({ locale: [known ? alias : base], htmlEntity: { type: "default" }, disableRule: "*", enableRule: KEPT_RULES });
+  if (!known) {
+    const [outer, inner] = QUOTES[base] ?? QUOTES.en!;
+    tp.setSetting("common/punctuation/quote", base, { left: outer[0]! + inner[0]!, right: outer[1]! + inner[1]! });
+  }
+  instances.set(base, tp);
+  return tp;
+}
+
+/** Text with the language's quotation marks and spacing. Plain text in, plain text out. */
+export function typeset(text: string, lang: string): string {
+  // Typograf treats markup as markup; our text is text, so hide < and & from it and restore them after.
+  const shielded = text.replace(/</g, "\uE000").replace(/&/g, "\uE001");
+  return typograf(lang).execute(shielded).replace(/\uE000/g, "<").replace(/\uE001/g, "&");
+}

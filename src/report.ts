@@ -1,0 +1,11 @@
+/** The build's short human summary of its report. */
+import type { BuildReport } from "./pipeline.ts";
+
+export function formatSummary(report: BuildReport): string {
+  const perLanguage = Object.entries(report.perLanguage).map(([lang, n]) => `${lang} ${n}`).join(", ");
+  const unpublished = report.documents.filter((d) => d.status !== "published");
+  const lines = [`Published ${report.published} of ${report.inputs} file(s) from ${report.contentDir}: ${perLanguage || "none"}.`];
+  for (const d of unpublished) if (d.status === "draft") lines.push(`  · ${d.file}: ${d.reason}`);
+  for (const w of report.warnings) lines.push(`  ! ${w}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,42 @@
+/** Site settings: `_data/site.json`, validated, with environment overrides for the build at hand. */
+import { readFileSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import { z } from "zod";
+import { toBcp47 } from "./detect/codes.ts";
+
+const siteSchema = z.strictObject({
+  title: z.string().min(1),
+  url: z.url(),
+  defaultLanguage: z.string().refine((v) => toBcp47(v) === v, "must be a canonical BCP 47 tag such as \"en\" or \"pt-BR\""),
+  contentDir: z.string().min(1),
+  pageSize: z.int().min(1).max(100),
+});
+
+export type SiteSettings = z.infer<typeof siteSchema> & {
+  /** The documents folder, absolute. */
+  contentPath: string;
+};
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
+export const SITE_DATA_FILE = resolve(PROJECT_ROOT, "_data/site.json");
+
+/**
+ * Reads the settings. `CONTENT_DIR` points the same build at another collection;
+ * `SITE_URL` (or Netlify's `URL`) sets the public address.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, file = SITE_DATA_FILE): SiteSettings {
+  const parsed = siteSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new SettingsError(`${file} is not valid:\n${lines.join("\n")}`);
+  }
+  const site = { ...parsed.data };
+  // A folder named in the environment is taken from where the command runs; the one in site.json, from the project.
+  const contentPath = env.CONTENT_DIR ? resolve(process.cwd(), env.CONTENT_DIR) : isAbsolute(site.contentDir) ? site.contentDir : resolve(PROJECT_ROOT, site.contentDir);
+  if (env.CONTENT_DIR) site.contentDir = env.CONTENT_DIR;
+  const url = env.SITE_URL || env.URL;
+  if (url) site.url = url;
+  return { ...site, url: site.url.replace(/\/+$/, ""), contentPath };
+}
+
+export class SettingsError extends Error {}
