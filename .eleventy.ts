@@ -11,7 +11,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(HtmlBasePlugin); // every root-relative URL follows the path prefix
 
   return {
-    dir: { input: "pages", includes: "../_includes", data: "../_data", output: "_site" },
+    dir: { input: "pages", includes: "../_includes", data: "../_data", output: process.env.OUTPUT_DIR ?? "_site" },
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
     pathPrefix: process.env.PATH_PREFIX ?? "/",

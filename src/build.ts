@@ -3,14 +3,15 @@
  * prints a short summary, writes the machine-readable report, then lets Eleventy render the site.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { setSiteModel } from "./eleventy/site-plugin.ts";
 import { buildSiteModel, InputError, type SiteModel } from "./pipeline.ts";
 import { formatSummary } from "./report.ts";
 import { loadSettings, PROJECT_ROOT, SettingsError } from "./settings.ts";
 
-export const REPORT_FILE = join(PROJECT_ROOT, "reports/build-report.json");
+/** Beside the output, not in it: the report is for the publisher, not the public. */
+export const REPORT_FILE = process.env.REPORT_FILE ?? join(PROJECT_ROOT, "reports/build-report.json");
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -37,7 +38,7 @@ async function main(): Promise<number> {
   const eleventy = new Eleventy(undefined, undefined, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
   await eleventy.write();
   console.log(formatSummary(model.report));
-  console.log(`Read and prepared in ${Math.round(modelMs)} ms, rendered in ${Math.round(performance.now() - started - modelMs)} ms. Report: ${REPORT_FILE.slice(PROJECT_ROOT.length + 1)}`);
+  console.log(`Read and prepared in ${Math.round(modelMs)} ms, rendered in ${Math.round(performance.now() - started - modelMs)} ms. Report: ${relative(process.cwd(), REPORT_FILE)}`);
   return 0;
 }
 

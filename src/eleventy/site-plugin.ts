@@ -46,4 +46,5 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addGlobalData("assets", { css: cssUrl });
   eleventyConfig.addPassthroughCopy({ [STYLESHEET]: cssUrl.slice(1) });
   eleventyConfig.addWatchTarget(STYLESHEET);
+  eleventyConfig.addPassthroughCopy({ [join(PROJECT_ROOT, "_includes/favicon.svg")]: "favicon.svg" });
 }

@@ -13,10 +13,10 @@ export function splitBlocks(text: string): string[] {
   const trimmed = text.trim();
   if (/\n[ \t]*\n/.test(trimmed)) {
     // Hard-wrapped paragraphs: single newlines inside a block are soft breaks, except
-    // after a heading-like first line, which stands as its own block.
+    // after a heading line, which stands as its own block.
     return trimmed.split(/\n[ \t]*\n+/).flatMap((block) => {
       const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
-      if (lines.length > 1 && looksLikeHeading(lines[0]!)) return [lines[0]!, lines.slice(1).join(" ")];
+      if (lines.length > 1 && isHeadingAbove(lines[0]!, lines[1]!)) return [lines[0]!, lines.slice(1).join(" ")];
       return [lines.join(" ")];
     });
   }
@@ -38,6 +38,15 @@ export function looksLikeHeading(line: string): boolean {
   if (/[.!?。！？؟][\s"'»”’)]*\s+\S/u.test(text)) return false; // two sentences in one line
   if (/[|©]/u.test(text) || /^\d+$/.test(text)) return false;
   return /\p{L}/u.test(text);
+}
+
+/**
+ * Whether the first line of a wrapped block is a heading over the rest rather than the start of a
+ * wrapped sentence: it must look like one, be clearly shorter than the line after it, and the line
+ * after must not carry on in lower case.
+ */
+function isHeadingAbove(first: string, next: string): boolean {
+  return looksLikeHeading(first) && first.length <= next.length * 0.6 && !/^\p{Ll}/u.test(next);
 }
 
 // Words that mark a line as credits, in the languages we publish ("Imagen | jm3", "Source: …").

@@ -25,16 +25,13 @@ export function decodeText(bytes: Uint8Array): Decoded {
 
 /** Offset of the first byte that breaks UTF-8, so the message points at it. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0, hi = bytes.length;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    try {
-      // stream: a prefix may end inside a valid character; only a broken byte throws
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
+  // A lenient decode turns each broken sequence into U+FFFD; the text before it is valid, so its
+  // UTF-8 length is the offset. A U+FFFD that the file really contains (EF BF BD) is skipped.
+  const lenient = new TextDecoder("utf-8").decode(bytes);
+  const encoder = new TextEncoder();
+  for (let i = lenient.indexOf("\uFFFD"); i >= 0; i = lenient.indexOf("\uFFFD", i + 1)) {
+    const offset = encoder.encode(lenient.slice(0, i)).length;
+    if (!(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) return offset;
   }
-  return lo;
+  return 0;
 }

@@ -1,0 +1,74 @@
+import { expect, publishedBy, test } from "./test.ts";
+
+const published = publishedBy("reports/fixture-site.json");
+const urlOf = (file: string) => published.get(file)!.url!;
+
+test.describe("pages in other scripts and directions", () => {
+  for (const lang of ["ar", "he", "fa", "ur"]) {
+    test(`the ${lang} article is marked right to left`, async ({ page }) => {
+      await page.goto(urlOf(`${lang}.txt`));
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    });
+  }
+
+  test("a right-to-left page mirrors: the title starts at the right edge and the brand sits on the right", async ({ page }) => {
+    await page.setViewportSize({ width: 1200, height: 800 });
+    await page.goto(urlOf("ar.txt"));
+    const brand = await page.locator(".brand").boundingBox();
+    const title = await page.locator("h1").boundingBox();
+    const main = await page.locator("main").boundingBox();
+    expect(brand!.x).toBeGreaterThan(600);
+    expect(Math.abs(title!.x + title!.width - (main!.x + main!.width))).toBeLessThan(30);
+  });
+
+  test("the Arabic article has Arabic chrome and its question line as a subheading", async ({ page }) => {
+    await page.goto(urlOf("ar.txt"));
+    await expect(page.locator(".skip-link")).toHaveText("انتقل إلى المحتوى");
+    await expect(page.locator(".article__body > h2")).toHaveText("لماذا يعود الناس كل يوم؟");
+  });
+
+  for (const [lang, minutes] of [["zh", "分钟"], ["ja", "分"], ["ko", "분"]] as const) {
+    test(`the ${lang} article gives its reading time in ${lang}`, async ({ page }) => {
+      await page.goto(urlOf(`${lang}.txt`));
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page.locator(".article__meta")).toContainText(minutes);
+    });
+  }
+
+  test("the root page names all 22 languages in themselves, with lang and dir", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator(".language-grid a")).toHaveCount(22);
+    await expect(page.locator('.language-grid a[lang="ar"]')).toHaveAttribute("dir", "rtl");
+    await expect(page.locator('.language-grid a[lang="ar"] .language-grid__name')).toHaveText("العربية");
+    await expect(page.locator('.language-grid a[lang="ja"] .language-grid__name')).toHaveText("日本語");
+  });
+});
+
+test.describe("a Markdown document with front matter", () => {
+  test("is published at its front matter slug, in its front matter language", async ({ page }) => {
+    expect(urlOf("pt-BR.md")).toBe("/pt-BR/padarias-de-bairro/");
+    await page.goto(urlOf("pt-BR.md"));
+    await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
+    await expect(page.locator("h1")).toHaveText("Padarias de bairro e a arte da paciência");
+    await expect(page.locator(".article__meta time")).toHaveAttribute("datetime", "2024-03-05");
+    await expect(page.locator(".article__meta time")).toContainText("5 de março de 2024");
+  });
+
+  test("borrows Portuguese UI strings for Brazilian Portuguese through the fallback chain", async ({ page }) => {
+    await page.goto(urlOf("pt-BR.md"));
+    await expect(page.locator(".skip-link")).toHaveText("Saltar para o conteúdo");
+  });
+
+  test("shows markup it contains as text, never running it", async ({ page }) => {
+    let dialogs = 0;
+    page.on("dialog", (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await page.goto(urlOf("pt-BR.md"));
+    await expect(page.locator(".article__body code")).toHaveText('<script>alert("oi")</script>');
+    await expect(page.locator("script")).toHaveCount(0);
+    expect(dialogs).toBe(0);
+  });
+});

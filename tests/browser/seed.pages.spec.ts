@@ -1,0 +1,157 @@
+import { DELIBERATE_404, expect, publishedBy, sourceOf, test } from "./test.ts";
+
+const published = publishedBy("reports/build-report.json");
+const seeds = [...published.values()];
+const urlOf = (prefix: string) => seeds.find((d) => d.file.startsWith(prefix))!.url!;
+const fileOf = (prefix: string) => seeds.find((d) => d.file.startsWith(prefix))!.file;
+/** The first few words of a seed, as the source file has them (up to any quote, which typography changes). */
+function opening(prefix: string, words = 5): string {
+  const all = sourceOf("content", fileOf(prefix)).trim().split(/\s+/);
+  const upToQuote = all.findIndex((w) => /['"]/.test(w));
+  return all.slice(0, Math.min(words, upToQuote < 0 ? words : upToQuote)).join(" ");
+}
+
+const expected = [
+  { prefix: "000", lang: "es", paragraphs: 5 },
+  { prefix: "001", lang: "de", paragraphs: 5 },
+  { prefix: "002", lang: "fr", paragraphs: 5 },
+  { prefix: "003", lang: "id", paragraphs: 5 },
+  { prefix: "004", lang: "es", paragraphs: 5 },
+];
+
+test.describe("every seed becomes a localized page", () => {
+  for (const { prefix, lang, paragraphs } of expected) {
+    test(`seed ${prefix} is published in ${lang} with its title and ${paragraphs} paragraphs`, async ({ page }) => {
+      expect(urlOf(prefix)).toMatch(new RegExp(`^/${lang}/[a-z0-9-]+/$`));
+      await page.goto(urlOf(prefix));
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+      await expect(page.locator("h1")).toHaveCount(1);
+      await expect(page.locator("h1")).toContainText(opening(prefix));
+      await expect(page).toHaveTitle(new RegExp(`^${opening(prefix)}`));
+      await expect(page.locator(".article__body > p")).toHaveCount(paragraphs);
+      await expect(page.locator(".article__body > p").first()).toContainText(opening(prefix, 8));
+      await expect(page.locator('meta[name="description"]')).toHaveAttribute("content", new RegExp(`^${opening(prefix)}`));
+    });
+  }
+
+  test("article pages run no JavaScript", async ({ page }) => {
+    for (const { prefix } of expected) {
+      await page.goto(urlOf(prefix));
+      await expect(page.locator("script")).toHaveCount(0);
+    }
+  });
+
+  test("the page chrome speaks the article's language", async ({ page }) => {
+    await page.goto(urlOf("001"));
+    await expect(page.locator(".skip-link")).toHaveText("Zum Inhalt springen");
+    await expect(page.locator(".article__meta")).toContainText("Lesezeit");
+    await page.goto(urlOf("003"));
+    await expect(page.locator(".skip-link")).toHaveText("Langsung ke konten");
+  });
+
+  test("dates are written the way the page's language writes them", async ({ page }) => {
+    for (const { prefix, lang } of expected) {
+      await page.goto(urlOf(prefix));
+      const time = page.locator(".article__meta time");
+      const iso = await time.getAttribute("datetime");
+      expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const written = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+      await expect(time).toContainText(written);
+    }
+  });
+
+  test("the French article uses French quotation marks and spacing", async ({ page }) => {
+    await page.goto(urlOf("002"));
+    await expect(page.locator(".article__body")).toContainText("«\u202Fcesser et de s’abstenir\u202F»");
+    await expect(page.locator(".article__body")).toContainText("Quoi\u202F?");
+  });
+
+  test("every article leaves a visible place for the language switcher", async ({ page }) => {
+    await page.goto(urlOf("000"));
+    await expect(page.locator("nav.switcher")).toBeVisible();
+    await expect(page.locator("nav.switcher")).toHaveAttribute("aria-label", "Leer en otro idioma");
+  });
+});
+
+test.describe("structure kept apart from the body", () => {
+  test("004 shows its subheading as a heading between its paragraphs", async ({ page }) => {
+    await page.goto(urlOf("004"));
+    const heading = page.locator(".article__body > h2");
+    await expect(heading).toHaveText("¿Son interesantes?");
+    await expect(page.locator(".article__body > h2 + p")).toContainText("Quizá sea interesante preguntarse");
+  });
+
+  test("004 shows its source and image credits in the article footer, not in the body", async ({ page }) => {
+    await page.goto(urlOf("004"));
+    await expect(page.locator(".article__footer .credits")).toContainText("En Pymes y Autónomos");
+    await expect(page.locator(".article__footer .credits")).toContainText("Imagen | jm3");
+    await expect(page.locator(".article__footer .credits h2")).toHaveText("Créditos");
+    await expect(page.locator(".article__body")).not.toContainText("jm3");
+  });
+
+  for (const [prefix, heading] of [["002", "À propos de l’auteur"], ["003", "Tentang penulis"]] as const) {
+    test(`${prefix} shows the author's bio and © line after the body, not in it`, async ({ page }) => {
+      await page.goto(urlOf(prefix));
+      const bio = page.locator(".article__footer .author-bio");
+      await expect(bio).toContainText("Dr Seamus Phan");
+      await expect(bio).toContainText("© 1984-2020 Seamus Phan");
+      await expect(bio.locator("h2")).toHaveText(heading);
+      await expect(page.locator(".article__body")).not.toContainText("Seamus Phan");
+    });
+  }
+
+  test("000 and 001, which have no bio, show no article footer", async ({ page }) => {
+    for (const prefix of ["000", "001"]) {
+      await page.goto(urlOf(prefix));
+      await expect(page.locator(".article__footer")).toHaveCount(0);
+    }
+  });
+});
+
+test.describe("home pages", () => {
+  test("the Spanish home lists both Spanish articles and no others", async ({ page }) => {
+    await page.goto("/es/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    const links = page.locator(".teaser__title a");
+    await expect(links).toHaveCount(2);
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(hrefs.sort()).toEqual([urlOf("000"), urlOf("004")].sort());
+  });
+
+  for (const [lang, prefix] of [["de", "001"], ["fr", "002"], ["id", "003"]] as const) {
+    test(`the ${lang} home lists its one article`, async ({ page }) => {
+      await page.goto(`/${lang}/`);
+      await expect(page.locator(".teaser__title a")).toHaveCount(1);
+      await expect(page.locator(".teaser__title a")).toHaveAttribute("href", urlOf(prefix));
+    });
+  }
+
+  test("the root page offers every language, each named in itself", async ({ page }) => {
+    await page.goto("/");
+    const choices = page.locator(".language-grid a");
+    await expect(choices).toHaveCount(4);
+    const languages = await choices.evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.getAttribute("lang"), a.querySelector(".language-grid__name")?.textContent]));
+    expect(languages).toEqual([
+      ["/de/", "de", "Deutsch"],
+      ["/es/", "es", "Español"],
+      ["/fr/", "fr", "Français"],
+      ["/id/", "id", "Indonesia"],
+    ]);
+  });
+
+  test("the root page shows the latest articles across languages, each marked with its language", async ({ page }) => {
+    await page.goto("/");
+    const teasers = page.locator(".teaser");
+    await expect(teasers).toHaveCount(5);
+    const langs = await teasers.evaluateAll((items) => items.map((li) => li.getAttribute("lang")).sort());
+    expect(langs).toEqual(["de", "es", "es", "fr", "id"]);
+  });
+
+  test("an unknown address answers 404 with the not-found page", async ({ page }) => {
+    const response = await page.goto(`${DELIBERATE_404}/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator("h1")).toHaveText("Page not found");
+    await expect(page.locator(".language-grid a")).toHaveCount(4);
+  });
+});

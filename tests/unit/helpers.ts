@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../src/settings.ts";
+
+export const SEEDS_DIR = join(PROJECT_ROOT, "content");
+export const LANGUAGES_DIR = join(PROJECT_ROOT, "tests/fixtures/languages");
+
+/** The seed documents by their number prefix ("000" … "004"). */
+export function seed(prefix: string): { file: string; bytes: Buffer; text: string } {
+  const file = readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix));
+  if (!file) throw new Error(`no seed ${prefix}`);
+  const bytes = readFileSync(join(SEEDS_DIR, file));
+  return { file, bytes, text: bytes.toString("utf8") };
+}
+
+/** Fixture texts named by their language code. */
+export function languageFixtures(): { lang: string; file: string; text: string }[] {
+  return readdirSync(LANGUAGES_DIR)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((file) => ({ lang: file.replace(/\.txt$/, ""), file, text: readFileSync(join(LANGUAGES_DIR, file), "utf8") }));
+}
+
+export const utf8 = (s: string) => new TextEncoder().encode(s);

@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { detectLanguage } from "../../src/detect/language.ts";
+import { languageFixtures, seed } from "./helpers.ts";
+
+describe("language detection", () => {
+  const seeds = { "000": "es", "001": "de", "002": "fr", "003": "id", "004": "es" };
+  for (const [prefix, lang] of Object.entries(seeds)) {
+    it(`detects seed ${prefix} as ${lang}`, () => {
+      const detection = detectLanguage(seed(prefix).text);
+      assert.equal(detection?.lang, lang);
+      assert.equal(detection?.lowConfidence, false);
+    });
+  }
+
+  for (const fixture of languageFixtures()) {
+    it(`detects the ${fixture.lang} fixture as ${fixture.lang}`, () => {
+      assert.equal(detectLanguage(fixture.text)?.lang, fixture.lang);
+    });
+  }
+
+  it("reports a two-word text as low confidence", () => {
+    const detection = detectLanguage("Seamus Phan");
+    assert.ok(detection, "a guess is still made");
+    assert.equal(detection.lowConfidence, true);
+  });
+
+  it("gives no language for text without words", () => {
+    assert.equal(detectLanguage("1984 — 2020 · 42"), undefined);
+  });
+
+  it("decides a very long document from samples of it, and still rightly", () => {
+    const long = seed("001").text.repeat(2000);
+    assert.ok(long.length > 5_000_000);
+    assert.equal(detectLanguage(long)?.lang, "de");
+  });
+});
