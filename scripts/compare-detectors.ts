@@ -18,7 +18,7 @@ for (const f of readdirSync("content").sort()) {
   if (expected) samples.push({ name: f, expected, text: readFileSync(join("content", f), "utf8") });
 }
 const dir = "tests/fixtures/languages";
-for (const f of readdirSync(dir).sort()) {
+for (const f of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
   samples.push({ name: f, expected: f.replace(/\.txt$/, ""), text: readFileSync(join(dir, f), "utf8") });
 }
 const firstSentence = (t: string) => (t.trim().match(/^[^.!?。！？]+[.!?。！？]?/u)?.[0] ?? t).trim();

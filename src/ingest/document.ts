@@ -84,10 +84,13 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
     ({ body, paragraphs, attribution, lead } = structureMarkdown(text, lang));
   }
 
-  const firstParagraph = paragraphs.find((p) => p.trim()) ?? lead ?? "";
-  const title = meta.title ?? lead ?? cutAtWord(firstSentence(firstParagraph, lang), lang, TITLE_MAX);
-  const titleSource = meta.title ? "front-matter" : lead ? "first-line" : "first-sentence";
   const allText = paragraphs.join("\n\n");
+  const opening = firstSentence(allText, lang);
+  // A title ends without a full stop; a question or exclamation mark is part of it.
+  const title = meta.title ?? lead ?? cutAtWord(opening, lang, TITLE_MAX).replace(/[.。．]$/u, "");
+  const titleSource = meta.title ? "front-matter" : lead ? "first-line" : "first-sentence";
+  // When the first sentence became the title, the description goes on from there instead of repeating it.
+  const rest = titleSource === "first-sentence" ? allText.slice(allText.indexOf(opening) + opening.length).trim() : "";
   const contentHash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
   return {
@@ -102,7 +105,7 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
       dir: directionOf(lang),
       title: typeset(title, lang),
       titleSource,
-      description: typeset(cutAtWord(allText, lang, DESCRIPTION_MAX), lang),
+      description: typeset(cutAtWord(rest || allText, lang, DESCRIPTION_MAX), lang),
       slug: meta.slug ?? slugFromTitle(title, `doc-${contentHash.slice(0, 8)}`),
       slugFixed: meta.slug !== undefined,
       ...(meta.date ? { date: meta.date } : {}),

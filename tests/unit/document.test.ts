@@ -37,6 +37,16 @@ describe("a document record from each seed", () => {
     assert.doesNotMatch(text, /«cesser/);
   });
 
+  it("describes the page by what follows the title, not by repeating it", () => {
+    const doc = ingestSeed("000");
+    assert.match(doc.description, /^Hubo una historia sobre un cliente/);
+  });
+
+  it("ends a derived title without a full stop", () => {
+    const doc = ingest("t.txt", utf8("El panadero abre temprano.\n\nY los vecinos hacen cola en la puerta cada mañana."));
+    assert.equal(doc.title, "El panadero abre temprano");
+  });
+
   it("describes a page in at most 160 characters", () => {
     for (const prefix of ["000", "001", "002", "003", "004"]) {
       const doc = ingestSeed(prefix);

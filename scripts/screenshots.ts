@@ -1,0 +1,49 @@
+/**
+ * Screenshots of built pages at desktop and phone widths, light and dark, for a person to look at.
+ * Needs `npm run build` (seed site) and the fixture site the browser tests build (reports/fixture-site).
+ * Usage: npx tsx scripts/screenshots.ts  → screenshots/*.png
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+import { startPreviewServer } from "../src/deploy/preview-server.ts";
+import { chromiumLaunchOptions } from "../tests/browser/chromium.ts";
+
+type Doc = { file: string; url?: string };
+const urls = (report: string) => new Map((JSON.parse(readFileSync(report, "utf8")).documents as Doc[]).map((d) => [d.file, d.url]));
+const seeds = urls("reports/build-report.json");
+const fixtures = urls("reports/fixture-site.json");
+const seed = (prefix: string) => [...seeds].find(([f]) => f.startsWith(prefix))![1]!;
+
+const shots: { name: string; port: number; path: string }[] = [
+  { name: "es-article", port: 4301, path: seed("004") },
+  { name: "de-article", port: 4301, path: seed("001") },
+  { name: "fr-article", port: 4301, path: seed("002") },
+  { name: "root", port: 4301, path: "/" },
+  { name: "es-home", port: 4301, path: "/es/" },
+  { name: "ar-article", port: 4302, path: fixtures.get("ar.txt")! },
+  { name: "ja-article", port: 4302, path: fixtures.get("ja.txt")! },
+  { name: "fixture-root", port: 4302, path: "/" },
+];
+const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+
+mkdirSync("screenshots", { recursive: true });
+const servers = [await startPreviewServer("_site", 4301), await startPreviewServer("reports/fixture-site", 4302)];
+const browser = await chromium.launch(chromiumLaunchOptions());
+try {
+  for (const [width, viewport] of Object.entries(viewports)) {
+    for (const scheme of ["light", "dark"] as const) {
+      const page = await browser.newPage({ viewport, colorScheme: scheme, deviceScaleFactor: width === "phone" ? 2 : 1 });
+      for (const shot of shots) {
+        if (scheme === "dark" && !shot.name.endsWith("article")) continue;
+        await page.goto(`http://127.0.0.1:${shot.port}${shot.path}`);
+        const file = `screenshots/${shot.name}-${width}-${scheme}.png`;
+        await page.screenshot({ path: file, fullPage: false });
+        console.log(file);
+      }
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  for (const s of servers) s.close();
+}
