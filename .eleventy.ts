@@ -4,7 +4,7 @@
  */
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import sitePlugin from "./src/eleventy/site-plugin.ts";
+import sitePlugin, { siteModel } from "./src/eleventy/site-plugin.ts";
 
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(sitePlugin); // documents → site model, UI strings, filters, stylesheet
@@ -14,6 +14,6 @@ export default function (eleventyConfig: UserConfig) {
     dir: { input: "pages", includes: "../_includes", data: "../_data", output: process.env.OUTPUT_DIR ?? "_site" },
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
-    pathPrefix: process.env.PATH_PREFIX ?? "/",
+    pathPrefix: siteModel().settings.pathPrefix,
   };
 }

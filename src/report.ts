@@ -4,7 +4,11 @@ import type { BuildReport } from "./pipeline.ts";
 export function formatSummary(report: BuildReport): string {
   const perLanguage = Object.entries(report.perLanguage).map(([lang, n]) => `${lang} ${n}`).join(", ");
   const unpublished = report.documents.filter((d) => d.status !== "published");
-  const lines = [`Published ${report.published} of ${report.inputs} file(s) from ${report.contentDir}: ${perLanguage || "none"}.`];
+  const { groups, alone } = report.translations;
+  const lines = [
+    `Published ${report.published} of ${report.inputs} file(s) from ${report.contentDir}: ${perLanguage || "none"}.`,
+    `Translations: ${groups.length} group(s) — ${groups.map((g) => `[${g.members.map((m) => m.lang).join(" ")}] ${g.source === "override" ? `key "${g.id}"` : `score ${g.score}`}`).join(", ") || "none"}; ${alone.length} document(s) alone.`,
+  ];
   for (const d of unpublished) if (d.status === "draft") lines.push(`  · ${d.file}: ${d.reason}`);
   for (const w of report.warnings) lines.push(`  ! ${w}`);
   return lines.join("\n");

@@ -15,6 +15,8 @@ const siteSchema = z.strictObject({
 export type SiteSettings = z.infer<typeof siteSchema> & {
   /** The documents folder, absolute. */
   contentPath: string;
+  /** Where the site lives under its host, "/" or "/sub/path/" (a GitHub Pages project site). */
+  pathPrefix: string;
 };
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
@@ -22,7 +24,7 @@ export const SITE_DATA_FILE = resolve(PROJECT_ROOT, "_data/site.json");
 
 /**
  * Reads the settings. `CONTENT_DIR` points the same build at another collection;
- * `SITE_URL` (or Netlify's `URL`) sets the public address.
+ * `SITE_URL` (or Netlify's `URL`) sets the public address; `PATH_PREFIX` a sub-path under it.
  */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env, file = SITE_DATA_FILE): SiteSettings {
   const parsed = siteSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
@@ -36,7 +38,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, file = SITE_D
   if (env.CONTENT_DIR) site.contentDir = env.CONTENT_DIR;
   const url = env.SITE_URL || env.URL;
   if (url) site.url = url;
-  return { ...site, url: site.url.replace(/\/+$/, ""), contentPath };
+  const pathPrefix = `/${(env.PATH_PREFIX ?? "").split("/").filter(Boolean).join("/")}/`.replace(/^\/\/$/, "/");
+  return { ...site, url: site.url.replace(/\/+$/, ""), contentPath, pathPrefix };
 }
 
 export class SettingsError extends Error {}
+
+/** The public, absolute address of a site path ("/es/x/" → "https://host/prefix/es/x/"). */
+export function absoluteUrl(settings: Pick<SiteSettings, "url" | "pathPrefix">, path: string): string {
+  return settings.url + settings.pathPrefix.replace(/\/$/, "") + path;
+}

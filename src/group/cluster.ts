@@ -1,0 +1,72 @@
+/**
+ * Translation groups from scored pairs, decided for the group and not pair by pair: pairs are taken
+ * best first, and two groups merge only when they share no language, no pair between them is
+ * declared "not translations", and their members fit each other on average — so when two
+ * documents in one language both look like a fit, the better one claims the place.
+ */
+
+export type ScoreFn = (i: number, j: number) => number;
+
+export interface ClusterInput {
+  langs: readonly string[];
+  /** Candidate pairs with their scores (i < j). */
+  edges: readonly { i: number; j: number; score: number }[];
+  /** Pairs that must never share a group. */
+  forbidden: ReadonlySet<string>;
+  /** Scores any pair, for the members of two groups that were never compared directly. */
+  score: ScoreFn;
+  threshold: number;
+  /** Every pair across a merge must reach this, so one weak member cannot ride on a strong one. */
+  floor: number;
+  /** Tie-break names, so equal scores always meet in the same order. */
+  names: readonly string[];
+}
+
+export const pairKey = (i: number, j: number) => (i < j ? `${i}:${j}` : `${j}:${i}`);
+
+export function cluster(input: ClusterInput): number[][] {
+  const { langs, forbidden, score, threshold, floor, names } = input;
+  const groupOf = langs.map((_, i) => i);
+  const members = new Map<number, number[]>(langs.map((_, i) => [i, [i]]));
+  const cache = new Map<string, number>(input.edges.map((e) => [pairKey(e.i, e.j), e.score]));
+  const scoreOf = (i: number, j: number) => {
+    const k = pairKey(i, j);
+    let s = cache.get(k);
+    if (s === undefined) cache.set(k, (s = score(Math.min(i, j), Math.max(i, j))));
+    return s;
+  };
+
+  const edges = input.edges
+    .filter((e) => e.score >= threshold)
+    .slice()
+    .sort((x, y) => y.score - x.score || compare(names[x.i]!, names[y.i]!) || compare(names[x.j]!, names[y.j]!));
+
+  for (const { i, j } of edges) {
+    const gi = groupOf[i]!, gj = groupOf[j]!;
+    if (gi === gj) continue;
+    const a = members.get(gi)!, b = members.get(gj)!;
+    const langsA = new Set(a.map((k) => langs[k]));
+    if (b.some((k) => langsA.has(langs[k]))) continue; // one document per language
+    let total = 0, ok = true;
+    for (const x of a) {
+      for (const y of b) {
+        if (forbidden.has(pairKey(x, y))) ok = false;
+        const s = ok ? scoreOf(x, y) : 0;
+        if (s < floor) ok = false;
+        total += s;
+        if (!ok) break;
+      }
+      if (!ok) break;
+    }
+    if (!ok || total / (a.length * b.length) < threshold) continue;
+    const merged = [...a, ...b];
+    members.set(gi, merged);
+    members.delete(gj);
+    for (const k of b) groupOf[k] = gi;
+  }
+  return [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { XMLParser } from "fast-xml-parser";
+import { validateHreflang } from "../../src/check/hreflang.ts";
+import { absoluteUrl, loadSettings } from "../../src/settings.ts";
+import { expect, publishedBy, test } from "./test.ts";
+
+const published = [...publishedBy("reports/build-report.json").values()];
+const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
+const settings = loadSettings({});
+const SITE = absoluteUrl(settings, "").replace(/\/$/, "");
+const SITE_DIR = join(import.meta.dirname, "../../_site");
+
+test.describe("translations are linked", () => {
+  test("from the Spanish seed article the switcher leads to the German, French and Indonesian versions and back", async ({ page }) => {
+    await page.goto(urlOf("000"));
+    for (const [name, lang, prefix] of [["Deutsch", "de", "001"], ["Français", "fr", "002"], ["Indonesia", "id", "003"]] as const) {
+      await page.locator("nav.switcher").getByRole("link", { name }).click();
+      await expect(page).toHaveURL(urlOf(prefix));
+      await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await page.locator("nav.switcher").getByRole("link", { name: "Español" }).click();
+      await expect(page).toHaveURL(urlOf("000"));
+    }
+  });
+
+  test("the switcher names each language in itself, with lang and hreflang, and marks the current one", async ({ page }) => {
+    await page.goto(urlOf("002"));
+    const links = page.locator("nav.switcher a");
+    const seen = await links.evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("lang"), a.getAttribute("hreflang"), a.getAttribute("aria-current")]));
+    expect(seen).toEqual([
+      ["Deutsch", "de", "de", null],
+      ["Español", "es", "es", null],
+      ["Français", "fr", "fr", "page"],
+      ["Indonesia", "id", "id", null],
+    ]);
+  });
+
+  test("an article with translations says so near its title", async ({ page }) => {
+    await page.goto(urlOf("001"));
+    await expect(page.locator(".also-in")).toContainText("Auch auf");
+    await expect(page.locator(".also-in a")).toHaveText(["Español", "Français", "Indonesia"]);
+  });
+
+  test("004 offers no other language", async ({ page }) => {
+    await page.goto(urlOf("004"));
+    await expect(page.locator("nav.switcher li")).toHaveCount(0);
+    await expect(page.locator(".also-in")).toHaveCount(0);
+    await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(0);
+  });
+
+  test("every article and language home has hreflang links whose targets are built pages", async ({ page, request }) => {
+    const pages = ["/", "/es/", "/de/", "/fr/", "/id/", ...published.map((d) => d.url!)];
+    for (const path of pages) {
+      await page.goto(path);
+      const hrefs = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((ls) => ls.map((l) => l.getAttribute("href")!));
+      if (path !== urlOf("004")) expect(hrefs.length, path).toBeGreaterThan(1);
+      for (const href of hrefs) {
+        expect(href.startsWith(`${SITE}/`), href).toBe(true);
+        const response = await request.get(href.slice(SITE.length));
+        expect(response.status(), href).toBe(200);
+      }
+    }
+  });
+
+  test("each page's html lang is its own hreflang, and its canonical URL is itself", async ({ page }) => {
+    await page.goto(urlOf("003"));
+    await expect(page.locator(`link[rel="alternate"][hreflang="id"]`)).toHaveAttribute("href", `${SITE}${urlOf("003")}`);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${SITE}${urlOf("003")}`);
+    await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute("content", "id_ID");
+    await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute("href", `${SITE}/`);
+  });
+
+  test("the hreflang validator finds no break anywhere in the seed build", () => {
+    expect(validateHreflang(SITE_DIR, SITE)).toEqual([]);
+  });
+
+  test("sitemap.xml lists every page, with the seed article's four alternates on each of its members", async ({ request }) => {
+    const xml = await (await request.get("/sitemap.xml")).text();
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (n) => n === "url" || n === "xhtml:link" }).parse(xml);
+    const urls = parsed.urlset.url as { loc: string; lastmod?: string; "xhtml:link"?: { hreflang: string; href: string }[] }[];
+    expect(urls.map((u) => u.loc)).toEqual(expect.arrayContaining(published.map((d) => `${SITE}${d.url}`)));
+    for (const prefix of ["000", "001", "002", "003"]) {
+      const entry = urls.find((u) => u.loc === `${SITE}${urlOf(prefix)}`)!;
+      expect(entry["xhtml:link"]!.map((l) => l.hreflang).sort()).toEqual(["de", "es", "fr", "id", "x-default"]);
+      expect(entry.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(urls.find((u) => u.loc === `${SITE}${urlOf("004")}`)!["xhtml:link"]).toBeUndefined();
+  });
+
+  test("robots.txt points at the sitemap", async ({ request }) => {
+    expect(await (await request.get("/robots.txt")).text()).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+  });
+});
+
+test.describe("translation coverage", () => {
+  test("the coverage page shows the seed article in all four languages and 004 with three gaps", async ({ page }) => {
+    await page.goto("/coverage/");
+    await expect(page.locator("thead th")).toHaveText(["Article", "de", "es", "fr", "id"]);
+    const rows = page.locator("tbody tr");
+    await expect(rows).toHaveCount(2);
+    const full = rows.filter({ has: page.locator(`a[href="${urlOf("000")}"]`) });
+    await expect(full.locator(".coverage__cell--present")).toHaveCount(4);
+    const alone = rows.filter({ has: page.locator(`a[href="${urlOf("004")}"]`) });
+    await expect(alone.locator(".coverage__cell--missing")).toHaveCount(3);
+    await expect(alone.locator(".coverage__cell--missing").first()).toContainText("missing");
+  });
+
+  test("every page links to the coverage page from its footer", async ({ page }) => {
+    await page.goto(urlOf("000"));
+    await page.locator(".site-footer").getByRole("link", { name: "Cobertura de traducciones" }).click();
+    await expect(page).toHaveURL("/coverage/");
+  });
+});
+
+test("the build report lists the group with its members, evidence and score, and 004 alone", () => {
+  const report = JSON.parse(readFileSync(join(import.meta.dirname, "../../reports/build-report.json"), "utf8"));
+  const [group] = report.translations.groups;
+  expect(group.members.map((m: { lang: string }) => m.lang)).toEqual(["de", "es", "fr", "id"]);
+  expect(group.score).toBeGreaterThan(0.5);
+  expect(group.evidence).toHaveLength(6);
+  expect(report.translations.alone.map((a: { file: string }) => a.file.slice(0, 3))).toEqual(["004"]);
+});

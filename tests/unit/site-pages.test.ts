@@ -1,0 +1,94 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { loadGroupOverrides } from "../../src/group/overrides.ts";
+import { buildSiteModel } from "../../src/pipeline.ts";
+import { ogLocale } from "../../src/render/site-pages.ts";
+import { loadSettings } from "../../src/settings.ts";
+
+describe("Open Graph locales", () => {
+  it("gives a bare language its likely territory", () => {
+    assert.deepEqual(["de", "es", "fr", "id", "ar", "zh", "en"].map(ogLocale), ["de_DE", "es_ES", "fr_FR", "id_ID", "ar_EG", "zh_CN", "en_US"]);
+  });
+
+  it("keeps a region the tag already has", () => {
+    assert.equal(ogLocale("pt-BR"), "pt_BR");
+  });
+});
+
+describe("pages of the seed site", () => {
+  const model = buildSiteModel(loadSettings({ SITE_URL: "https://blog.example", PATH_PREFIX: "/polyglot" }));
+  const article = (p: string) => model.articles.find((a) => a.file.startsWith(p))!;
+
+  it("links the four translations of the seed article to one another, each listing all four and x-default", () => {
+    const hreflangs = ["000", "001", "002", "003"].map((p) => article(p).hreflang.map((l) => l.hreflang).join(" "));
+    assert.deepEqual(new Set(hreflangs), new Set(["de es fr id x-default"]));
+    assert.deepEqual(article("002").alternates.map((a) => [a.lang, a.current]), [["de", false], ["es", false], ["fr", true], ["id", false]]);
+  });
+
+  it("builds absolute hreflang and canonical URLs from the site URL and path prefix", () => {
+    const a = article("000");
+    assert.equal(a.canonical, `https://blog.example/polyglot${a.url}`);
+    assert.ok(a.hreflang.every((l) => l.href.startsWith("https://blog.example/polyglot/")));
+    assert.equal(a.hreflang.find((l) => l.hreflang === "x-default")?.href, "https://blog.example/polyglot/");
+  });
+
+  it("gives 004, which has no translation, no hreflang links and a switcher of one", () => {
+    assert.deepEqual(article("004").hreflang, []);
+    assert.equal(article("004").alternates.length, 1);
+  });
+
+  it("names og:locale and its alternates", () => {
+    assert.equal(article("000").ogLocale, "es_ES");
+    assert.deepEqual(article("000").ogLocaleAlternates, ["de_DE", "fr_FR", "id_ID"]);
+  });
+
+  it("lists every page in the sitemap with the same alternates as the page", () => {
+    const entry = model.sitemap.find((e) => e.loc === article("001").canonical)!;
+    assert.deepEqual(entry.alternates, article("001").hreflang);
+    assert.equal(model.sitemap.find((e) => e.loc === article("004").canonical)?.alternates.length, 0);
+  });
+
+  it("gives sitemap entries a lastmod only where a date is known", () => {
+    const coverage = model.sitemap.find((e) => e.loc.endsWith("/coverage/"))!;
+    assert.equal(coverage.lastmod, undefined);
+  });
+
+  it("shows the seed article in one coverage row with all four languages, and 004 in a row of its own with gaps", () => {
+    const rows = model.coveragePages[0]!.rows;
+    assert.equal(rows.length, 2);
+    const cells = rows.map((r) => r.cells.map((c) => (c ? c.lang : "-")).join(" "));
+    assert.deepEqual(cells.sort(), ["- es - -", "de es fr id"]);
+  });
+});
+
+describe("the translations data file", () => {
+  function file(content: string): string {
+    const path = join(mkdtempSync(join(tmpdir(), "tr-")), "translations.json");
+    writeFileSync(path, content);
+    return path;
+  }
+
+  it("reads keys and not-translations pairs", () => {
+    const { overrides, problems } = loadGroupOverrides(file('{"keys": {"a.txt": "k"}, "notTranslations": [["a.txt", "b.txt"]]}'), new Set(["a.txt", "b.txt"]));
+    assert.deepEqual(problems, []);
+    assert.equal(overrides.keys.get("a.txt"), "k");
+    assert.deepEqual(overrides.notTranslations, [["a.txt", "b.txt"]]);
+  });
+
+  it("reports a file name that is not a document, so a typo does not silently do nothing", () => {
+    const { problems } = loadGroupOverrides(file('{"keys": {"typo.txt": "k"}}'), new Set(["a.txt"]));
+    assert.deepEqual(problems, ['keys: "typo.txt" is not a document in the documents folder']);
+  });
+
+  it("reports malformed JSON and unknown fields", () => {
+    assert.match(loadGroupOverrides(file("{"), new Set()).problems[0]!, /^not valid JSON/);
+    assert.match(loadGroupOverrides(file('{"groups": {}}'), new Set()).problems[0]!, /groups/);
+  });
+
+  it("stops the build when the data file names a document that does not exist", () => {
+    assert.throws(() => buildSiteModel(loadSettings({}), file('{"keys": {"nope.txt": "k"}}')), /nope\.txt" is not a document/);
+  });
+});
