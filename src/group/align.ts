@@ -6,15 +6,18 @@
  */
 import type { Sentence } from "./features.ts";
 
-/** Bead kinds with Gale & Church's prior probabilities. 1-0 and 0-1 let one side carry extra text. */
+/**
+ * Bead kinds with Gale & Church's prior probabilities. 1-0 and 0-1 let one side carry extra text.
+ * Their rare 2-2 bead (1%) is left out: a 1-1 pair of beads covers it, at a fifth less work per cell.
+ */
 const BEADS: readonly { a: number; b: number; prior: number }[] = [
   { a: 1, b: 1, prior: 0.89 },
   { a: 1, b: 0, prior: 0.0099 },
   { a: 0, b: 1, prior: 0.0099 },
   { a: 2, b: 1, prior: 0.0445 },
   { a: 1, b: 2, prior: 0.0445 },
-  { a: 2, b: 2, prior: 0.011 },
 ];
+const PRIOR_COST = BEADS.map((b) => -Math.log(b.prior));
 /** Variance of the length difference per character (Gale & Church's 6.8). */
 const VARIANCE = 6.8;
 /** Cost of a bead where one side ends a paragraph and the other does not. */
@@ -49,10 +52,23 @@ function upperTail(z: number): number {
   return Math.exp((-z * z) / 2) * 0.3989422804014327 * poly;
 }
 
+/** -log(2·Q(z)) tabulated in steps of 1/100 up to z = 8: the alignment's inner loop reads it millions of times. */
+const TAIL_STEPS = 100;
+const TAIL_COST = Float64Array.from({ length: 8 * TAIL_STEPS + 1 }, (_, k) => -Math.log(Math.max(2 * upperTail(k / TAIL_STEPS), 1e-300)));
+
 function lengthCost(la: number, lb: number, ratio: number): number {
   const expected = la * ratio;
   const delta = Math.abs(lb - expected) / Math.sqrt(Math.max(1, (expected + lb) / 2) * VARIANCE);
-  return -Math.log(Math.max(2 * upperTail(delta), 1e-12));
+  // Past the table the cost keeps growing with the square of the deviation.
+  if (delta >= 8) return TAIL_COST[8 * TAIL_STEPS]! + (delta * delta - 64) / 2;
+  return TAIL_COST[Math.round(delta * TAIL_STEPS)]!;
+}
+
+/** Prefix sums of sentence lengths, so the length of any run is one subtraction. */
+function prefixSums(xs: readonly Sentence[]): Float64Array {
+  const out = new Float64Array(xs.length + 1);
+  for (let k = 0; k < xs.length; k++) out[k + 1] = out[k]! + xs[k]!.length;
+  return out;
 }
 
 const sum = (xs: readonly Sentence[], from: number, count: number) => {
@@ -89,10 +105,11 @@ export function alignSentences(a: readonly Sentence[], b: readonly Sentence[]): 
 function alignWithRatio(a: readonly Sentence[], b: readonly Sentence[], ratio: number): Alignment & { total: number } {
   const n = a.length, m = b.length;
   const startsA = paragraphStarts(a), startsB = paragraphStarts(b);
+  const sumA = prefixSums(a), sumB = prefixSums(b);
   const atBreakA = (i: number) => i === 0 || a[i - 1]!.endsParagraph;
   const atBreakB = (j: number) => j === 0 || b[j - 1]!.endsParagraph;
   // A band around the diagonal keeps the work linear in the length of the documents.
-  const band = Math.max(8, Math.ceil(0.25 * Math.max(n, m)));
+  const band = Math.max(6, Math.ceil(0.1 * Math.max(n, m)));
   const width = m + 1;
   const cost = new Float64Array((n + 1) * width).fill(Infinity);
   const move = new Int8Array((n + 1) * width).fill(-1);
@@ -108,7 +125,7 @@ function alignWithRatio(a: readonly Sentence[], b: readonly Sentence[], ratio: n
         if (pi < 0 || pj < 0) continue;
         const before = cost[pi * width + pj]!;
         if (before === Infinity) continue;
-        let c = before - Math.log(bead.prior) + lengthCost(sum(a, pi, bead.a), sum(b, pj, bead.b), ratio);
+        let c = before + PRIOR_COST[k]! + lengthCost(sumA[i]! - sumA[pi]!, sumB[j]! - sumB[pj]!, ratio);
         if (bead.a > 0 && bead.b > 0 && a[i - 1]!.endsParagraph !== b[j - 1]!.endsParagraph) c += BREAK_MISMATCH;
         if (c < best) (best = c), (bestMove = k);
       }

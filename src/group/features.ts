@@ -3,6 +3,7 @@
  * where paragraphs end) and language-invariant tokens (numbers, years, times, URLs, ©, proper names).
  */
 import { baseLanguage } from "../detect/codes.ts";
+import { splitSentences } from "../ingest/text.ts";
 
 export type Sentence = { length: number; endsParagraph: boolean };
 
@@ -14,18 +15,17 @@ export interface Features {
   length: number;
   /** Cumulative share of the length at 10%, 20%, … 90% of the sentences: a cheap shape fingerprint. */
   profile: number[];
+  /** The rhythm of the first sentences: each one's log length against the document's mean. */
+  opening: number[];
   /** Numbers as written with their digits only ("1984-2020" → "1984", "2020"), times kept whole ("9:30"). */
   numbers: Set<string>;
   /** Other invariant tokens: URLs, e-mail addresses, handles, ©, and mid-sentence capitalized names. */
   names: Set<string>;
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-function sentenceSegmenter(lang: string): Intl.Segmenter {
-  let s = segmenters.get(lang);
-  if (!s) segmenters.set(lang, (s = new Intl.Segmenter(lang, { granularity: "sentence" })));
-  return s;
-}
+
+/** Sentences whose rhythm opens the fingerprint. */
+const OPENING = 12;
 
 /** Languages that capitalize every noun: a capital there says nothing about a name. */
 const NOUN_CAPITALIZING = new Set(["de", "lb"]);
@@ -33,7 +33,7 @@ const NOUN_CAPITALIZING = new Set(["de", "lb"]);
 export function documentFeatures(id: string, lang: string, paragraphs: readonly string[], extra: readonly string[] = []): Features {
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
-    const parts = [...sentenceSegmenter(lang).segment(paragraph)].map((s) => s.segment.trim()).filter(Boolean);
+    const parts = splitSentences(paragraph, lang);
     parts.forEach((text, i) => sentences.push({ length: [...text].length, endsParagraph: i === parts.length - 1 }));
   }
   const length = sentences.reduce((sum, s) => sum + s.length, 0);
@@ -48,8 +48,11 @@ export function documentFeatures(id: string, lang: string, paragraphs: readonly 
     }
   });
   while (profile.length < 9) profile.push(1);
+  const logs = sentences.map((s) => Math.log(s.length + 1));
+  const meanLog = logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length);
+  const opening = logs.slice(0, OPENING).map((l) => l - meanLog);
   const all = [...paragraphs, ...extra].join("\n");
-  return { id, lang, sentences, length, profile, numbers: numbersIn(all), names: namesIn(all, lang) };
+  return { id, lang, sentences, length, profile, opening, numbers: numbersIn(all), names: namesIn(all, lang) };
 }
 
 export function numbersIn(text: string): Set<string> {
@@ -63,15 +66,24 @@ export function numbersIn(text: string): Set<string> {
   return out;
 }
 
+const SPECIAL = /https?:\/\/[^\s<>"]+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}/gu;
+const CAPITALIZED = /^\p{Lu}[\p{L}\p{N}&-]*\p{L}/u;
+const ENDS_SENTENCE = /[.!?¿¡«"“„:…]$/u;
+
 export function namesIn(text: string, lang: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(/https?:\/\/[^\s<>"]+|[\w.+-]+@[\w-]+\.[\w.]+|@\w{2,}|©/gu)) out.add(m[0].toLowerCase().replace(/[.,;:)]+$/, ""));
+  if (text.includes("©")) out.add("©");
+  // The URL and address patterns are costly; most texts have neither sign.
+  if (text.includes("@") || text.includes("://")) for (const m of text.matchAll(SPECIAL)) out.add(m[0].toLowerCase().replace(/[.,;:)]+$/, ""));
   if (NOUN_CAPITALIZING.has(baseLanguage(lang))) return out;
   // A capitalized word that does not start a sentence: a name, brand or acronym ("Seamus Phan", "CTO").
-  for (const m of text.matchAll(/(?<=[\p{Ll}\p{N},;:&]\s+|\p{Lu}\p{L}*\s+)\p{Lu}[\p{L}\p{N}&-]+/gu)) {
-    const before = text.slice(Math.max(0, m.index! - 3), m.index!);
-    if (/[.!?¿¡«"“„]\s*$/u.test(before)) continue;
-    out.add(m[0]);
+  const words = text.split(/\s+/);
+  for (let k = 1; k < words.length; k++) {
+    const raw = words[k]!;
+    const first = raw.charAt(0);
+    if (first === first.toLowerCase() && !/^[("'«“„‘]/u.test(first)) continue; // most words: not capitalized
+    const word = raw.replace(/^[("'«“„‘]+|[)"'»”’.,;:!?…]+$/gu, "");
+    if (CAPITALIZED.test(word) && !ENDS_SENTENCE.test(words[k - 1]!) && !/^[("'«“„‘]/u.test(words[k]!)) out.add(word);
   }
   return out;
 }
