@@ -22,6 +22,7 @@ const shots: { name: string; port: number; path: string }[] = [
   { name: "es-home", port: 4301, path: "/es/" },
   { name: "es-translated-article", port: 4301, path: seed("000") },
   { name: "coverage", port: 4301, path: "/coverage/" },
+  { name: "fr-author", port: 4301, path: "/fr/authors/seamus-phan/" },
   { name: "he-translated-article", port: 4302, path: fixtures.get("he.txt")! },
   { name: "ar-article", port: 4302, path: fixtures.get("ar.txt")! },
   { name: "ja-article", port: 4302, path: fixtures.get("ja.txt")! },

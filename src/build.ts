@@ -2,8 +2,8 @@
  * `npm run build`: reads the documents, stops with every input problem named (no stack trace) or
  * prints a short summary, writes the machine-readable report, then lets Eleventy render the site.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { setSiteModel } from "./eleventy/site-plugin.ts";
 import { buildSiteModel, InputError, type SiteModel } from "./pipeline.ts";
@@ -35,8 +35,16 @@ async function main(): Promise<number> {
   setSiteModel(model);
   const modelMs = performance.now() - started;
 
+  // Render into a fresh folder beside the output and swap it in only when it is complete:
+  // a failed build leaves the last good site as it was, and nothing stale survives a good one.
+  const output = resolve(process.env.OUTPUT_DIR ?? join(PROJECT_ROOT, "_site"));
+  const staging = `${output}.next`;
+  rmSync(staging, { recursive: true, force: true });
+  process.env.OUTPUT_DIR = staging; // .eleventy.ts reads it: the config's output wins over Eleventy's argument
   const eleventy = new Eleventy(undefined, undefined, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
   await eleventy.write();
+  rmSync(output, { recursive: true, force: true });
+  renameSync(staging, output);
   console.log(formatSummary(model.report));
   console.log(`Read and prepared in ${Math.round(modelMs)} ms, rendered in ${Math.round(performance.now() - started - modelMs)} ms. Report: ${relative(process.cwd(), REPORT_FILE)}`);
   return 0;

@@ -4,11 +4,13 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { loadAuthors, loadDocumentMeta, resolveAttribution } from "./attribution/index.ts";
 import { groupTranslations, type Grouping, type TranslationGroup } from "./group/index.ts";
 import { loadGroupOverrides } from "./group/overrides.ts";
 import { ingestDocument, type DocumentRecord } from "./ingest/document.ts";
 import { firstCommitDates, listFolder } from "./ingest/folder.ts";
-import { assignUniqueSlugs } from "./ingest/slug.ts";
+import { assignUniqueSlugs, slugFromTitle } from "./ingest/slug.ts";
+import { buildFeeds, type Feed } from "./render/feeds.ts";
 import { loadDictionaries, resolveUiLocale, type Dictionary, type UiLocale } from "./render/i18n.ts";
 import { buildPages, type SitePages } from "./render/site-pages.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
@@ -16,7 +18,16 @@ import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
 export type { Alternate, Article, HomePage, Language, PageView } from "./render/site-pages.ts";
 export { paginate } from "./render/site-pages.ts";
 
-export const TRANSLATIONS_FILE = join(PROJECT_ROOT, "_data/translations.json");
+export interface DataFiles {
+  translations: string;
+  authors: string;
+  documents: string;
+}
+export const DATA_FILES: DataFiles = {
+  translations: join(PROJECT_ROOT, "_data/translations.json"),
+  authors: join(PROJECT_ROOT, "_data/authors.json"),
+  documents: join(PROJECT_ROOT, "_data/documents.json"),
+};
 
 export type Outcome =
   | { file: string; status: "published"; lang: string; url: string; group?: string }
@@ -35,6 +46,7 @@ export interface BuildReport {
 
 export interface SiteModel extends SitePages {
   settings: SiteSettings;
+  feeds: Feed[];
   uiLocales: UiLocale[];
   dictionaries: Map<string, Dictionary>;
   report: BuildReport;
@@ -47,7 +59,8 @@ export class InputError extends Error {
   }
 }
 
-export function buildSiteModel(settings: SiteSettings, translationsFile = TRANSLATIONS_FILE): SiteModel {
+export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles> = {}): SiteModel {
+  const data = { ...DATA_FILES, ...files };
   const { dictionaries, problems: dictionaryProblems } = loadDictionaries();
   if (dictionaryProblems.length) throw new InputError([{ file: "src/render/locales", reasons: dictionaryProblems }]);
 
@@ -78,34 +91,56 @@ export function buildSiteModel(settings: SiteSettings, translationsFile = TRANSL
     else records.push(doc);
   }
 
+  // The publisher's data: authors, and per-document metadata (a title there renames the document).
+  const { authors, problems: authorProblems } = loadAuthors(data.authors);
+  if (authorProblems.length) problems.push({ file: data.authors, reasons: authorProblems });
+  const { meta, problems: metaProblems } = loadDocumentMeta(data.documents);
+  for (const file of meta.keys()) if (!entries.some((e) => e.file === file)) metaProblems.push(`"${file}" is not a document in the documents folder`);
+  if (metaProblems.length) problems.push({ file: data.documents, reasons: metaProblems });
+  for (const [k, d] of records.entries()) {
+    const title = meta.get(d.file)?.title;
+    if (title) records[k] = { ...d, title, titleSource: "front-matter", slug: d.slugFixed ? d.slug : slugFromTitle(title, `doc-${d.contentHash.slice(0, 8)}`) };
+  }
+
   // Group translations, with the publisher's overrides.
-  const { overrides, problems: overrideProblems } = loadGroupOverrides(translationsFile, new Set(entries.map((e) => e.file)));
-  if (overrideProblems.length) problems.push({ file: translationsFile, reasons: overrideProblems });
+  const { overrides, problems: overrideProblems } = loadGroupOverrides(data.translations, new Set(entries.map((e) => e.file)));
+  if (overrideProblems.length) problems.push({ file: data.translations, reasons: overrideProblems });
   const grouping = groupTranslations(
     records.map((d) => ({ file: d.file, lang: d.lang, paragraphs: d.paragraphs, extra: d.attribution.map((a) => a.text), ...(d.translationKey ? { translationKey: d.translationKey } : {}) })),
     overrides,
   );
   problems.push(...grouping.problems);
+
+  // Attribution follows the group: author, © line and date of any member serve the others.
+  const gitDates = firstCommitDates(settings.contentPath);
+  const { byFile: attributions, problems: attributionProblems } = resolveAttribution({ docs: records, groups: grouping.groups, authors, meta, gitDates });
+  problems.push(...attributionProblems);
   if (problems.length) throw new InputError(problems);
 
-  // Final slugs and dates.
+  // Final slugs.
   const { slugs, collisions } = assignUniqueSlugs(records.map((d) => ({ id: d.file, lang: d.lang, slug: d.slug, fixed: d.slugFixed })));
   for (const c of collisions) warnings.push(`${c.id}: slug "${c.wanted}" is taken in "${c.lang}"; published as "${c.given}"`);
-  const gitDates = firstCommitDates(settings.contentPath);
-  const docs = records.map((d) => {
-    const date = d.date ?? gitDates.get(d.file);
-    return { ...d, slug: slugs.get(d.file)!, ...(date ? { date } : {}) };
-  });
+  const docs = records.map((d) => ({ ...d, slug: slugs.get(d.file)! }));
 
-  const pages = buildPages(settings, docs, grouping.groups);
+  const pages = buildPages({ settings, docs, groups: grouping.groups, attributions });
   for (const a of pages.articles) outcomes.set(a.file, { file: a.file, status: "published", lang: a.lang, url: a.url, ...(a.group ? { group: a.group.id } : {}) });
 
   const available = new Set(dictionaries.keys());
   const uiLocales = [...new Set([settings.defaultLanguage, ...pages.languages.map((l) => l.lang)])].map((lang) => resolveUiLocale(lang, available, settings.defaultLanguage));
   for (const ui of uiLocales) if (ui.fellBack) warnings.push(`UI strings for "${ui.lang}" fall back to "${ui.locale}" (${ui.chain.join(" → ")})`);
+  for (const a of [...pages.articles, ...pages.authorPages]) {
+    const bio = "byline" in a ? a.byline?.bio : "bio" in a ? a.bio : undefined;
+    if (bio?.fellBack) warnings.push(`${a.url}: no "${a.lang}" bio for ${"byline" in a ? a.byline!.name : a.title}; shown in "${bio.lang}"`);
+  }
+  for (const a of pages.articles) if (!a.date) warnings.push(`${a.file}: no date (not committed, none in front matter or _data/documents.json); left out of the ${a.lang} feeds`);
+
+  const locale = new Map(uiLocales.map((u) => [u.lang, u.locale]));
+  const t = (key: string, lang: string) => dictionaries.get(locale.get(lang) ?? settings.defaultLanguage)?.[key] ?? key;
+  const feeds = buildFeeds(settings, pages.articles, pages.languages, t);
 
   return {
     ...pages,
+    feeds,
     settings,
     uiLocales,
     dictionaries,

@@ -4,12 +4,23 @@ import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { toBcp47 } from "./detect/codes.ts";
 
+/** A licence: all rights reserved, or a named licence with its address (e.g. CC BY 4.0). */
+export const licenseSchema = z.union([z.literal("all-rights-reserved"), z.strictObject({ name: z.string().min(1), url: z.url() })]);
+export type License = z.infer<typeof licenseSchema>;
+
 const siteSchema = z.strictObject({
   title: z.string().min(1),
+  /** The site's description per language; a language without one uses its UI tagline. */
+  description: z.record(z.string(), z.string().min(1)).default({}),
   url: z.url(),
   defaultLanguage: z.string().refine((v) => toBcp47(v) === v, "must be a canonical BCP 47 tag such as \"en\" or \"pt-BR\""),
   contentDir: z.string().min(1),
   pageSize: z.int().min(1).max(100),
+  /** Who publishes the site: the feeds' author when an entry names none. */
+  publisher: z.string().min(1),
+  /** The site's own copyright, shown in every footer: from `firstYear` to the newest article's year. */
+  copyright: z.strictObject({ holder: z.string().min(1), firstYear: z.int().min(1900).max(2999) }),
+  license: licenseSchema,
 });
 
 export type SiteSettings = z.infer<typeof siteSchema> & {

@@ -58,7 +58,11 @@ export function validateHreflang(siteDir: string, base: string): HreflangProblem
       url,
       lang: root.querySelector("html")?.getAttribute("lang"),
       canonical: root.querySelector('link[rel="canonical"]')?.getAttribute("href"),
-      links: root.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => ({ hreflang: l.getAttribute("hreflang") ?? "", href: l.getAttribute("href") ?? "" })),
+      // Feeds are alternates too, of another type; only the page's language versions count here.
+      links: root
+        .querySelectorAll('link[rel="alternate"][hreflang]')
+        .filter((l) => !l.hasAttribute("type"))
+        .map((l) => ({ hreflang: l.getAttribute("hreflang") ?? "", href: l.getAttribute("href") ?? "" })),
     });
   }
 

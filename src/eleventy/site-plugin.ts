@@ -6,9 +6,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import rssPlugin from "@11ty/eleventy-plugin-rss";
 import i18nPlugin from "eleventy-plugin-i18n";
 import { buildSiteModel, type SiteModel } from "../pipeline.ts";
+import { formatCopyright, type Copyright } from "../attribution/copyright.ts";
 import { translationsFor } from "../render/i18n.ts";
+import { serializeJsonLd, type JsonLd } from "../render/structured-data.ts";
 import { formatDate, formatMinutes, languageName } from "../render/languages.ts";
 import { loadSettings, PROJECT_ROOT } from "../settings.ts";
 
@@ -35,10 +38,16 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
     Object.assign(translations, translationsFor(model.dictionaries, model.uiLocales));
   });
 
+  eleventyConfig.addPlugin(rssPlugin); // feed filters: absolute URLs inside feed content
   eleventyConfig.addPlugin(i18nPlugin, { translations, fallbackLocales: { "*": current.settings.defaultLanguage } });
   eleventyConfig.addFilter("dateIn", (iso: string, lang: string): string => formatDate(iso, lang));
   eleventyConfig.addFilter("minutesIn", (minutes: number, lang: string): string => formatMinutes(minutes, lang));
   eleventyConfig.addFilter("languageName", (lang: string, inLanguage?: string): string => languageName(lang, inLanguage));
+  eleventyConfig.addFilter("copyrightIn", (c: Pick<Copyright, "holder" | "firstYear" | "lastYear">, lang: string): string => formatCopyright(c, lang));
+  // JSON for a script element, escaped so document text can never close it (templates mark it safe).
+  eleventyConfig.addFilter("jsonLd", (data: JsonLd): string => serializeJsonLd(data));
+  eleventyConfig.addFilter("forLanguage", <T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang));
+  eleventyConfig.addFilter("json", (data: unknown): string => JSON.stringify(data, null, 2));
 
   // The stylesheet's name carries a hash of its content, so hosts can cache it for good.
   const css = readFileSync(STYLESHEET);

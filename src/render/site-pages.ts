@@ -3,11 +3,15 @@
  * the 404 page and the translation coverage page, each with its alternates (the switcher), its
  * hreflang set by Google's rules, canonical URL and Open Graph locales; and the sitemap entries.
  */
+import { bioFor, type ArticleAttribution, type Author, type Bio } from "../attribution/index.ts";
+import type { Copyright } from "../attribution/copyright.ts";
 import { directionOf } from "../detect/codes.ts";
-import type { DocumentRecord } from "../ingest/document.ts";
 import type { TranslationGroup } from "../group/index.ts";
-import { absoluteUrl, type SiteSettings } from "../settings.ts";
+import type { Attribution } from "../ingest/blocks.ts";
+import type { DocumentRecord } from "../ingest/document.ts";
+import { absoluteUrl, type License, type SiteSettings } from "../settings.ts";
 import { languageName } from "./languages.ts";
+import { blogPosting, type JsonLd } from "./structured-data.ts";
 
 /** Another language version of a page, for the switcher. */
 export interface Alternate {
@@ -41,7 +45,31 @@ export interface PageView {
   ogLocaleAlternates: string[];
 }
 
-export type Article = DocumentRecord & PageView & { group?: { id: string; source: "override" | "detected"; score: number } };
+export interface Byline {
+  id: string;
+  name: string;
+  /** The author's page in this article's language. */
+  url: string;
+  bio?: Bio;
+}
+
+export type Article = DocumentRecord &
+  PageView & {
+    group?: { id: string; source: "override" | "detected"; score: number };
+    byline?: Byline;
+    copyright?: Copyright;
+    license?: License;
+    /** Trailing text shown as written in the article footer: credits, and bios of unknown authors. */
+    credits: Attribution[];
+    source?: string;
+    jsonLd: JsonLd;
+  };
+
+export interface AuthorPage extends PageView {
+  author: Author;
+  bio?: Bio;
+  articles: Article[];
+}
 
 export interface Language {
   lang: string;
@@ -81,8 +109,11 @@ export interface SitePages {
   rootPages: (PageView & { latest: Article[] })[];
   notFoundPages: PageView[];
   coveragePages: (PageView & { rows: CoverageRow[] })[];
+  authorPages: AuthorPage[];
   sitemap: SitemapEntry[];
   sitemapUrl: string;
+  /** The site's copyright, from its first year to the newest article's. */
+  siteCopyright: { holder: string; firstYear: number; lastYear: number };
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -99,8 +130,16 @@ function newestFirst(a: DocumentRecord, b: DocumentRecord): number {
   return byCodePoint(a.file, b.file);
 }
 
-export function buildPages(settings: SiteSettings, docs: readonly DocumentRecord[], groups: readonly TranslationGroup[]): SitePages {
+export interface PageInput {
+  settings: SiteSettings;
+  docs: readonly DocumentRecord[];
+  groups: readonly TranslationGroup[];
+  attributions: ReadonlyMap<string, ArticleAttribution>;
+}
+
+export function buildPages({ settings, docs: inputDocs, groups, attributions }: PageInput): SitePages {
   const abs = (path: string) => absoluteUrl(settings, path);
+  const defaultLang = settings.defaultLanguage;
   const xDefault: HreflangLink = { hreflang: "x-default", href: abs("/") };
   const hreflangOf = (alternates: readonly Alternate[]): HreflangLink[] =>
     alternates.length > 0 ? [...alternates.map((a) => ({ hreflang: a.lang, href: abs(a.url) })), xDefault] : [];
@@ -115,6 +154,10 @@ export function buildPages(settings: SiteSettings, docs: readonly DocumentRecord
     ogLocaleAlternates: inSet ? alternates.filter((a) => a.lang !== lang).map((a) => ogLocale(a.lang)) : [],
   });
 
+  const docs = inputDocs.map((d) => {
+    const date = attributions.get(d.file)?.date;
+    return date ? { ...d, date } : d;
+  });
   const sorted = [...docs].sort(newestFirst);
   const groupOf = new Map<string, TranslationGroup>();
   for (const g of groups) for (const m of g.members) groupOf.set(m.file, g);
@@ -122,14 +165,39 @@ export function buildPages(settings: SiteSettings, docs: readonly DocumentRecord
   const urlOf = (d: DocumentRecord) => `/${d.lang}/${d.slug}/`;
   const alternateOf = (d: DocumentRecord, current: boolean): Alternate => ({ lang: d.lang, dir: d.dir, name: languageName(d.lang), url: urlOf(d), current });
 
+  const authorUrl = (id: string, lang: string) => `/${lang}/authors/${id}/`;
   const articles: Article[] = sorted.map((doc) => {
     const group = groupOf.get(doc.file);
     const members = group ? group.members.map((m) => docByFile.get(m.file)!).sort((a, b) => byCodePoint(a.lang, b.lang)) : [doc];
     const alternates = members.map((m) => alternateOf(m, m.file === doc.file));
+    const attribution = attributions.get(doc.file) ?? { shown: doc.attribution };
+    const author = attribution.author;
+    const bio = author && bioFor(author, doc.lang, settings.defaultLanguage);
+    // The group's original: the earliest dated member, then the first by file name.
+    const original = [...members].sort((a, b) => byCodePoint(a.date ?? "9999", b.date ?? "9999") || byCodePoint(a.file, b.file))[0]!;
+    const version = (m: DocumentRecord) => ({ url: abs(urlOf(m)), lang: m.lang });
     return {
       ...doc,
       ...localeView(doc.lang, urlOf(doc), alternates, members.length > 1),
       ...(group ? { group: { id: group.id, source: group.source, score: group.score } } : {}),
+      ...(author ? { byline: { id: author.id, name: author.name, url: authorUrl(author.id, doc.lang), ...(bio ? { bio } : {}) } } : {}),
+      ...(attribution.copyright ? { copyright: attribution.copyright } : {}),
+      ...(attribution.license ? { license: attribution.license } : {}),
+      ...(attribution.source ? { source: attribution.source } : {}),
+      credits: attribution.shown,
+      jsonLd: blogPosting({
+        url: abs(urlOf(doc)),
+        title: doc.title,
+        description: doc.description,
+        lang: doc.lang,
+        ...(doc.date ? { date: doc.date } : {}),
+        wordCount: doc.wordCount,
+        ...(author ? { author: { name: author.name, url: abs(authorUrl(author.id, doc.lang)) } } : {}),
+        ...(attribution.copyright ? { copyright: attribution.copyright } : {}),
+        publisher: settings.publisher,
+        ...(original !== doc ? { original: version(original) } : {}),
+        translations: members.filter((m) => m !== doc && m !== original).map(version),
+      }),
     };
   });
 
@@ -147,20 +215,42 @@ export function buildPages(settings: SiteSettings, docs: readonly DocumentRecord
   );
 
   // Root, 404 and coverage speak the default language; the root is the x-default of the homes' set.
-  const defaultLang = settings.defaultLanguage;
   const rootPages = [{ ...localeView(defaultLang, "/", homeAlternates(""), false), hreflang: hreflangOf(homeAlternates("")), titleKey: "root.title", latest: articles.slice(0, settings.pageSize) }];
   const notFoundPages = [{ ...localeView(defaultLang, "/404.html", homeAlternates(""), false), titleKey: "notFound.title" }];
   const coveragePages = [{ ...localeView(defaultLang, "/coverage/", homeAlternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) }];
+
+  // One page per author and language they write in, linked to the same author's other languages.
+  const authorPages: AuthorPage[] = [];
+  const authorsById = new Map<string, Author>();
+  for (const a of attributions.values()) if (a.author) authorsById.set(a.author.id, a.author);
+  for (const author of [...authorsById.values()].sort((a, b) => byCodePoint(a.id, b.id))) {
+    const theirs = articles.filter((a) => a.byline?.id === author.id);
+    const langsOf = [...new Set(theirs.map((a) => a.lang))].sort(byCodePoint);
+    const alternatesOf = (lang: string): Alternate[] => langsOf.map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: authorUrl(author.id, l), current: l === lang }));
+    for (const lang of langsOf) {
+      const bio = bioFor(author, lang, defaultLang);
+      authorPages.push({
+        ...localeView(lang, authorUrl(author.id, lang), alternatesOf(lang), langsOf.length > 1),
+        title: author.name,
+        author,
+        ...(bio ? { bio } : {}),
+        articles: theirs.filter((a) => a.lang === lang),
+      });
+    }
+  }
 
   const newest = (list: readonly Article[]) => list.find((a) => a.date)?.date;
   const sitemap: SitemapEntry[] = [
     { loc: abs("/"), ...opt("lastmod", newest(articles)), alternates: rootPages[0]!.hreflang },
     ...homePages.map((h) => ({ loc: h.canonical, ...opt("lastmod", newest(h.articles)), alternates: h.hreflang })),
     ...articles.map((a) => ({ loc: a.canonical, ...opt("lastmod", a.date), alternates: a.hreflang })),
+    ...authorPages.map((p) => ({ loc: p.canonical, ...opt("lastmod", newest(p.articles)), alternates: p.hreflang })),
     { loc: abs("/coverage/"), alternates: [] },
   ];
 
-  return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, sitemap, sitemapUrl: abs("/sitemap.xml") };
+  const newestYear = Math.max(settings.copyright.firstYear, ...articles.filter((a) => a.date).map((a) => Number(a.date!.slice(0, 4))));
+  const siteCopyright = { holder: settings.copyright.holder, firstYear: settings.copyright.firstYear, lastYear: newestYear };
+  return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, authorPages, sitemap, sitemapUrl: abs("/sitemap.xml"), siteCopyright };
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

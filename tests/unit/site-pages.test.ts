@@ -89,6 +89,6 @@ describe("the translations data file", () => {
   });
 
   it("stops the build when the data file names a document that does not exist", () => {
-    assert.throws(() => buildSiteModel(loadSettings({}), file('{"keys": {"nope.txt": "k"}}')), /nope\.txt" is not a document/);
+    assert.throws(() => buildSiteModel(loadSettings({}), { translations: file('{"keys": {"nope.txt": "k"}}') }), /nope\.txt" is not a document/);
   });
 });

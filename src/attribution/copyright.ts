@@ -1,0 +1,35 @@
+/** © lines: read from a document's text, and written the way each language writes them. */
+
+export interface Copyright {
+  holder: string;
+  firstYear: number;
+  lastYear?: number;
+  /** The line says all rights are reserved ("Tous les droits sont réservés", "Seluruh hak cipta"). */
+  allRightsReserved: boolean;
+}
+
+const ALL_RIGHTS = /all rights reserved|tous les droits|droits (?:sont )?réservés|todos los derechos|alle rechte|hak cipta|tutti i diritti|todos os direitos|alle rettigheden|alle rechten/iu;
+// "et al." in the languages of the collection: part of the © line, not of the holder's name.
+const ET_AL = /\s+(?:et al|et coll|dkk|y col|y otros|u\.\s?a|e col|i in)\.?$/iu;
+
+/** Reads "© 1984-2020 Seamus Phan et coll. Tous les droits sont réservés." */
+export function parseCopyright(text: string): Copyright | undefined {
+  const m = /(?:©|\(c\)|copyright)\s*(\d{4})(?:\s*[-–—]\s*(\d{4}))?,?\s+([^.©]+(?:\.(?!\s|$)[^.©]*)*?)(?:\.(?:\s|$)|$)/iu.exec(text);
+  if (!m) return undefined;
+  const holder = m[3]!.trim().replace(ET_AL, "").trim();
+  if (!holder) return undefined;
+  return {
+    holder,
+    firstYear: Number(m[1]),
+    ...(m[2] && m[2] !== m[1] ? { lastYear: Number(m[2]) } : {}),
+    allRightsReserved: ALL_RIGHTS.test(text),
+  };
+}
+
+/** "© 1984–2020 Seamus Phan", with the year range as `lang` writes it (Gregorian years, in its own digits). */
+export function formatCopyright(c: Pick<Copyright, "holder" | "firstYear" | "lastYear">, lang: string): string {
+  const years = new Intl.DateTimeFormat(lang, { year: "numeric", calendar: "gregory", timeZone: "UTC" });
+  const first = new Date(Date.UTC(c.firstYear, 0, 1));
+  const range = c.lastYear && c.lastYear !== c.firstYear ? years.formatRange(first, new Date(Date.UTC(c.lastYear, 0, 1))) : years.format(first);
+  return `© ${range} ${c.holder}`;
+}
