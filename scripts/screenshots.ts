@@ -23,6 +23,7 @@ const shots: { name: string; port: number; path: string }[] = [
   { name: "es-translated-article", port: 4301, path: seed("000") },
   { name: "coverage", port: 4301, path: "/coverage/" },
   { name: "fr-author", port: 4301, path: "/fr/authors/seamus-phan/" },
+  { name: "de-search", port: 4301, path: "/de/search/?q=Seamus%20Phan" },
   { name: "he-translated-article", port: 4302, path: fixtures.get("he.txt")! },
   { name: "ar-article", port: 4302, path: fixtures.get("ar.txt")! },
   { name: "ja-article", port: 4302, path: fixtures.get("ja.txt")! },
@@ -40,6 +41,7 @@ try {
       for (const shot of shots) {
         if (scheme === "dark" && !shot.name.endsWith("article")) continue;
         await page.goto(`http://127.0.0.1:${shot.port}${shot.path}`);
+        if (shot.path.includes("/search/")) await page.waitForFunction(() => document.body.dataset.searchMs !== undefined);
         const file = `screenshots/${shot.name}-${width}-${scheme}.png`;
         await page.screenshot({ path: file, fullPage: false });
         console.log(file);

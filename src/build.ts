@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { setSiteModel } from "./eleventy/site-plugin.ts";
+import { buildSearchIndex, IndexError } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type SiteModel } from "./pipeline.ts";
 import { formatSummary } from "./report.ts";
 import { loadSettings, PROJECT_ROOT, SettingsError } from "./settings.ts";
@@ -43,11 +44,26 @@ async function main(): Promise<number> {
   process.env.OUTPUT_DIR = staging; // .eleventy.ts reads it: the config's output wins over Eleventy's argument
   const eleventy = new Eleventy(undefined, undefined, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
   await eleventy.write();
+  const renderedMs = performance.now() - started - modelMs;
+
+  const indexStarted = performance.now();
+  const indexed = await buildSearchIndex(
+    staging,
+    model.articles.map((a) => ({ lang: a.lang, url: a.url, file: join(staging, a.url, "index.html") })),
+  );
+  const indexMs = performance.now() - indexStarted;
   rmSync(output, { recursive: true, force: true });
   renameSync(staging, output);
   console.log(formatSummary(model.report));
-  console.log(`Read and prepared in ${Math.round(modelMs)} ms, rendered in ${Math.round(performance.now() - started - modelMs)} ms. Report: ${relative(process.cwd(), REPORT_FILE)}`);
+  console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s) indexed, one bundle per language.`);
+  console.log(`Read and prepared in ${Math.round(modelMs)} ms, rendered in ${Math.round(renderedMs)} ms, indexed in ${Math.round(indexMs)} ms. Report: ${relative(process.cwd(), REPORT_FILE)}`);
   return 0;
 }
 
-process.exitCode = await main();
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (!(error instanceof IndexError)) throw error;
+  console.error(`Build stopped: ${error.message}. The last good site was left as it was.`);
+  process.exitCode = 1;
+}

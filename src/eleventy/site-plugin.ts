@@ -10,12 +10,13 @@ import rssPlugin from "@11ty/eleventy-plugin-rss";
 import i18nPlugin from "eleventy-plugin-i18n";
 import { buildSiteModel, type SiteModel } from "../pipeline.ts";
 import { formatCopyright, type Copyright } from "../attribution/copyright.ts";
-import { translationsFor } from "../render/i18n.ts";
+import { translationsFor, type TranslationTable } from "../render/i18n.ts";
 import { serializeJsonLd, type JsonLd } from "../render/structured-data.ts";
 import { formatDate, formatMinutes, languageName } from "../render/languages.ts";
 import { loadSettings, PROJECT_ROOT } from "../settings.ts";
 
 const STYLESHEET = join(PROJECT_ROOT, "_includes/css/site.css");
+const SEARCH_SCRIPT = join(PROJECT_ROOT, "_includes/js/search.js");
 
 let model: SiteModel | undefined;
 /** The model of the current build; the CLI builds it first so input errors are reported before Eleventy runs. */
@@ -46,14 +47,24 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("copyrightIn", (c: Pick<Copyright, "holder" | "firstYear" | "lastYear">, lang: string): string => formatCopyright(c, lang));
   // JSON for a script element, escaped so document text can never close it (templates mark it safe).
   eleventyConfig.addFilter("jsonLd", (data: JsonLd): string => serializeJsonLd(data));
+  // A UI string as written, placeholders kept: for scripts that fill them in themselves.
+  eleventyConfig.addFilter("uiString", (key: string, lang: string): string => {
+    let node: TranslationTable | string | undefined = translations;
+    for (const segment of key.split(".")) node = typeof node === "object" ? node[segment] : undefined;
+    const text = typeof node === "object" ? node[lang] : undefined;
+    if (typeof text !== "string") throw new Error(`no UI string "${key}" for "${lang}"`);
+    return text;
+  });
   eleventyConfig.addFilter("forLanguage", <T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang));
   eleventyConfig.addFilter("json", (data: unknown): string => JSON.stringify(data, null, 2));
 
-  // The stylesheet's name carries a hash of its content, so hosts can cache it for good.
-  const css = readFileSync(STYLESHEET);
-  const cssUrl = `/assets/site.${createHash("sha256").update(css).digest("hex").slice(0, 10)}.css`;
-  eleventyConfig.addGlobalData("assets", { css: cssUrl });
-  eleventyConfig.addPassthroughCopy({ [STYLESHEET]: cssUrl.slice(1) });
-  eleventyConfig.addWatchTarget(STYLESHEET);
+  // Asset names carry a hash of their content, so hosts can cache them for good.
+  const fingerprinted = (file: string, name: string, ext: string) => {
+    const url = `/assets/${name}.${createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 10)}.${ext}`;
+    eleventyConfig.addPassthroughCopy({ [file]: url.slice(1) });
+    eleventyConfig.addWatchTarget(file);
+    return url;
+  };
+  eleventyConfig.addGlobalData("assets", { css: fingerprinted(STYLESHEET, "site", "css"), searchJs: fingerprinted(SEARCH_SCRIPT, "search", "js") });
   eleventyConfig.addPassthroughCopy({ [join(PROJECT_ROOT, "_includes/favicon.svg")]: "favicon.svg" });
 }

@@ -65,6 +65,11 @@ export type Article = DocumentRecord &
     jsonLd: JsonLd;
   };
 
+export interface SearchPage extends PageView {
+  /** Every language's Pagefind bundle, for the search script (paths carry the site's path prefix). */
+  bundles: { lang: string; dir: "ltr" | "rtl"; name: string; path: string }[];
+}
+
 export interface AuthorPage extends PageView {
   author: Author;
   bio?: Bio;
@@ -110,6 +115,7 @@ export interface SitePages {
   notFoundPages: PageView[];
   coveragePages: (PageView & { rows: CoverageRow[] })[];
   authorPages: AuthorPage[];
+  searchPages: SearchPage[];
   sitemap: SitemapEntry[];
   sitemapUrl: string;
   /** The site's copyright, from its first year to the newest article's. */
@@ -239,18 +245,29 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     }
   }
 
+  // A search page in every language of the site, and in the default one that the root speaks.
+  const searchLangs = [...new Set([...langs, defaultLang])].sort(byCodePoint);
+  const searchUrl = (lang: string) => `/${lang}/search/`;
+  const bundles = languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, path: `${settings.pathPrefix}pagefind/${l.lang}/` }));
+  const searchPages: SearchPage[] = searchLangs.map((lang) => ({
+    ...localeView(lang, searchUrl(lang), searchLangs.map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: searchUrl(l), current: l === lang })), searchLangs.length > 1),
+    titleKey: "search.label",
+    bundles,
+  }));
+
   const newest = (list: readonly Article[]) => list.find((a) => a.date)?.date;
   const sitemap: SitemapEntry[] = [
     { loc: abs("/"), ...opt("lastmod", newest(articles)), alternates: rootPages[0]!.hreflang },
     ...homePages.map((h) => ({ loc: h.canonical, ...opt("lastmod", newest(h.articles)), alternates: h.hreflang })),
     ...articles.map((a) => ({ loc: a.canonical, ...opt("lastmod", a.date), alternates: a.hreflang })),
     ...authorPages.map((p) => ({ loc: p.canonical, ...opt("lastmod", newest(p.articles)), alternates: p.hreflang })),
+    ...searchPages.map((p) => ({ loc: p.canonical, alternates: p.hreflang })),
     { loc: abs("/coverage/"), alternates: [] },
   ];
 
   const newestYear = Math.max(settings.copyright.firstYear, ...articles.filter((a) => a.date).map((a) => Number(a.date!.slice(0, 4))));
   const siteCopyright = { holder: settings.copyright.holder, firstYear: settings.copyright.firstYear, lastYear: newestYear };
-  return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, authorPages, sitemap, sitemapUrl: abs("/sitemap.xml"), siteCopyright };
+  return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, authorPages, searchPages, sitemap, sitemapUrl: abs("/sitemap.xml"), siteCopyright };
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

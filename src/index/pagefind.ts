@@ -1,0 +1,50 @@
+/**
+ * The search index, built inside the build with Pagefind's Node API: one bundle per language, at
+ * /pagefind/{lang}/, so each language is stemmed as itself and the search page can load every
+ * language's module separately. Bundles are indexed concurrently; every returned error is checked;
+ * the Pagefind service is closed in `finally`, whatever happened.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import * as pagefind from "pagefind";
+
+export interface IndexedLanguage {
+  lang: string;
+  pages: number;
+}
+
+/** Pagefind takes ISO 639-1 with an optional region, lower case ("pt-br"). */
+const pagefindLanguage = (lang: string) => lang.toLowerCase();
+
+export class IndexError extends Error {}
+
+function check(step: string, errors: readonly string[]): void {
+  if (errors.length) throw new IndexError(`Pagefind ${step} failed: ${errors.join("; ")}`);
+}
+
+/**
+ * @param outputDir the built site
+ * @param pages every article page: its language, its URL path (as the site links it, no prefix) and its file
+ */
+export async function buildSearchIndex(outputDir: string, pages: readonly { lang: string; url: string; file: string }[]): Promise<IndexedLanguage[]> {
+  const langs = [...new Set(pages.map((p) => p.lang))].sort();
+  try {
+    return await Promise.all(
+      langs.map(async (lang) => {
+        const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(lang) });
+        check(`createIndex(${lang})`, errors);
+        if (!index) throw new IndexError(`Pagefind createIndex(${lang}) returned no index`);
+        const mine = pages.filter((p) => p.lang === lang);
+        for (const page of mine) {
+          const added = await index.addHTMLFile({ url: page.url, content: await readFile(page.file, "utf8") });
+          check(`addHTMLFile(${page.url})`, added.errors);
+        }
+        const written = await index.writeFiles({ outputPath: join(outputDir, "pagefind", lang) });
+        check(`writeFiles(${lang})`, written.errors);
+        return { lang, pages: mine.length };
+      }),
+    );
+  } finally {
+    await pagefind.close();
+  }
+}
