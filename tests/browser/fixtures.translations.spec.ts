@@ -26,3 +26,14 @@ test("an article on the same theme but not a translation stands alone", async ({
   await page.goto(urlOf("pt-BR.md"));
   await expect(page.locator("nav.switcher li")).toHaveCount(0);
 });
+
+test.describe("search in other scripts", () => {
+  for (const [word, lang] of [["面包师", "zh"], ["パン職人", "ja"], ["האופה", "he"], ["хлеба", "ru"]] as const) {
+    test(`«${word}» finds the ${lang} bakery article from the English search page`, async ({ page }) => {
+      await page.goto(`/en/search/?q=${encodeURIComponent(word)}`);
+      await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/);
+      const links = await page.locator(".search-result a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+      expect(links).toContain(urlOf(`${lang}.txt`));
+    });
+  }
+});

@@ -35,6 +35,11 @@ describe("pages of the seed site", () => {
     assert.equal(a.hreflang.find((l) => l.hreflang === "x-default")?.href, "https://blog.example/polyglot/");
   });
 
+  it("points the search page at every language's Pagefind bundle under the path prefix", () => {
+    const search = model.searchPages.find((p) => p.lang === "es")!;
+    assert.deepEqual(search.bundles.map((b) => b.path), ["/polyglot/pagefind/de/", "/polyglot/pagefind/es/", "/polyglot/pagefind/fr/", "/polyglot/pagefind/id/"]);
+  });
+
   it("gives 004, which has no translation, no hreflang links and a switcher of one", () => {
     assert.deepEqual(article("004").hreflang, []);
     assert.equal(article("004").alternates.length, 1);
