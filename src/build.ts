@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { setSiteModel } from "./eleventy/site-plugin.ts";
+import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { buildSearchIndex, IndexError } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type SiteModel } from "./pipeline.ts";
 import { formatSummary } from "./report.ts";
@@ -52,6 +53,9 @@ async function main(): Promise<number> {
     model.articles.map((a) => ({ lang: a.lang, url: a.url, file: join(staging, a.url, "index.html") })),
   );
   const indexMs = performance.now() - indexStarted;
+  const prefix = model.settings.pathPrefix;
+  writeFileSync(join(staging, "_headers"), renderHeadersFile(headerRules(), prefix));
+  writeFileSync(join(staging, "_redirects"), renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
   rmSync(output, { recursive: true, force: true });
   renameSync(staging, output);
   console.log(formatSummary(model.report));

@@ -47,13 +47,25 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, file = SITE_D
   // A folder named in the environment is taken from where the command runs; the one in site.json, from the project.
   const contentPath = env.CONTENT_DIR ? resolve(process.cwd(), env.CONTENT_DIR) : isAbsolute(site.contentDir) ? site.contentDir : resolve(PROJECT_ROOT, site.contentDir);
   if (env.CONTENT_DIR) site.contentDir = env.CONTENT_DIR;
-  const url = env.SITE_URL || env.URL;
+  const url = env.SITE_URL || env.URL || env.CF_PAGES_URL;
   if (url) site.url = url;
+  // A production build must know its public address: hreflang, canonical URLs, feeds and the
+  // sitemap are absolute, and none of them may point at a developer's machine.
+  if (isProduction(env) && /^https?:\/\/(localhost|127\.|\[::1\])/.test(site.url)) {
+    throw new SettingsError(
+      `a production build needs the site's public URL: set SITE_URL (Netlify sets URL, Cloudflare Pages CF_PAGES_URL); "${site.url}" is a local address`,
+    );
+  }
   const pathPrefix = `/${(env.PATH_PREFIX ?? "").split("/").filter(Boolean).join("/")}/`.replace(/^\/\/$/, "/");
   return { ...site, url: site.url.replace(/\/+$/, ""), contentPath, pathPrefix };
 }
 
 export class SettingsError extends Error {}
+
+/** Production: NODE_ENV=production, or Netlify's production context. */
+export function isProduction(env: NodeJS.ProcessEnv): boolean {
+  return env.NODE_ENV === "production" || env.CONTEXT === "production";
+}
 
 /** The public, absolute address of a site path ("/es/x/" → "https://host/prefix/es/x/"). */
 export function absoluteUrl(settings: Pick<SiteSettings, "url" | "pathPrefix">, path: string): string {

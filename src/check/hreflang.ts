@@ -72,7 +72,7 @@ export function validateHreflang(siteDir: string, base: string): HreflangProblem
 
   for (const page of pages.values()) {
     if (page.canonical === undefined) report(page.url, "canonical", "no <link rel=canonical>");
-    else if (page.canonical !== page.url && !page.url.endsWith("/404.html")) report(page.url, "canonical", `canonical is ${page.canonical}, not the page itself`);
+    else if (page.canonical !== page.url && !page.url.endsWith("404.html")) report(page.url, "canonical", `canonical is ${page.canonical}, not the page itself`);
     if (page.links.length === 0) continue;
 
     const seen = new Set<string>();

@@ -1,33 +1,61 @@
 /**
- * Serves a built site locally, for `npm run serve`, the browser tests and the screenshot script:
- * static files from the output folder, and its 404 page with status 404 for paths it does not have.
- * Usage: tsx src/deploy/preview-server.ts [--port 8080] [--dir _site]
+ * Serves a built site the way production does, for `npm run serve`, the browser tests and the
+ * screenshot and benchmark scripts: it reads the `_headers` and `_redirects` the build wrote and
+ * applies them — headers on every response, language negotiation at the root from Accept-Language,
+ * each language's 404 page with status 404 — under the site's path prefix if it has one.
+ * Usage: tsx src/deploy/preview-server.ts [--port 8080] [--dir _site] [--prefix /sub/path/]
  */
-import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import sirv from "sirv";
+import { headersFor, negotiate, parseHeadersFile, parseRedirectsFile, REVALIDATE } from "./host-files.ts";
 
-export function startPreviewServer(dir: string, port: number): Promise<Server> {
+export function startPreviewServer(dir: string, port: number, prefix = "/"): Promise<Server> {
   const root = resolve(dir);
-  const serve = sirv(root, { dev: true, etag: true, extensions: ["html"] });
-  const server = createServer((req, res) => {
+  const read = (name: string) => (existsSync(join(root, name)) ? readFileSync(join(root, name), "utf8") : "");
+  const headerRules = parseHeadersFile(read("_headers"));
+  const redirects = parseRedirectsFile(read("_redirects"));
+  const base = `/${prefix.split("/").filter(Boolean).join("/")}/`.replace(/^\/\/$/, "/");
+
+  const applyHeaders = (res: ServerResponse, path: string) => {
+    const headers = { "Cache-Control": REVALIDATE, ...headersFor(path, headerRules) };
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  };
+  const serve = sirv(root, { dev: false, etag: true, extensions: ["html"], setHeaders: (res, pathname) => applyHeaders(res, `${base.replace(/\/$/, "")}${pathname}`) });
+
+  const sendFile = (res: ServerResponse, path: string, file: string, status: number) => {
+    applyHeaders(res, path);
+    res.statusCode = status;
+    res.setHeader("Content-Type", "text/html; charset=utf-8");
+    res.end(existsSync(file) ? readFileSync(file) : "Not found");
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    if (!path.startsWith(base)) return sendFile(res, path, join(root, "404.html"), 404);
+    // Forced rules first: the root's language negotiation.
+    const forced = redirects.filter((r) => r.force && r.from === path);
+    const chosen = forced.length ? negotiate(String(req.headers["accept-language"] ?? ""), forced) : undefined;
+    if (chosen) {
+      applyHeaders(res, path);
+      res.writeHead(chosen.status, { Location: chosen.to, Vary: "Accept-Language" });
+      return res.end();
+    }
+    req.url = req.url!.slice(base.length - 1) || "/";
     serve(req, res, () => {
-      res.statusCode = 404;
-      res.setHeader("Content-Type", "text/html; charset=utf-8");
-      try {
-        res.end(readFileSync(join(root, "404.html")));
-      } catch {
-        res.end("Not found");
-      }
+      const rule = redirects.find((r) => r.status === 404 && new RegExp(`^${r.from.replace(/\*/g, ".*")}$`).test(path));
+      const page = rule ? join(root, rule.to.slice(base.length - 1)) : join(root, "404.html");
+      sendFile(res, path, page, 404);
     });
-  });
+  };
+  const server = createServer(handle);
   return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { port: { type: "string", default: "8080" }, dir: { type: "string", default: "_site" } } });
-  await startPreviewServer(values.dir!, Number(values.port));
-  console.log(`Serving ${resolve(values.dir!)} at http://127.0.0.1:${values.port}/`);
+  const { values } = parseArgs({ options: { port: { type: "string", default: "8080" }, dir: { type: "string", default: "_site" }, prefix: { type: "string", default: process.env.PATH_PREFIX ?? "/" } } });
+  await startPreviewServer(values.dir!, Number(values.port), values.prefix);
+  console.log(`Serving ${resolve(values.dir!)} at http://127.0.0.1:${values.port}${values.prefix}`);
 }

@@ -222,7 +222,8 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
 
   // Root, 404 and coverage speak the default language; the root is the x-default of the homes' set.
   const rootPages = [{ ...localeView(defaultLang, "/", homeAlternates(""), false), hreflang: hreflangOf(homeAlternates("")), titleKey: "root.title", latest: articles.slice(0, settings.pageSize) }];
-  const notFoundPages = [{ ...localeView(defaultLang, "/404.html", homeAlternates(""), false), titleKey: "notFound.title" }];
+  // A not-found page at the root, and one per language for the paths under it.
+  const notFoundPages = [defaultLang, ...langs].map((lang, i) => ({ ...localeView(lang, i === 0 ? "/404.html" : `/${lang}/404.html`, homeAlternates(""), false), titleKey: "notFound.title" }));
   const coveragePages = [{ ...localeView(defaultLang, "/coverage/", homeAlternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) }];
 
   // One page per author and language they write in, linked to the same author's other languages.

@@ -7,6 +7,10 @@ const ROOT = join(import.meta.dirname, "../..");
 export const SEED_PORT = 4173;
 export const FIXTURE_PORT = 4174;
 const FIXTURE_OUT = "reports/fixture-site";
+/** The seed site again, built and served under a path prefix, as a GitHub Pages project site is. */
+export const SUBPATH_PORT = 4175;
+const SUBPATH = "/polyglot/";
+const SUBPATH_OUT = "reports/subpath-site";
 
 export default defineConfig({
   testDir: ".",
@@ -20,6 +24,12 @@ export default defineConfig({
   projects: [
     { name: "seed site", testMatch: /seed\..*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SEED_PORT}` } },
     { name: "fixture site", testMatch: /fixtures\..*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
+    {
+      name: "seed site under a sub-path",
+      testMatch: /seed\..*\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` },
+      metadata: { pathPrefix: SUBPATH, siteDir: SUBPATH_OUT },
+    },
   ],
   webServer: [
     {
@@ -32,6 +42,14 @@ export default defineConfig({
       command: `node --import tsx src/build.ts && node --import tsx src/deploy/preview-server.ts --port ${FIXTURE_PORT} --dir ${FIXTURE_OUT}`,
       env: { CONTENT_DIR: "tests/fixtures/languages", OUTPUT_DIR: FIXTURE_OUT, REPORT_FILE: `${FIXTURE_OUT}.json` },
       url: `http://127.0.0.1:${FIXTURE_PORT}/`,
+      cwd: ROOT,
+      timeout: 120_000,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node --import tsx src/build.ts && node --import tsx src/deploy/preview-server.ts --port ${SUBPATH_PORT} --dir ${SUBPATH_OUT} --prefix ${SUBPATH}`,
+      env: { PATH_PREFIX: SUBPATH, OUTPUT_DIR: SUBPATH_OUT, REPORT_FILE: "reports/subpath-report.json" },
+      url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`,
       cwd: ROOT,
       timeout: 120_000,
       reuseExistingServer: !process.env.CI,

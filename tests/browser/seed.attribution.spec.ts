@@ -1,10 +1,8 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { absoluteUrl, loadSettings } from "../../src/settings.ts";
-import { expect, publishedBy, test } from "./test.ts";
+import { at, expect, publishedBy, siteDir, siteUrl, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
 const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
-const SITE = absoluteUrl(loadSettings({}), "").replace(/\/$/, "");
 
 const members = [
   { prefix: "000", lang: "es", by: "Por Seamus Phan", rights: "© 1984–2020 Seamus Phan. Todos los derechos reservados." },
@@ -20,7 +18,7 @@ test.describe("attribution", () => {
       await expect(page.locator(".article__meta .byline")).toHaveText(m.by);
       const box = page.locator(".article__footer .author-bio");
       await expect(box).toHaveCount(1);
-      await expect(box.locator(".author-bio__name a")).toHaveAttribute("href", `/${m.lang}/authors/seamus-phan/`);
+      await expect(box.locator(".author-bio__name a")).toHaveAttribute("href", at(`/${m.lang}/authors/seamus-phan/`));
       await expect(box).toContainText("McGallen & Bolden");
       await expect(box.locator("p[lang]")).toHaveCount(0); // the bio is in the page's own language
       await expect(page.locator(".article__footer .rights")).toHaveText(m.rights);
@@ -60,7 +58,7 @@ test.describe("author pages", () => {
       await expect(page.locator("html")).toHaveAttribute("lang", m.lang);
       await expect(page.locator("h1")).toHaveText("Seamus Phan");
       await expect(page.locator(".teaser__title a")).toHaveCount(1);
-      await expect(page.locator(".teaser__title a")).toHaveAttribute("href", urlOf(m.prefix));
+      await expect(page.locator(".teaser__title a")).toHaveAttribute("href", at(urlOf(m.prefix)));
       await expect(page.locator("nav.switcher a")).toHaveCount(4);
       await expect(page.locator('link[rel="alternate"][hreflang]:not([type])')).toHaveCount(5);
     }
@@ -69,7 +67,7 @@ test.describe("author pages", () => {
   test("a byline leads to the author's page in the same language", async ({ page }) => {
     await page.goto(urlOf("001"));
     await page.locator(".author-bio__name a").click();
-    await expect(page).toHaveURL("/de/authors/seamus-phan/");
+    await expect(page).toHaveURL(at("/de/authors/seamus-phan/"));
     await expect(page.locator(".section-title")).toHaveText("Artikel von Seamus Phan");
   });
 });
@@ -82,7 +80,7 @@ test.describe("structured data", () => {
       expect(ld["@type"]).toBe("BlogPosting");
       expect(ld.inLanguage).toBe(m.lang);
       expect(ld.headline).toBe(await page.locator("h1").textContent());
-      expect(ld.author).toEqual({ "@type": "Person", name: "Seamus Phan", url: `${SITE}/${m.lang}/authors/seamus-phan/` });
+      expect(ld.author).toEqual({ "@type": "Person", name: "Seamus Phan", url: `${siteUrl()}/${m.lang}/authors/seamus-phan/` });
       expect(ld.copyrightHolder.name).toBe("Seamus Phan");
       expect(ld.copyrightYear).toBe(1984);
       expect(ld.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -108,10 +106,10 @@ test.describe("feeds", () => {
       expect(feed["@xml:lang"]).toBe(lang);
       for (const required of ["id", "title", "updated", "author"]) expect(feed[required], required).toBeDefined();
       expect(feed.rights).toMatch(/Polyglot Notes/);
-      expect(feed.link.find((l: Record<string, string>) => l["@rel"] === "self")["@href"]).toBe(`${SITE}/${lang}/feed.xml`);
+      expect(feed.link.find((l: Record<string, string>) => l["@rel"] === "self")["@href"]).toBe(`${siteUrl()}/${lang}/feed.xml`);
       expect(feed.updated).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
       const entries = feed.entry as Record<string, unknown>[];
-      expect(entries.map((e) => (e.link as Record<string, string>[])[0]!["@href"]).sort()).toEqual(prefixes.map((p) => `${SITE}${urlOf(p)}`).sort());
+      expect(entries.map((e) => (e.link as Record<string, string>[])[0]!["@href"]).sort()).toEqual(prefixes.map((p) => `${siteUrl()}${urlOf(p)}`).sort());
       for (const e of entries) {
         for (const required of ["id", "title", "updated"]) expect(e[required], required).toBeDefined();
         expect((e.content as Record<string, string>)["@type"]).toBe("html");
@@ -122,13 +120,13 @@ test.describe("feeds", () => {
       const feed = await (await request.get(`/${lang}/feed.json`)).json();
       expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
       expect(feed.language).toBe(lang);
-      expect(feed.items.map((i: { url: string }) => i.url).sort()).toEqual(prefixes.map((p) => `${SITE}${urlOf(p)}`).sort());
+      expect(feed.items.map((i: { url: string }) => i.url).sort()).toEqual(prefixes.map((p) => `${siteUrl()}${urlOf(p)}`).sort());
     });
   }
 
   test("a Seamus Phan entry carries his name and rights; the 004 entry names no author", async ({ request }) => {
     const feed = parser.parse(await (await request.get("/es/feed.xml")).text()).feed;
-    const byUrl = (p: string) => (feed.entry as Record<string, unknown>[]).find((e) => (e.link as Record<string, string>[])[0]!["@href"] === `${SITE}${urlOf(p)}`)!;
+    const byUrl = (p: string) => (feed.entry as Record<string, unknown>[]).find((e) => (e.link as Record<string, string>[])[0]!["@href"] === `${siteUrl()}${urlOf(p)}`)!;
     expect((byUrl("000").author as { name: string }[])[0]!.name).toBe("Seamus Phan");
     expect(byUrl("000").rights).toBe("© 1984–2020 Seamus Phan. Todos los derechos reservados.");
     expect(byUrl("004").author).toBeUndefined();
@@ -136,7 +134,7 @@ test.describe("feeds", () => {
 
   test("every page links its language's feeds from the head", async ({ page }) => {
     await page.goto(urlOf("003"));
-    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", "/id/feed.xml");
-    await expect(page.locator('link[rel="alternate"][type="application/feed+json"]')).toHaveAttribute("href", "/id/feed.json");
+    await expect(page.locator('link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", at("/id/feed.xml"));
+    await expect(page.locator('link[rel="alternate"][type="application/feed+json"]')).toHaveAttribute("href", at("/id/feed.json"));
   });
 });

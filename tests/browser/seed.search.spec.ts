@@ -1,4 +1,4 @@
-import { expect, publishedBy, test } from "./test.ts";
+import { at, expect, publishedBy, siteDir, siteUrl, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
 const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
@@ -18,22 +18,22 @@ test.describe("search across languages", () => {
     const results = await searchFrom(page, "es", "clientes");
     await expect(results).toHaveCount(2);
     // A Spanish article may be led by a translation that matched better; its Spanish link is in the entry.
-    const spanish = await page.locator('.search-result a[href^="/es/"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-    expect(spanish.sort()).toEqual([urlOf("000"), urlOf("004")].sort());
+    const spanish = await page.locator(`.search-result a[href^="${at("/es/")}"]`).evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    expect(spanish.sort()).toEqual([urlOf("000"), urlOf("004")].map(at).sort());
   });
 
   test("from the German search page, a French word from 002 finds the French article", async ({ page }) => {
     const results = await searchFrom(page, "de", "fournisseur");
     await expect(results).toHaveCount(1);
     await expect(results.first()).toHaveAttribute("lang", "fr");
-    await expect(results.first().locator(".teaser__title a")).toHaveAttribute("href", urlOf("002"));
+    await expect(results.first().locator(".teaser__title a")).toHaveAttribute("href", at(urlOf("002")));
   });
 
   test("an inflected Indonesian form finds 003 through the Indonesian stemmer, searched from a Spanish page", async ({ page }) => {
     const results = await searchFrom(page, "es", "pelanggannya");
     await expect(results).toHaveCount(1);
     await expect(results.first()).toHaveAttribute("lang", "id");
-    await expect(results.first().locator(".teaser__title a")).toHaveAttribute("href", urlOf("003"));
+    await expect(results.first().locator(".teaser__title a")).toHaveAttribute("href", at(urlOf("003")));
   });
 
   test("«Seamus Phan» returns the four-language article as one result listing es, de, fr and id, and not 004", async ({ page }) => {
@@ -41,7 +41,7 @@ test.describe("search across languages", () => {
     await expect(results).toHaveCount(1);
     const langs = [await results.first().getAttribute("lang"), ...(await results.first().locator(".also-in a").evaluateAll((as) => as.map((a) => a.getAttribute("lang"))))];
     expect(langs.sort()).toEqual(["de", "es", "fr", "id"]);
-    await expect(page.locator(`.search-result a[href="${urlOf("004")}"]`)).toHaveCount(0);
+    await expect(page.locator(`.search-result a[href="${at(urlOf("004"))}"]`)).toHaveCount(0);
   });
 
   test("the language filter narrows the results to one language", async ({ page }) => {

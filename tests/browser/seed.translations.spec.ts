@@ -2,24 +2,20 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { validateHreflang } from "../../src/check/hreflang.ts";
-import { absoluteUrl, loadSettings } from "../../src/settings.ts";
-import { expect, publishedBy, test } from "./test.ts";
+import { at, expect, publishedBy, siteDir, siteUrl, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
 const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
-const settings = loadSettings({});
-const SITE = absoluteUrl(settings, "").replace(/\/$/, "");
-const SITE_DIR = join(import.meta.dirname, "../../_site");
 
 test.describe("translations are linked", () => {
   test("from the Spanish seed article the switcher leads to the German, French and Indonesian versions and back", async ({ page }) => {
     await page.goto(urlOf("000"));
     for (const [name, lang, prefix] of [["Deutsch", "de", "001"], ["Français", "fr", "002"], ["Indonesia", "id", "003"]] as const) {
       await page.locator("nav.switcher").getByRole("link", { name }).click();
-      await expect(page).toHaveURL(urlOf(prefix));
+      await expect(page).toHaveURL(at(urlOf(prefix)));
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       await page.locator("nav.switcher").getByRole("link", { name: "Español" }).click();
-      await expect(page).toHaveURL(urlOf("000"));
+      await expect(page).toHaveURL(at(urlOf("000")));
     }
   });
 
@@ -55,8 +51,8 @@ test.describe("translations are linked", () => {
       const hrefs = await page.locator('link[rel="alternate"][hreflang]:not([type])').evaluateAll((ls) => ls.map((l) => l.getAttribute("href")!));
       if (path !== urlOf("004")) expect(hrefs.length, path).toBeGreaterThan(1);
       for (const href of hrefs) {
-        expect(href.startsWith(`${SITE}/`), href).toBe(true);
-        const response = await request.get(href.slice(SITE.length));
+        expect(href.startsWith(`${siteUrl()}/`), href).toBe(true);
+        const response = await request.get(href.slice(siteUrl().length));
         expect(response.status(), href).toBe(200);
       }
     }
@@ -64,31 +60,31 @@ test.describe("translations are linked", () => {
 
   test("each page's html lang is its own hreflang, and its canonical URL is itself", async ({ page }) => {
     await page.goto(urlOf("003"));
-    await expect(page.locator(`link[rel="alternate"][hreflang="id"]:not([type])`)).toHaveAttribute("href", `${SITE}${urlOf("003")}`);
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${SITE}${urlOf("003")}`);
+    await expect(page.locator(`link[rel="alternate"][hreflang="id"]:not([type])`)).toHaveAttribute("href", `${siteUrl()}${urlOf("003")}`);
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", `${siteUrl()}${urlOf("003")}`);
     await expect(page.locator('meta[property="og:locale"]')).toHaveAttribute("content", "id_ID");
-    await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute("href", `${SITE}/`);
+    await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute("href", `${siteUrl()}/`);
   });
 
   test("the hreflang validator finds no break anywhere in the seed build", () => {
-    expect(validateHreflang(SITE_DIR, SITE)).toEqual([]);
+    expect(validateHreflang(siteDir(), siteUrl())).toEqual([]);
   });
 
   test("sitemap.xml lists every page, with the seed article's four alternates on each of its members", async ({ request }) => {
     const xml = await (await request.get("/sitemap.xml")).text();
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (n) => n === "url" || n === "xhtml:link" }).parse(xml);
     const urls = parsed.urlset.url as { loc: string; lastmod?: string; "xhtml:link"?: { hreflang: string; href: string }[] }[];
-    expect(urls.map((u) => u.loc)).toEqual(expect.arrayContaining(published.map((d) => `${SITE}${d.url}`)));
+    expect(urls.map((u) => u.loc)).toEqual(expect.arrayContaining(published.map((d) => `${siteUrl()}${d.url}`)));
     for (const prefix of ["000", "001", "002", "003"]) {
-      const entry = urls.find((u) => u.loc === `${SITE}${urlOf(prefix)}`)!;
+      const entry = urls.find((u) => u.loc === `${siteUrl()}${urlOf(prefix)}`)!;
       expect(entry["xhtml:link"]!.map((l) => l.hreflang).sort()).toEqual(["de", "es", "fr", "id", "x-default"]);
       expect(entry.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
-    expect(urls.find((u) => u.loc === `${SITE}${urlOf("004")}`)!["xhtml:link"]).toBeUndefined();
+    expect(urls.find((u) => u.loc === `${siteUrl()}${urlOf("004")}`)!["xhtml:link"]).toBeUndefined();
   });
 
   test("robots.txt points at the sitemap", async ({ request }) => {
-    expect(await (await request.get("/robots.txt")).text()).toContain(`Sitemap: ${SITE}/sitemap.xml`);
+    expect(await (await request.get("/robots.txt")).text()).toContain(`Sitemap: ${siteUrl()}/sitemap.xml`);
   });
 });
 
@@ -98,9 +94,9 @@ test.describe("translation coverage", () => {
     await expect(page.locator("thead th")).toHaveText(["Article", "de", "es", "fr", "id"]);
     const rows = page.locator("tbody tr");
     await expect(rows).toHaveCount(2);
-    const full = rows.filter({ has: page.locator(`a[href="${urlOf("000")}"]`) });
+    const full = rows.filter({ has: page.locator(`a[href="${at(urlOf("000"))}"]`) });
     await expect(full.locator(".coverage__cell--present")).toHaveCount(4);
-    const alone = rows.filter({ has: page.locator(`a[href="${urlOf("004")}"]`) });
+    const alone = rows.filter({ has: page.locator(`a[href="${at(urlOf("004"))}"]`) });
     await expect(alone.locator(".coverage__cell--missing")).toHaveCount(3);
     await expect(alone.locator(".coverage__cell--missing").first()).toContainText("missing");
   });
@@ -108,7 +104,7 @@ test.describe("translation coverage", () => {
   test("every page links to the coverage page from its footer", async ({ page }) => {
     await page.goto(urlOf("000"));
     await page.locator(".site-footer").getByRole("link", { name: "Cobertura de traducciones" }).click();
-    await expect(page).toHaveURL("/coverage/");
+    await expect(page).toHaveURL(at("/coverage/"));
   });
 });
 

@@ -5,11 +5,38 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import { absoluteUrl, loadSettings } from "../../src/settings.ts";
 
+const ROOT = join(import.meta.dirname, "../..");
 export const DELIBERATE_404 = "/does-not-exist";
 
+/**
+ * The same tests run against the site at the root and under a path prefix (a GitHub Pages
+ * project site); the project says which. `at` turns a site path into the path served.
+ */
+interface SiteMeta {
+  pathPrefix?: string;
+  siteDir?: string;
+}
+const meta = (): SiteMeta => base.info().project.metadata as SiteMeta;
+export const prefix = (): string => meta().pathPrefix ?? "/";
+export const at = (path: string): string => (path.startsWith("/") ? prefix() + path.slice(1) : path);
+/** The built site's folder. */
+export const siteDir = (): string => join(ROOT, meta().siteDir ?? "_site");
+/** The public address the build wrote into absolute URLs, prefix included, no trailing slash. */
+export const siteUrl = (): string => absoluteUrl(loadSettings({ PATH_PREFIX: prefix() }), "").replace(/\/$/, "");
+
+function prefixed<T extends Page | APIRequestContext>(target: T, method: "goto" | "get"): T {
+  const original = (target as unknown as Record<string, (url: string, ...rest: unknown[]) => unknown>)[method]!.bind(target);
+  (target as unknown as Record<string, unknown>)[method] = (url: string, ...rest: unknown[]) => original(at(url), ...rest);
+  return target;
+}
+
 export const test = base.extend<{ consoleErrors: string[] }>({
+  // Site paths in tests ("/es/") are served under the project's prefix.
+  page: async ({ page }, use) => use(prefixed(page, "goto")),
+  request: async ({ request }, use) => use(prefixed(request, "get")),
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -28,8 +55,6 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   ],
 });
 export { expect };
-
-const ROOT = join(import.meta.dirname, "../..");
 
 export type ReportDocument = { file: string; status: string; lang?: string; url?: string };
 
