@@ -21,13 +21,13 @@ const siteSchema = z.strictObject({
   /** The site's own copyright, shown in every footer: from `firstYear` to the newest article's year. */
   copyright: z.strictObject({ holder: z.string().min(1), firstYear: z.int().min(1900).max(2999) }),
   license: licenseSchema,
+  /** Where the site lives under its host ("/" or "/sub/path/"); PATH_PREFIX overrides it. */
+  pathPrefix: z.string().regex(/^\//, 'starts with "/"').default("/"),
 });
 
 export type SiteSettings = z.infer<typeof siteSchema> & {
   /** The documents folder, absolute. */
   contentPath: string;
-  /** Where the site lives under its host, "/" or "/sub/path/" (a GitHub Pages project site). */
-  pathPrefix: string;
 };
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
@@ -56,7 +56,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, file = SITE_D
       `a production build needs the site's public URL: set SITE_URL (Netlify sets URL, Cloudflare Pages CF_PAGES_URL); "${site.url}" is a local address`,
     );
   }
-  const pathPrefix = `/${(env.PATH_PREFIX ?? "").split("/").filter(Boolean).join("/")}/`.replace(/^\/\/$/, "/");
+  const pathPrefix = `/${(env.PATH_PREFIX ?? site.pathPrefix).split("/").filter(Boolean).join("/")}/`.replace(/^\/\/$/, "/");
   return { ...site, url: site.url.replace(/\/+$/, ""), contentPath, pathPrefix };
 }
 

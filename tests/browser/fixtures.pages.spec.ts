@@ -1,4 +1,4 @@
-import { expect, publishedBy, test } from "./test.ts";
+import { at, expect, publishedBy, test } from "./test.ts";
 
 const published = publishedBy("reports/fixture-site.json");
 const urlOf = (file: string) => published.get(file)!.url!;
@@ -39,7 +39,7 @@ test.describe("pages in other scripts and directions", () => {
   test("the root page names all 22 languages in themselves, with lang and dir", async ({ browser, baseURL }) => {
     // A Swahili browser: a language the site lacks, so the root is not redirected.
     const page = await (await browser.newContext({ locale: "sw", baseURL: baseURL! })).newPage();
-    await page.goto("/");
+    await page.goto(at("/"));
     await expect(page.locator(".language-grid a")).toHaveCount(22);
     await expect(page.locator('.language-grid a[lang="ar"]')).toHaveAttribute("dir", "rtl");
     await expect(page.locator('.language-grid a[lang="ar"] .language-grid__name')).toHaveText("العربية");

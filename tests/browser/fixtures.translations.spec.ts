@@ -1,14 +1,11 @@
-import { join } from "node:path";
 import { validateHreflang } from "../../src/check/hreflang.ts";
-import { absoluteUrl, loadSettings } from "../../src/settings.ts";
-import { expect, publishedBy, test } from "./test.ts";
+import { at, expect, publishedBy, siteDir, siteUrl, test } from "./test.ts";
 
 const published = publishedBy("reports/fixture-site.json");
 const urlOf = (file: string) => published.get(file)!.url!;
 
 test("the hreflang validator finds no break anywhere in the 22-language fixture build", () => {
-  const site = absoluteUrl(loadSettings({}), "").replace(/\/$/, "");
-  expect(validateHreflang(join(import.meta.dirname, "../../reports/fixture-site"), site)).toEqual([]);
+  expect(validateHreflang(siteDir(), siteUrl())).toEqual([]);
 });
 
 test("the bakery article's switcher folds its 19 languages into a menu that opens without JavaScript", async ({ page }) => {
@@ -33,7 +30,7 @@ test.describe("search in other scripts", () => {
       await page.goto(`/en/search/?q=${encodeURIComponent(word)}`);
       await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/);
       const links = await page.locator(".search-result a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-      expect(links).toContain(urlOf(`${lang}.txt`));
+      expect(links).toContain(at(urlOf(`${lang}.txt`)));
     });
   }
 });

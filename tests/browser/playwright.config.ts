@@ -11,6 +11,8 @@ const FIXTURE_OUT = "reports/fixture-site";
 export const SUBPATH_PORT = 4175;
 const SUBPATH = "/polyglot/";
 const SUBPATH_OUT = "reports/subpath-site";
+const FIXTURE_SUBPATH_PORT = 4176;
+const FIXTURE_SUBPATH_OUT = "reports/fixture-subpath-site";
 
 export default defineConfig({
   testDir: ".",
@@ -23,7 +25,13 @@ export default defineConfig({
   use: { browserName: "chromium", launchOptions: chromiumLaunchOptions(), trace: "retain-on-failure" },
   projects: [
     { name: "seed site", testMatch: /seed\..*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SEED_PORT}` } },
-    { name: "fixture site", testMatch: /fixtures\..*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` } },
+    { name: "fixture site", testMatch: /fixtures\..*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` }, metadata: { siteDir: FIXTURE_OUT } },
+    {
+      name: "fixture site under a sub-path",
+      testMatch: /fixtures\..*\.spec\.ts/,
+      use: { baseURL: `http://127.0.0.1:${FIXTURE_SUBPATH_PORT}${SUBPATH}` },
+      metadata: { pathPrefix: SUBPATH, siteDir: FIXTURE_SUBPATH_OUT },
+    },
     {
       name: "seed site under a sub-path",
       testMatch: /seed\..*\.spec\.ts/,
@@ -52,6 +60,14 @@ export default defineConfig({
       url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`,
       cwd: ROOT,
       timeout: 120_000,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node --import tsx src/build.ts && node --import tsx src/deploy/preview-server.ts --port ${FIXTURE_SUBPATH_PORT} --dir ${FIXTURE_SUBPATH_OUT} --prefix ${SUBPATH}`,
+      env: { CONTENT_DIR: "tests/fixtures/languages", PATH_PREFIX: SUBPATH, OUTPUT_DIR: FIXTURE_SUBPATH_OUT, REPORT_FILE: `${FIXTURE_SUBPATH_OUT}.json` },
+      url: `http://127.0.0.1:${FIXTURE_SUBPATH_PORT}${SUBPATH}`,
+      cwd: ROOT,
+      timeout: 180_000,
       reuseExistingServer: !process.env.CI,
     },
   ],
