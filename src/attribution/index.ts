@@ -4,8 +4,8 @@
  * that does not say otherwise. A bio paragraph that names a known author becomes that author's box
  * (in the page's language) instead of being shown as written.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import { readDataFile } from "../data.ts";
 import { baseLanguage } from "../detect/codes.ts";
 import type { TranslationGroup } from "../group/index.ts";
 import type { Attribution } from "../ingest/blocks.ts";
@@ -35,20 +35,6 @@ const documentsSchema = z.record(z.string(), documentMetaSchema);
 
 export type Author = z.infer<typeof authorSchema> & { id: string };
 export type DocumentMeta = z.infer<typeof documentMetaSchema>;
-
-/** Reads and validates a `_data` JSON file; problems name the key path. A missing file is empty. */
-export function readDataFile<T>(file: string, schema: z.ZodType<T>, empty: T): { data: T; problems: string[] } {
-  if (!existsSync(file)) return { data: empty, problems: [] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    return { data: empty, problems: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
-  }
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { data: parsed.data, problems: [] };
-  return { data: empty, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`) };
-}
 
 export function loadAuthors(file: string) {
   const { data, problems } = readDataFile(file, authorsSchema, {});

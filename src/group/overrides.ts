@@ -3,8 +3,8 @@
  *   { "keys": { "<document file>": "<translation key>" }, "notTranslations": [["<file>", "<file>"]] }
  * Files it names must exist, so a typo is an error instead of an override that silently does nothing.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
+import { readDataFile } from "../data.ts";
 import type { GroupOverrides } from "./index.ts";
 
 const schema = z.strictObject({
@@ -13,18 +13,8 @@ const schema = z.strictObject({
 });
 
 export function loadGroupOverrides(file: string, documents: ReadonlySet<string>): { overrides: GroupOverrides; problems: string[] } {
-  const empty = { overrides: { keys: new Map(), notTranslations: [] }, problems: [] };
-  if (!existsSync(file)) return empty;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    return { ...empty, problems: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) return { ...empty, problems: parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`) };
-  const problems: string[] = [];
-  const named = [...Object.keys(parsed.data.keys).map((f) => ["keys", f] as const), ...parsed.data.notTranslations.flat().map((f) => ["notTranslations", f] as const)];
+  const { data, problems } = readDataFile(file, schema, { keys: {}, notTranslations: [] });
+  const named = [...Object.keys(data.keys).map((f) => ["keys", f] as const), ...data.notTranslations.flat().map((f) => ["notTranslations", f] as const)];
   for (const [where, f] of named) if (!documents.has(f)) problems.push(`${where}: "${f}" is not a document in the documents folder`);
-  return { overrides: { keys: new Map(Object.entries(parsed.data.keys)), notTranslations: parsed.data.notTranslations }, problems };
+  return { overrides: { keys: new Map(Object.entries(data.keys)), notTranslations: data.notTranslations }, problems };
 }
