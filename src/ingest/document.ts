@@ -46,7 +46,8 @@ export interface IngestOptions {
   defaultLang: string;
 }
 
-const TITLE_MAX = 70;
+/** With its ellipsis, a derived title stays within the 70 characters a results page shows. */
+const TITLE_MAX = 68;
 const DESCRIPTION_MAX = 160;
 
 export function ingestDocument(file: string, bytes: Uint8Array, options: IngestOptions): IngestResult {

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, it } from "node:test";
+import { PROJECT_ROOT } from "../../src/settings.ts";
+
+function build(out: string): void {
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
+    env: { ...process.env, OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json") },
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 0, run.stderr);
+}
+
+/** Every file's hash, by path: the whole output, search bundles included. */
+function fingerprint(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)))
+    .sort();
+  return Object.fromEntries(files.map((f) => [f, createHash("sha256").update(readFileSync(join(dir, f))).digest("hex")]));
+}
+
+describe("reproducible builds", () => {
+  it("builds the same input twice into byte-identical output, search bundles and report included", () => {
+    const a = mkdtempSync(join(tmpdir(), "build-a-"));
+    const b = mkdtempSync(join(tmpdir(), "build-b-"));
+    build(a);
+    build(b);
+    const first = fingerprint(join(a, "site"));
+    assert.ok(Object.keys(first).some((f) => f.startsWith("pagefind/")), "the search bundles are compared too");
+    assert.deepEqual(fingerprint(join(b, "site")), first);
+    assert.equal(readFileSync(join(b, "report.json"), "utf8"), readFileSync(join(a, "report.json"), "utf8"));
+  });
+});
