@@ -28,7 +28,8 @@ test.describe("search in other scripts", () => {
   for (const [word, lang] of [["面包师", "zh"], ["パン職人", "ja"], ["האופה", "he"], ["хлеба", "ru"]] as const) {
     test(`«${word}» finds the ${lang} bakery article from the English search page`, async ({ page }) => {
       await page.goto(`/en/search/?q=${encodeURIComponent(word)}`);
-      await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/);
+      // The first query loads all 22 languages' bundles: give a loaded 2-core machine time.
+      await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/, { timeout: 30_000 });
       const links = await page.locator(".search-result a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
       expect(links).toContain(at(urlOf(`${lang}.txt`)));
     });

@@ -9,7 +9,7 @@ async function searchFrom(page: import("@playwright/test").Page, lang: string, q
   await page.locator("#search-q").fill(query);
   if (filter) await page.locator("#search-lang").selectOption(filter);
   await page.locator("#search-q").press("Enter");
-  await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/);
+  await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/, { timeout: 15_000 });
   return page.locator(".search-result");
 }
 
