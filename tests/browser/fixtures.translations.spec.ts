@@ -25,6 +25,7 @@ test("an article on the same theme but not a translation stands alone", async ({
 });
 
 test.describe("search in other scripts", () => {
+  test.describe.configure({ timeout: 60_000 });
   for (const [word, lang] of [["面包师", "zh"], ["パン職人", "ja"], ["האופה", "he"], ["хлеба", "ru"]] as const) {
     test(`«${word}» finds the ${lang} bakery article from the English search page`, async ({ page }) => {
       await page.goto(`/en/search/?q=${encodeURIComponent(word)}`);
