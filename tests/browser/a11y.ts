@@ -1,0 +1,25 @@
+/** Accessibility: axe-core (WCAG 2.1 A and AA) on every page type, in light and dark. */
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./test.ts";
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** `pages`: page type → site path, computed when the test runs. */
+export function accessibilityGates(pages: () => Record<string, string>): void {
+  for (const scheme of ["light", "dark"] as const) {
+    test.describe(`accessibility in ${scheme} mode`, () => {
+      test.use({ colorScheme: scheme });
+      test("every page type has no WCAG 2.1 AA violation", async ({ page }) => {
+        for (const [type, path] of Object.entries(pages())) {
+          await page.goto(path);
+          if (path.includes("/search/")) await page.waitForFunction(() => document.body.dataset.searchMs !== undefined, undefined, { timeout: 30_000 });
+          expect(await violations(page), `${type} ${path}`).toEqual([]);
+        }
+      });
+    });
+  }
+}
