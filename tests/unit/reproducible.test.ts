@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
@@ -34,5 +34,21 @@ describe("reproducible builds", () => {
     assert.ok(Object.keys(first).some((f) => f.startsWith("pagefind/")), "the search bundles are compared too");
     assert.deepEqual(fingerprint(join(b, "site")), first);
     assert.equal(readFileSync(join(b, "report.json"), "utf8"), readFileSync(join(a, "report.json"), "utf8"));
+  });
+});
+
+describe("atomic output", () => {
+  it("leaves the last good site untouched when a build fails", () => {
+    const out = mkdtempSync(join(tmpdir(), "atomic-"));
+    build(out);
+    const before = fingerprint(join(out, "site"));
+    const bad = mkdtempSync(join(tmpdir(), "bad-docs-"));
+    writeFileSync(join(bad, "empty.txt"), "");
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
+      env: { ...process.env, CONTENT_DIR: bad, OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json") },
+      encoding: "utf8",
+    });
+    assert.equal(run.status, 1);
+    assert.deepEqual(fingerprint(join(out, "site")), before);
   });
 });
