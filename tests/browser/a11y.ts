@@ -1,6 +1,6 @@
 /** Accessibility: axe-core (WCAG 2.1 A and AA) on every page type, in light and dark. */
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./test.ts";
 
 async function violations(page: Page): Promise<string[]> {
@@ -22,4 +22,10 @@ export function accessibilityGates(pages: () => Record<string, string>): void {
       });
     });
   }
+}
+
+/** Presses Tab until `target` has the focus, as a keyboard user would, and checks it got there. */
+export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let i = 0; i < limit && !(await target.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(target).toBeFocused();
 }
