@@ -8,12 +8,17 @@ import Eleventy from "@11ty/eleventy";
 import { setSiteModel } from "./eleventy/site-plugin.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { buildSearchIndex, IndexError } from "./index/pagefind.ts";
-import { buildSiteModel, InputError, type SiteModel } from "./pipeline.ts";
+import { buildSiteModel, InputError, type BuildReport, type SiteModel } from "./pipeline.ts";
 import { formatSummary } from "./report.ts";
 import { loadSettings, PROJECT_ROOT, SettingsError } from "./settings.ts";
 
 /** Beside the output, not in it: the report is for the publisher, not the public. */
 export const REPORT_FILE = process.env.REPORT_FILE ?? join(PROJECT_ROOT, "reports/build-report.json");
+
+function writeReport(report: BuildReport): void {
+  mkdirSync(dirname(REPORT_FILE), { recursive: true });
+  writeFileSync(REPORT_FILE, JSON.stringify(report, null, 2) + "\n");
+}
 
 async function main(): Promise<number> {
   const started = performance.now();
@@ -22,8 +27,10 @@ async function main(): Promise<number> {
     model = buildSiteModel(loadSettings());
   } catch (error) {
     if (error instanceof InputError) {
+      if (error.report) writeReport(error.report);
       console.error(`Build stopped: ${error.problems.length} document(s) cannot be published.`);
       for (const p of error.problems) for (const reason of p.reasons) console.error(`  ✗ ${p.file}: ${reason}`);
+      console.error(`Nothing was published; the last good site was left as it was. Report: ${relative(process.cwd(), REPORT_FILE)}`);
       return 1;
     }
     if (error instanceof SettingsError) {
@@ -32,8 +39,7 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  mkdirSync(dirname(REPORT_FILE), { recursive: true });
-  writeFileSync(REPORT_FILE, JSON.stringify(model.report, null, 2) + "\n");
+  writeReport(model.report);
   setSiteModel(model);
   const modelMs = performance.now() - started;
 

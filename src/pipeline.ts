@@ -32,10 +32,14 @@ export const DATA_FILES: DataFiles = {
 export type Outcome =
   | { file: string; status: "published"; lang: string; url: string; group?: string }
   | { file: string; status: "draft" | "ignored"; reason: string }
-  | { file: string; status: "error"; reasons: string[] };
+  | { file: string; status: "error"; reasons: string[] }
+  /** Fine on its own, but not published because the build stopped on other files' problems. */
+  | { file: string; status: "held"; reason: string };
 
 export interface BuildReport {
   contentDir: string;
+  /** True when input problems stopped the build: nothing was published. */
+  stopped: boolean;
   inputs: number;
   published: number;
   perLanguage: Record<string, number>;
@@ -52,9 +56,15 @@ export interface SiteModel extends SitePages {
   report: BuildReport;
 }
 
-/** Raised when input cannot be published; carries every problem found in the run. */
+/**
+ * Raised when input cannot be published; carries every problem found in the run, and the report
+ * of what became of each input file (so a stopped build still accounts for every one).
+ */
 export class InputError extends Error {
-  constructor(readonly problems: { file: string; reasons: string[] }[]) {
+  constructor(
+    readonly problems: { file: string; reasons: string[] }[],
+    readonly report?: BuildReport,
+  ) {
     super(`${problems.length} input problem(s):\n` + problems.map((p) => `  ${p.file}: ${p.reasons.join("; ")}`).join("\n"));
   }
 }
@@ -115,7 +125,25 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   const gitDates = firstCommitDates(settings.contentPath);
   const { byFile: attributions, problems: attributionProblems } = resolveAttribution({ docs: records, groups: grouping.groups, authors, meta, gitDates });
   problems.push(...attributionProblems);
-  if (problems.length) throw new InputError(problems);
+  if (problems.length) {
+    for (const p of problems) {
+      const had = outcomes.get(p.file);
+      const reasons = had?.status === "error" ? had.reasons : [];
+      if (entries.some((e) => e.file === p.file)) outcomes.set(p.file, { file: p.file, status: "error", reasons: [...new Set([...reasons, ...p.reasons])] });
+    }
+    const held = "ready to publish, held back because the build stopped on the problems listed";
+    for (const d of records) if (!outcomes.has(d.file)) outcomes.set(d.file, { file: d.file, status: "held", reason: held });
+    throw new InputError(problems, {
+      contentDir: settings.contentDir,
+      stopped: true,
+      inputs: entries.length,
+      published: 0,
+      perLanguage: {},
+      documents: entries.map((e) => outcomes.get(e.file)!),
+      translations: { groups: [], alone: [], stats: grouping.stats },
+      warnings,
+    });
+  }
 
   // Final slugs.
   const { slugs, collisions } = assignUniqueSlugs(records.map((d) => ({ id: d.file, lang: d.lang, slug: d.slug, fixed: d.slugFixed })));
@@ -146,6 +174,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     dictionaries,
     report: {
       contentDir: settings.contentDir,
+      stopped: false,
       inputs: entries.length,
       published: pages.articles.length,
       perLanguage: Object.fromEntries(pages.languages.map((l) => [l.lang, l.count])),

@@ -25,6 +25,20 @@ export function toBcp47(code: string): string | undefined {
   }
 }
 
+const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+
+/**
+ * Why a well-formed tag names no real language ("xx", "en-XX"), or undefined when it does. A tag
+ * can be well formed and still unknown; such a page would tell browsers and search engines nothing.
+ */
+export function unknownLanguage(tag: string): string | undefined {
+  const locale = new Intl.Locale(tag);
+  if (locale.language === "und" || !languageNames.of(locale.language)) return `"${locale.language}" is not a known language code`;
+  if (locale.region && !regionNames.of(locale.region)) return `"${locale.region}" is not a known region code`;
+  return undefined;
+}
+
 /** The primary language subtag: `pt-BR` → `pt`. */
 export function baseLanguage(tag: string): string {
   return tag.split("-")[0]!.toLowerCase();

@@ -1,7 +1,7 @@
 /** Optional YAML front matter of `.md` documents, validated by one schema. */
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
-import { toBcp47 } from "../detect/codes.ts";
+import { toBcp47, unknownLanguage } from "../detect/codes.ts";
 
 const isoDate = z.union([
   z.date().transform((d) => d.toISOString().slice(0, 10)),
@@ -17,6 +17,11 @@ export const frontMatterSchema = z.strictObject({
       const tag = toBcp47(value);
       if (!tag || tag === "und") {
         ctx.addIssue({ code: "custom", message: `"${value}" is not a valid BCP 47 language tag` });
+        return z.NEVER;
+      }
+      const unknown = unknownLanguage(tag);
+      if (unknown) {
+        ctx.addIssue({ code: "custom", message: `${unknown} ("${value}")` });
         return z.NEVER;
       }
       return tag;

@@ -13,6 +13,10 @@ const SUBPATH = "/polyglot/";
 const SUBPATH_OUT = "reports/subpath-site";
 const FIXTURE_SUBPATH_PORT = 4176;
 const FIXTURE_SUBPATH_OUT = "reports/fixture-subpath-site";
+/** The hostile-input corpus (tests/fixtures/hostile.ts), generated, built and served. */
+const HOSTILE_PORT = 4177;
+const HOSTILE_CONTENT = "reports/hostile-content";
+const HOSTILE_OUT = "reports/hostile-site";
 
 export default defineConfig({
   testDir: ".",
@@ -38,6 +42,7 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}` },
       metadata: { pathPrefix: SUBPATH, siteDir: SUBPATH_OUT },
     },
+    { name: "hostile input site", testMatch: /hostile\..*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${HOSTILE_PORT}` }, metadata: { siteDir: HOSTILE_OUT } },
   ],
   webServer: [
     {
@@ -66,6 +71,14 @@ export default defineConfig({
       command: `node --import tsx src/build.ts && node --import tsx src/deploy/preview-server.ts --port ${FIXTURE_SUBPATH_PORT} --dir ${FIXTURE_SUBPATH_OUT} --prefix ${SUBPATH}`,
       env: { CONTENT_DIR: "tests/fixtures/languages", PATH_PREFIX: SUBPATH, OUTPUT_DIR: FIXTURE_SUBPATH_OUT, REPORT_FILE: `${FIXTURE_SUBPATH_OUT}.json` },
       url: `http://127.0.0.1:${FIXTURE_SUBPATH_PORT}${SUBPATH}`,
+      cwd: ROOT,
+      timeout: 180_000,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      command: `node --import tsx tests/fixtures/hostile.ts ${HOSTILE_CONTENT} && node --import tsx src/build.ts && node --import tsx src/deploy/preview-server.ts --port ${HOSTILE_PORT} --dir ${HOSTILE_OUT}`,
+      env: { CONTENT_DIR: HOSTILE_CONTENT, OUTPUT_DIR: HOSTILE_OUT, REPORT_FILE: `${HOSTILE_OUT}.json` },
+      url: `http://127.0.0.1:${HOSTILE_PORT}/`,
       cwd: ROOT,
       timeout: 180_000,
       reuseExistingServer: !process.env.CI,

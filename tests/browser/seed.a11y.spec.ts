@@ -1,4 +1,4 @@
-import { accessibilityGates, tabTo } from "./a11y.ts";
+import { accessibilityGates, tabTo, violations } from "./a11y.ts";
 import { at, DELIBERATE_404, expect, publishedBy, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
@@ -14,6 +14,19 @@ accessibilityGates(() => ({
   coverage: "/coverage/",
   "404": `/fr${DELIBERATE_404}/`,
 }));
+
+test("the accessibility gate fails an article made inaccessible: faint text, an unnamed link, an image without alt", async ({ page }) => {
+  await page.goto(urlOf("000"));
+  await page.evaluate(() => {
+    document.querySelector<HTMLElement>(".article__body")!.style.color = "#ddd";
+    const link = document.querySelector("nav.switcher a")!;
+    link.textContent = "";
+    link.removeAttribute("aria-label");
+    document.querySelector("main")!.append(Object.assign(document.createElement("img"), { src: "/favicon.svg" }));
+  });
+  const found = (await violations(page)).map((v) => v.split(":")[0]);
+  expect(found).toEqual(expect.arrayContaining(["color-contrast", "link-name", "image-alt"]));
+});
 
 test.describe("keyboard only", () => {
   test("the language switcher is reached with Tab and followed with Enter", async ({ page }) => {

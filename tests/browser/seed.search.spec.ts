@@ -1,17 +1,7 @@
-import { at, expect, publishedBy, siteDir, siteUrl, test } from "./test.ts";
+import { at, expect, publishedBy, searchFrom, siteDir, siteUrl, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
 const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
-
-/** Runs a query from a language's search page and waits for the results to be announced. */
-async function searchFrom(page: import("@playwright/test").Page, lang: string, query: string, filter = "") {
-  await page.goto(`/${lang}/search/`);
-  await page.locator("#search-q").fill(query);
-  if (filter) await page.locator("#search-lang").selectOption(filter);
-  await page.locator("#search-q").press("Enter");
-  await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/, { timeout: 15_000 });
-  return page.locator(".search-result");
-}
 
 test.describe("search across languages", () => {
   test("from the Spanish search page, «clientes» finds both Spanish articles, one result per article", async ({ page }) => {

@@ -68,3 +68,13 @@ export function publishedBy(reportFile: string): Map<string, ReportDocument> {
 export function sourceOf(dir: string, file: string): string {
   return readFileSync(join(ROOT, dir, file), "utf8");
 }
+
+/** Runs a query from a language's search page and waits for the results to be announced. */
+export async function searchFrom(page: Page, lang: string, query: string, filter = "") {
+  await page.goto(`/${lang}/search/`);
+  await page.locator("#search-q").fill(query);
+  if (filter) await page.locator("#search-lang").selectOption(filter);
+  await page.locator("#search-q").press("Enter");
+  await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/, { timeout: 15_000 });
+  return page.locator(".search-result");
+}

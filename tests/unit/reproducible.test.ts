@@ -1,15 +1,16 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
 import { PROJECT_ROOT } from "../../src/settings.ts";
+import { SEEDS_DIR } from "./helpers.ts";
 
-function build(out: string): void {
+function build(out: string, env: Record<string, string> = {}): void {
   const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
-    env: { ...process.env, OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json") },
+    env: { ...process.env, OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json"), ...env },
     encoding: "utf8",
   });
   assert.equal(run.status, 0, run.stderr);
@@ -34,6 +35,18 @@ describe("reproducible builds", () => {
     assert.ok(Object.keys(first).some((f) => f.startsWith("pagefind/")), "the search bundles are compared too");
     assert.deepEqual(fingerprint(join(b, "site")), first);
     assert.equal(readFileSync(join(b, "report.json"), "utf8"), readFileSync(join(a, "report.json"), "utf8"));
+
+    // The same comparison tells apart a build whose input differs by one word, in pages and bundles.
+    const changed = mkdtempSync(join(tmpdir(), "changed-docs-"));
+    cpSync(SEEDS_DIR, changed, { recursive: true });
+    const file = readdirSync(changed).find((f) => f.startsWith("002"))!;
+    writeFileSync(join(changed, file), readFileSync(join(changed, file), "utf8").replace("ridicule", "absurde"));
+    const c = mkdtempSync(join(tmpdir(), "build-c-"));
+    build(c, { CONTENT_DIR: changed });
+    const third = fingerprint(join(c, "site"));
+    const differ = Object.keys(first).filter((f) => first[f] !== third[f]);
+    assert.ok(differ.some((f) => f.startsWith("fr/") && f.endsWith(".html")), "the French article differs");
+    assert.ok(differ.some((f) => f.startsWith("pagefind/fr/")), "the French search bundle differs");
   });
 });
 

@@ -1,0 +1,121 @@
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { buildSiteModel, type BuildReport, type SiteModel } from "../../src/pipeline.ts";
+import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
+import { countWords } from "../../src/ingest/text.ts";
+import { hostileCases, writeHostileCorpus, type HostileCase } from "../fixtures/hostile.ts";
+import { ingestDocument } from "../../src/ingest/document.ts";
+import { LANGUAGES_DIR, utf8 } from "./helpers.ts";
+
+const cases = hostileCases();
+const byOutcome = (outcome: HostileCase["outcome"]) => cases.filter((c) => c.outcome === outcome);
+const source = (lang: string) => readFileSync(join(LANGUAGES_DIR, `${lang}.txt`), "utf8");
+
+describe("a folder holding every kind of hostile input", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hostile-all-"));
+  writeHostileCorpus(dir, "all");
+  const reportFile = join(dir, "..", `${dir.split("/").pop()}-report.json`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
+    env: { ...process.env, CONTENT_DIR: dir, OUTPUT_DIR: join(dir, "..", `${dir.split("/").pop()}-site`), REPORT_FILE: reportFile },
+    encoding: "utf8",
+  });
+
+  it("stops the build with exit code 1 and no stack trace", () => {
+    assert.equal(run.status, 1, run.stderr);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
+  it("names every file that stops the build, with its reason, in one run", () => {
+    for (const c of byOutcome("stops")) {
+      const line = run.stderr.split("\n").find((l) => l.includes(`✗ ${c.file}: `));
+      assert.ok(line, `${c.file} is named`);
+      assert.match(line, c.reason!);
+    }
+  });
+
+  it("writes a report in which every input is accounted for: in error, held back or not a document", () => {
+    const report = JSON.parse(readFileSync(reportFile, "utf8")) as BuildReport;
+    assert.equal(report.stopped, true);
+    assert.equal(report.published, 0);
+    assert.equal(report.inputs, cases.length);
+    assert.deepEqual(report.documents.map((d) => d.file).sort(), cases.map((c) => c.file).sort());
+    const status = new Map(report.documents.map((d) => [d.file, d.status]));
+    for (const c of cases) assert.equal(status.get(c.file), { stops: "error", published: "held", ignored: "ignored" }[c.outcome], c.file);
+  });
+
+  it("publishes nothing", () => {
+    assert.equal(existsSync(join(dir, "..", `${dir.split("/").pop()}-site`)), false);
+  });
+});
+
+describe("a folder of odd but publishable input", () => {
+  const dir = mkdtempSync(join(tmpdir(), "hostile-ok-"));
+  writeHostileCorpus(dir, "publishable");
+  const model: SiteModel = buildSiteModel(loadSettings({ CONTENT_DIR: dir }));
+  const { report } = model;
+  const article = (file: string) => model.articles.find((a) => a.file === file)!;
+
+  it("publishes each file in its language; the report's inputs are the published plus the reported", () => {
+    assert.equal(report.stopped, false);
+    assert.equal(report.inputs, report.documents.length);
+    const published = report.documents.filter((d) => d.status === "published");
+    assert.equal(report.published, published.length);
+    assert.equal(report.inputs, published.length + byOutcome("ignored").length);
+    for (const c of byOutcome("published")) assert.equal(article(c.file)?.lang, c.lang, c.file);
+    for (const c of byOutcome("ignored")) assert.ok(report.warnings.some((w) => w.startsWith(`${c.file}: ignored`)), c.file);
+  });
+
+  it("reads UTF-16 in both byte orders and drops a UTF-8 byte order mark", () => {
+    assert.match(article("utf16le-bom.txt").title, /^旧市街の朝は/);
+    assert.match(article("utf16be-bom.txt").title, /^구시가지의 아침은/);
+    assert.match(article("utf8-bom.txt").title, /^Утро в старом городе/);
+  });
+
+  it("reads CRLF and lone-CR files into the same paragraphs as the LF original", () => {
+    for (const [file, lang] of [["crlf.txt", "nl"], ["lone-cr.txt", "sv"]] as const) {
+      const original = ingestDocument(`${lang}.txt`, utf8(source(lang)), { defaultLang: "en" });
+      assert.ok(original.ok);
+      assert.ok(article(file).body.length > 1, file);
+      assert.deepEqual(article(file).body, original.doc.body, file);
+    }
+  });
+
+  it("publishes the 5 MB document whole", () => {
+    const bytes = cases.find((c) => c.file === "large-5mb.txt")!.bytes;
+    const text = new TextDecoder().decode(bytes);
+    const doc = article("large-5mb.txt");
+    assert.ok(bytes.length >= 5 * 1024 * 1024);
+    assert.equal(doc.wordCount, countWords(text, "fi"));
+    assert.equal(doc.body.length, text.split("\n\n").length);
+  });
+
+  it("publishes a single character with a warning that no language was found", () => {
+    assert.equal(article("single-character.txt").title, "é");
+    assert.ok(report.warnings.some((w) => w.startsWith("single-character.txt: language could not be detected")));
+  });
+
+  it("keeps markup as text: the title and body carry the characters, not elements", () => {
+    const doc = article("all-markup.txt");
+    assert.match(doc.title, /^<script>window\.__pwned/);
+    assert.ok(doc.body.every((b) => "text" in b), "plain text blocks, escaped by the templates");
+    const md = article("all-markup.md").body.map((b) => ("html" in b ? b.html : "")).join("");
+    assert.match(md, /&lt;script&gt;/);
+    assert.doesNotMatch(md, /<script|<img|href="javascript:/i);
+  });
+
+  it("gives a second document with the same title in one language a numbered URL, and says so", () => {
+    assert.equal(article("same-title/one.txt").slug, "il-forno-del-quartiere");
+    assert.equal(article("same-title/two.txt").slug, "il-forno-del-quartiere-2");
+    assert.ok(report.warnings.some((w) => w.startsWith('same-title/two.txt: slug "il-forno-del-quartiere" is taken')));
+  });
+
+  it("keeps file names with spaces, capitals and non-ASCII letters, and sub-folders, out of the URLs", () => {
+    for (const file of ["My Notes From Lisbon.txt", "ÜBER Çay Ñandú.TXT", "sub/folder/nested.txt"]) {
+      assert.match(article(file).url, /^\/[a-z]{2}\/[a-z0-9-]+\/$/, file);
+    }
+  });
+});
