@@ -5,6 +5,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadAuthors, loadDocumentMeta, resolveAttribution } from "./attribution/index.ts";
+import type { DetectionCache } from "./detect/cache.ts";
+import { detectLanguage, type Detection } from "./detect/language.ts";
 import { groupTranslations, type Grouping, type TranslationGroup } from "./group/index.ts";
 import { loadGroupOverrides } from "./group/overrides.ts";
 import { ingestDocument, type DocumentRecord } from "./ingest/document.ts";
@@ -14,6 +16,7 @@ import { buildFeeds, type Feed } from "./render/feeds.ts";
 import { loadDictionaries, resolveUiLocale, type Dictionary, type UiLocale } from "./render/i18n.ts";
 import { buildPages, type SitePages } from "./render/site-pages.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
+import { StageTimes } from "./stages.ts";
 
 export type { Alternate, Article, HomePage, Language, PageView } from "./render/site-pages.ts";
 export { paginate } from "./render/site-pages.ts";
@@ -69,13 +72,26 @@ export class InputError extends Error {
   }
 }
 
-export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles> = {}): SiteModel {
+export interface PipelineOptions {
+  /** Adds each stage's wall time here. */
+  times?: StageTimes;
+  /** Remembers detections between builds. */
+  detections?: DetectionCache;
+  /**
+   * The benchmark's baseline: the same build without detection or grouping. Languages are taken
+   * from this map (file → language) and every document stands alone.
+   */
+  baseline?: { languages: ReadonlyMap<string, string> };
+}
+
+export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles> = {}, options: PipelineOptions = {}): SiteModel {
   const data = { ...DATA_FILES, ...files };
+  const times = options.times ?? new StageTimes();
   const { dictionaries, problems: dictionaryProblems } = loadDictionaries();
   if (dictionaryProblems.length) throw new InputError([{ file: "src/render/locales", reasons: dictionaryProblems }]);
 
   // Ingest and detect.
-  const entries = listFolder(settings.contentPath);
+  const entries = times.time("read", () => listFolder(settings.contentPath));
   const outcomes = new Map<string, Outcome>();
   const records: DocumentRecord[] = [];
   const problems: { file: string; reasons: string[] }[] = [];
@@ -86,7 +102,14 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
       warnings.push(`${entry.file}: ignored, not a .txt or .md document`);
       continue;
     }
-    const result = ingestDocument(entry.file, readFileSync(entry.path), { defaultLang: settings.defaultLanguage });
+    const bytes = times.time("read", () => readFileSync(entry.path));
+    const known = options.baseline?.languages.get(entry.file);
+    const detect = (text: string): Detection | undefined =>
+      times.time("detect", () => (known ? { lang: known, confidence: 1, lowConfidence: false } : options.detections ? options.detections.detect(text) : detectLanguage(text)));
+    const before = times.ms.detect;
+    const started = performance.now();
+    const result = ingestDocument(entry.file, bytes, { defaultLang: settings.defaultLanguage, detect });
+    times.ms.ingest += performance.now() - started - (times.ms.detect - before);
     if (!result.ok) {
       problems.push({ file: result.file, reasons: result.reasons });
       outcomes.set(entry.file, { file: entry.file, status: "error", reasons: result.reasons });
@@ -101,6 +124,8 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     else records.push(doc);
   }
 
+  const modelStarted = performance.now();
+  const [groupBefore, readBefore] = [times.ms.group, times.ms.read];
   // The publisher's data: authors, and per-document metadata (a title there renames the document).
   const { authors, problems: authorProblems } = loadAuthors(data.authors);
   if (authorProblems.length) problems.push({ file: data.authors, reasons: authorProblems });
@@ -115,14 +140,18 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   // Group translations, with the publisher's overrides.
   const { overrides, problems: overrideProblems } = loadGroupOverrides(data.translations, new Set(entries.map((e) => e.file)));
   if (overrideProblems.length) problems.push({ file: data.translations, reasons: overrideProblems });
-  const grouping = groupTranslations(
-    records.map((d) => ({ file: d.file, lang: d.lang, paragraphs: d.paragraphs, extra: d.attribution.map((a) => a.text), ...(d.translationKey ? { translationKey: d.translationKey } : {}) })),
-    overrides,
+  const grouping: Grouping = times.time("group", () =>
+    options.baseline
+      ? { groups: [], alone: records.map((d) => ({ file: d.file, lang: d.lang })), problems: [], stats: { documents: records.length, candidatePairs: 0, alignedPairs: 0 } }
+      : groupTranslations(
+          records.map((d) => ({ file: d.file, lang: d.lang, paragraphs: d.paragraphs, extra: d.attribution.map((a) => a.text), ...(d.translationKey ? { translationKey: d.translationKey } : {}) })),
+          overrides,
+        ),
   );
   problems.push(...grouping.problems);
 
   // Attribution follows the group: author, © line and date of any member serve the others.
-  const gitDates = firstCommitDates(settings.contentPath);
+  const gitDates = times.time("read", () => firstCommitDates(settings.contentPath));
   const { byFile: attributions, problems: attributionProblems } = resolveAttribution({ docs: records, groups: grouping.groups, authors, meta, gitDates });
   problems.push(...attributionProblems);
   if (problems.length) {
@@ -165,6 +194,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   const locale = new Map(uiLocales.map((u) => [u.lang, u.locale]));
   const t = (key: string, lang: string) => dictionaries.get(locale.get(lang) ?? settings.defaultLanguage)?.[key] ?? key;
   const feeds = buildFeeds(settings, pages.articles, pages.languages, t);
+  times.ms.model += performance.now() - modelStarted - (times.ms.group - groupBefore) - (times.ms.read - readBefore);
 
   return {
     ...pages,

@@ -1,4 +1,5 @@
 /** © lines: read from a document's text, and written the way each language writes them. */
+import { perLanguage } from "../render/languages.ts";
 
 export interface Copyright {
   holder: string;
@@ -26,9 +27,11 @@ export function parseCopyright(text: string): Copyright | undefined {
   };
 }
 
+const yearFormats = perLanguage((lang) => new Intl.DateTimeFormat(lang, { year: "numeric", calendar: "gregory", timeZone: "UTC" }));
+
 /** "© 1984–2020 Seamus Phan", with the year range as `lang` writes it (Gregorian years, in its own digits). */
 export function formatCopyright(c: Pick<Copyright, "holder" | "firstYear" | "lastYear">, lang: string): string {
-  const years = new Intl.DateTimeFormat(lang, { year: "numeric", calendar: "gregory", timeZone: "UTC" });
+  const years = yearFormats(lang);
   const first = new Date(Date.UTC(c.firstYear, 0, 1));
   const range = c.lastYear && c.lastYear !== c.firstYear ? years.formatRange(first, new Date(Date.UTC(c.lastYear, 0, 1))) : years.format(first);
   return `© ${range} ${c.holder}`;

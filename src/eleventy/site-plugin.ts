@@ -27,6 +27,28 @@ export function setSiteModel(next: SiteModel): void {
   model = next;
 }
 
+export interface SiteAsset {
+  file: string;
+  /** Site path. */
+  url: string;
+}
+
+/**
+ * Files copied as they are. Stylesheet and script names carry a hash of their content, so hosts
+ * can cache them for good. Eleventy copies them when serving; the build copies them itself.
+ */
+export function siteAssets(): SiteAsset[] {
+  const fingerprinted = (file: string, name: string, ext: string) => ({
+    file,
+    url: `/assets/${name}.${createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 10)}.${ext}`,
+  });
+  return [
+    fingerprinted(STYLESHEET, "site", "css"),
+    fingerprinted(SEARCH_SCRIPT, "search", "js"),
+    { file: join(PROJECT_ROOT, "_includes/favicon.svg"), url: "/favicon.svg" },
+  ];
+}
+
 export default function sitePlugin(eleventyConfig: UserConfig): void {
   const current = siteModel();
   const translations = translationsFor(current.dictionaries, current.uiLocales);
@@ -58,13 +80,11 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("forLanguage", <T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang));
   eleventyConfig.addFilter("json", (data: unknown): string => JSON.stringify(data, null, 2));
 
-  // Asset names carry a hash of their content, so hosts can cache them for good.
-  const fingerprinted = (file: string, name: string, ext: string) => {
-    const url = `/assets/${name}.${createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 10)}.${ext}`;
-    eleventyConfig.addPassthroughCopy({ [file]: url.slice(1) });
-    eleventyConfig.addWatchTarget(file);
-    return url;
-  };
-  eleventyConfig.addGlobalData("assets", { css: fingerprinted(STYLESHEET, "site", "css"), searchJs: fingerprinted(SEARCH_SCRIPT, "search", "js") });
-  eleventyConfig.addPassthroughCopy({ [join(PROJECT_ROOT, "_includes/favicon.svg")]: "favicon.svg" });
+  const assets = siteAssets();
+  for (const asset of assets) {
+    eleventyConfig.addPassthroughCopy({ [asset.file]: asset.url.slice(1) });
+    eleventyConfig.addWatchTarget(asset.file);
+  }
+  const url = (file: string) => assets.find((a) => a.file === file)!.url;
+  eleventyConfig.addGlobalData("assets", { css: url(STYLESHEET), searchJs: url(SEARCH_SCRIPT) });
 }

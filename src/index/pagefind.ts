@@ -4,7 +4,6 @@
  * language's module separately. Bundles are indexed concurrently; every returned error is checked;
  * the Pagefind service is closed in `finally`, whatever happened.
  */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 
@@ -24,9 +23,9 @@ function check(step: string, errors: readonly string[]): void {
 
 /**
  * @param outputDir the built site
- * @param pages every article page: its language, its URL path (as the site links it, no prefix) and its file
+ * @param pages every article page: its language, its URL path (as the site links it, no prefix) and its HTML
  */
-export async function buildSearchIndex(outputDir: string, pages: readonly { lang: string; url: string; file: string }[]): Promise<IndexedLanguage[]> {
+export async function buildSearchIndex(outputDir: string, pages: readonly { lang: string; url: string; content: string }[]): Promise<IndexedLanguage[]> {
   const langs = [...new Set(pages.map((p) => p.lang))].sort();
   try {
     return await Promise.all(
@@ -36,7 +35,7 @@ export async function buildSearchIndex(outputDir: string, pages: readonly { lang
         if (!index) throw new IndexError(`Pagefind createIndex(${lang}) returned no index`);
         const mine = pages.filter((p) => p.lang === lang);
         for (const page of mine) {
-          const added = await index.addHTMLFile({ url: page.url, content: await readFile(page.file, "utf8") });
+          const added = await index.addHTMLFile({ url: page.url, content: page.content });
           check(`addHTMLFile(${page.url})`, added.errors);
         }
         const written = await index.writeFiles({ outputPath: join(outputDir, "pagefind", lang) });

@@ -44,6 +44,8 @@ export type IngestResult = { ok: true; doc: DocumentRecord } | { ok: false; file
 export interface IngestOptions {
   /** Used when neither front matter nor detection gives a language. */
   defaultLang: string;
+  /** The language detector; the pipeline passes one that times and caches. */
+  detect?: (text: string) => Detection | undefined;
 }
 
 /** With its ellipsis, a derived title stays within the 70 characters a results page shows. */
@@ -67,7 +69,7 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
 
   // Language first: everything after (typography, sentences, words) depends on it.
   const rawParts = format === "md" ? markdownBlocksAsText(text).map((b) => b.text) : [text];
-  const detection = meta.lang ? undefined : detectLanguage(rawParts.join("\n\n"));
+  const detection = meta.lang ? undefined : (options.detect ?? detectLanguage)(rawParts.join("\n\n"));
   const lang = meta.lang ?? detection?.lang ?? options.defaultLang;
   const langSource = meta.lang ? "front-matter" : detection ? "detected" : "default";
 

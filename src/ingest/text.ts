@@ -82,7 +82,28 @@ export function* wordSafeChunks(text: string): Generator<string> {
   }
 }
 
+/** Languages written without spaces between words: only a dictionary (Intl.Segmenter) finds them. */
+const UNSPACED = new Set(["zh", "ja", "th", "lo", "km", "my", "bo"]);
+
+/**
+ * A word as Unicode's word-boundary rules see one in a language written with spaces: letters,
+ * marks and digits (and joiners, for Persian), held together by an apostrophe or a full stop, by
+ * a colon or middle dot between letters, or by a comma or semicolon between digits. It counts as
+ * Intl.Segmenter does (a test holds it to that) at about a sixtieth of the cost.
+ */
+const WORD = /[\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_\u200c\u200d]*(?:(?:['’.]|(?<=\p{L})[:·](?=\p{L})|(?<=\p{N})[,;](?=\p{N}))[\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_\u200c\u200d]*)*/gu;
+
 export function countWords(text: string, lang: string): number {
+  if (!UNSPACED.has(baseLanguage(lang))) {
+    let words = 0;
+    for (WORD.lastIndex = 0; WORD.exec(text); ) words++;
+    return words;
+  }
+  return countWordsBySegmenter(text, lang);
+}
+
+/** Intl.Segmenter's count: the reference, and the only way for languages written without spaces. */
+export function countWordsBySegmenter(text: string, lang: string): number {
   let words = 0;
   const bySegment = segmenter(lang, "word");
   for (const chunk of wordSafeChunks(text)) for (const s of bySegment.segment(chunk)) if (s.isWordLike) words++;

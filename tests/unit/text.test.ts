@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { countWords, cutAtWord, firstSentence, readingMinutes } from "../../src/ingest/text.ts";
+import { countWords, countWordsBySegmenter, cutAtWord, firstSentence, readingMinutes } from "../../src/ingest/text.ts";
+import { languageFixtures, seed } from "./helpers.ts";
 
 describe("titles and descriptions", () => {
   it("takes the first sentence", () => {
@@ -35,6 +36,21 @@ describe("titles and descriptions", () => {
 describe("word counts and reading time", () => {
   it("counts words in a space-separated language", () => {
     assert.equal(countWords("The baker opens the door.", "en"), 5);
+  });
+
+  it("counts words as Intl.Segmenter does in every fixture and seed language written with spaces", () => {
+    const texts = [...languageFixtures().map((f) => ({ lang: f.lang, text: f.text })), ...["000", "001", "002", "003", "004"].map((n) => ({ lang: "es", text: seed(n).text }))];
+    const tricky = "L'entreprise a vendu 3.14 kg, 1,000 pains et 2;3 gâteaux à 9:30 — e-commerce U.S.A. k:a don’t";
+    for (const { lang, text } of [...texts, { lang: "fr", text: tricky }]) {
+      if (lang === "zh" || lang === "ja") continue;
+      assert.equal(countWords(text, lang), countWordsBySegmenter(text, lang), lang);
+    }
+    assert.equal(countWords("پرسش‌ها را می‌خوانیم", "fa"), 3, "a zero-width non-joiner holds a Persian word together");
+  });
+
+  it("counts long text in pieces, as many words as in one piece", () => {
+    const long = Array.from({ length: 3000 }, (_, i) => `mot${i}`).join(" ");
+    assert.equal(countWordsBySegmenter(long, "fr"), 3000);
   });
 
   it("counts words in Chinese, which has no spaces", () => {

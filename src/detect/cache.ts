@@ -1,0 +1,73 @@
+/**
+ * Detections kept between builds, by a hash of the text detected: an unchanged document is not
+ * detected again. The cache belongs to one detector: any change to the detection code or to
+ * tinyld's version empties it, so a cached answer is always the answer detection would give.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { detectLanguage, type Detection } from "./language.ts";
+
+const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** A package's version, found from its entry point (tinyld does not export its package.json). */
+function packageVersion(name: string): string {
+  for (let dir = dirname(createRequire(import.meta.url).resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === name && pkg.version) return pkg.version;
+    } catch {
+      // not here: look one folder up
+    }
+  }
+  throw new Error(`cannot find the version of ${name}`);
+}
+
+/** The detector's identity: its own code and the version of the library it calls. */
+function detectorVersion(): string {
+  const here = import.meta.dirname;
+  const tinyld = packageVersion("tinyld");
+  return sha([readFileSync(join(here, "language.ts"), "utf8"), readFileSync(join(here, "codes.ts"), "utf8"), tinyld].join("\0")).slice(0, 16);
+}
+
+type Stored = { version: string; detections: Record<string, Detection | null> };
+
+export class DetectionCache {
+  private readonly version = detectorVersion();
+  private readonly known = new Map<string, Detection | null>();
+  private readonly used = new Map<string, Detection | null>();
+  hits = 0;
+  misses = 0;
+
+  /** @param file where the cache lives; a missing or stale file starts it empty */
+  constructor(private readonly file: string) {
+    try {
+      const stored = JSON.parse(readFileSync(file, "utf8")) as Stored;
+      if (stored.version === this.version) for (const [k, v] of Object.entries(stored.detections)) this.known.set(k, v);
+    } catch {
+      // No cache yet, or one that cannot be read: detect everything.
+    }
+  }
+
+  detect(text: string): Detection | undefined {
+    const key = sha(text);
+    let found = this.known.get(key);
+    if (found === undefined) {
+      this.misses++;
+      found = detectLanguage(text) ?? null;
+    } else this.hits++;
+    this.used.set(key, found);
+    return found ?? undefined;
+  }
+
+  /** Keeps what this build used, so texts that left the folder leave the cache. */
+  save(): void {
+    const detections = Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : 1)));
+    mkdirSync(dirname(this.file), { recursive: true });
+    // Written aside and renamed: builds running side by side never read half a file.
+    const partial = `${this.file}.${process.pid}`;
+    writeFileSync(partial, JSON.stringify({ version: this.version, detections } satisfies Stored));
+    renameSync(partial, this.file);
+  }
+}

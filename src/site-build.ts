@@ -1,0 +1,90 @@
+/**
+ * One production build: model → report → render → write → search index → host files, into a
+ * folder beside the output that replaces it only when complete (a failed build leaves the last
+ * good site as it was, and nothing stale survives a good one).
+ */
+import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { siteAssets, setSiteModel } from "./eleventy/site-plugin.ts";
+import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
+import { buildSearchIndex, type IndexedLanguage } from "./index/pagefind.ts";
+import { buildSiteModel, InputError, type BuildReport, type PipelineOptions, type SiteModel } from "./pipeline.ts";
+import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
+import { StageTimes } from "./stages.ts";
+
+export interface BuildOptions {
+  settings: SiteSettings;
+  /** The site folder to replace. */
+  output: string;
+  reportFile: string;
+  pipeline?: Omit<PipelineOptions, "times">;
+}
+
+export interface BuildResult {
+  model: SiteModel;
+  indexed: IndexedLanguage[];
+  times: StageTimes;
+  pages: number;
+}
+
+function writeReport(file: string, report: BuildReport): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+}
+
+/** Throws InputError (after writing its report), IndexError, or whatever else went wrong. */
+export async function buildSite({ settings, output, reportFile, pipeline = {} }: BuildOptions): Promise<BuildResult> {
+  const times = new StageTimes();
+  let model: SiteModel;
+  try {
+    model = buildSiteModel(settings, {}, { ...pipeline, times });
+  } catch (error) {
+    if (error instanceof InputError && error.report) writeReport(reportFile, error.report);
+    throw error;
+  }
+  writeReport(reportFile, model.report);
+  setSiteModel(model);
+
+  const staging = `${output}.next`;
+  rmSync(staging, { recursive: true, force: true });
+  process.env.OUTPUT_DIR = staging; // .eleventy.ts reads it: the config's output wins over Eleventy's argument
+  const eleventy = new Eleventy(undefined, undefined, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
+  // Rendered in memory, then written here: the search index reads the pages from memory, not disk.
+  type RenderedPage = { url: string | false; outputPath: string | false; content: string };
+  // Eleventy's declared return type for toJSON() is not the array it documents and returns.
+  const rendered = await times.timeAsync("render", async () => (await eleventy.toJSON()) as unknown as RenderedPage[]);
+  const html = new Map<string, string>();
+  times.time("write", () => {
+    for (const page of rendered) {
+      if (!page.outputPath) continue;
+      mkdirSync(dirname(page.outputPath), { recursive: true });
+      writeFileSync(page.outputPath, page.content);
+      if (page.url) html.set(page.url, page.content);
+    }
+    for (const asset of siteAssets()) {
+      mkdirSync(dirname(join(staging, asset.url)), { recursive: true });
+      copyFileSync(asset.file, join(staging, asset.url));
+    }
+    const prefix = settings.pathPrefix;
+    writeFileSync(join(staging, "_headers"), renderHeadersFile(headerRules(), prefix));
+    writeFileSync(join(staging, "_redirects"), renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
+  });
+
+  const indexed = await times.timeAsync("index", () =>
+    buildSearchIndex(
+      staging,
+      model.articles.map((a) => {
+        const content = html.get(a.url);
+        if (content === undefined) throw new Error(`${a.file}: Eleventy rendered no page at ${a.url}`);
+        return { lang: a.lang, url: a.url, content };
+      }),
+    ),
+  );
+  pipeline.detections?.save();
+  times.time("write", () => {
+    rmSync(output, { recursive: true, force: true });
+    renameSync(staging, output);
+  });
+  return { model, indexed, times, pages: rendered.length };
+}
