@@ -53,14 +53,16 @@ export async function buildSite({ settings, output, reportFile, pipeline = {} }:
   // Rendered in memory, then written here: the search index reads the pages from memory, not disk.
   type RenderedPage = { url: string | false; outputPath: string | false; content: string };
   // Eleventy's declared return type for toJSON() is not the array it documents and returns.
-  const rendered = await times.timeAsync("render", async () => (await eleventy.toJSON()) as unknown as RenderedPage[]);
-  const html = new Map<string, string>();
+  let rendered = await times.timeAsync("render", async () => (await eleventy.toJSON()) as unknown as RenderedPage[]);
+  const pages = rendered.length;
+  const articleUrls = new Set(model.articles.map((a) => a.url));
+  const html = new Map<string, string>(); // the articles', for the search index
   times.time("write", () => {
     for (const page of rendered) {
       if (!page.outputPath) continue;
       mkdirSync(dirname(page.outputPath), { recursive: true });
       writeFileSync(page.outputPath, page.content);
-      if (page.url) html.set(page.url, page.content);
+      if (page.url && articleUrls.has(page.url)) html.set(page.url, page.content);
     }
     for (const asset of siteAssets()) {
       mkdirSync(dirname(join(staging, asset.url)), { recursive: true });
@@ -71,6 +73,7 @@ export async function buildSite({ settings, output, reportFile, pipeline = {} }:
     writeFileSync(join(staging, "_redirects"), renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
   });
 
+  rendered = []; // written: only the articles' HTML is still needed
   const indexed = await times.timeAsync("index", () =>
     buildSearchIndex(
       staging,
@@ -86,5 +89,5 @@ export async function buildSite({ settings, output, reportFile, pipeline = {} }:
     rmSync(output, { recursive: true, force: true });
     renameSync(staging, output);
   });
-  return { model, indexed, times, pages: rendered.length };
+  return { model, indexed, times, pages };
 }

@@ -10,7 +10,7 @@ import type { Features } from "./features.ts";
 /** Candidates kept per document, best fingerprint first. */
 const PER_DOCUMENT = 4;
 /** Neighbours looked at on each side in sentence-count order: a cap that keeps the work linear. */
-const WINDOW = 1000;
+const WINDOW = 400;
 /** A token in more documents than this is not rare. */
 const RARE_DF = 12;
 
@@ -32,6 +32,10 @@ class Nearest {
   }
   items(): readonly number[] {
     return this.js;
+  }
+  /** The distance a newcomer must beat, once the list is full. */
+  worst(): number {
+    return this.js.length === this.k ? this.ds[this.k - 1]! : Infinity;
   }
 }
 
@@ -61,6 +65,9 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
         const j = order[p]!;
         const ratio = counts[j]! / counts[i]!;
         if (ratio < 0.75 || ratio > 1.34) break;
+        // Further out the sentence counts differ more, and that difference alone is part of the
+        // distance: once it exceeds the k-th best, nothing further on this side can enter.
+        if (Math.abs(Math.log(ratio)) * 2 > near.worst() + 1e-9) break;
         if (docs[j]!.lang !== doc.lang) near.offer(j, fingerprintDistance(doc, docs[j]!));
       }
     }

@@ -91,11 +91,19 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   const edges = candidates.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
   const clusters = cluster({ langs: features.map((f) => f.lang), edges, forbidden, score, threshold: PAIR_THRESHOLD, floor: PAIR_THRESHOLD / 2, names: free.map((d) => d.file) });
 
+  // Each document's best candidate, in one pass over the edges (the first of equal scores, as a sort would keep it).
+  const bestEdge = new Map<number, (typeof edges)[number]>();
+  for (const e of edges) {
+    for (const k of [e.i, e.j]) {
+      const had = bestEdge.get(k);
+      if (!had || e.score > had.score) bestEdge.set(k, e);
+    }
+  }
   const alone: Grouping["alone"] = [];
   for (const members of clusters) {
     if (members.length === 1) {
       const i = members[0]!;
-      const best = edges.filter((e) => e.i === i || e.j === i).sort((x, y) => y.score - x.score)[0];
+      const best = bestEdge.get(i);
       alone.push({ file: free[i]!.file, lang: free[i]!.lang, ...(best ? { bestCandidate: { file: free[best.i === i ? best.j : best.i]!.file, score: best.score } } : {}) });
       continue;
     }
