@@ -4,13 +4,13 @@
  * ko: seven scripts), recombined into documents of 300–1,500 words, about a quarter of them in
  * translation groups of 2–5 languages. The true groups are kept aside to score the grouping.
  */
-import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ingestDocument } from "../src/ingest/document.ts";
 import type { GroupInput } from "../src/group/index.ts";
 import { PROJECT_ROOT } from "../src/settings.ts";
+import { commitFolder } from "../tests/fixtures/git.ts";
 
 /** Sentences of a document, aligned by position across its translations. */
 function sentencesOf(dir: string, file: string): { lang: string; sentences: string[] } {
@@ -95,16 +95,9 @@ export function groupingAccuracy(found: string[][], truth: Map<string, string>):
 }
 
 /** Writes the corpus as plain text files and commits them, dated, so feeds carry them. */
-export function writeCorpus(dir: string, inputs: readonly GroupInput[], date = "2026-01-02T10:00:00Z"): void {
+export function writeCorpus(dir: string, inputs: readonly GroupInput[]): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const d of inputs) writeFileSync(join(dir, d.file), d.paragraphs.join("\n\n") + "\n");
-  const git = (...args: string[]) =>
-    execFileSync("git", ["-C", dir, "-c", "user.name=bench", "-c", "user.email=bench@example.invalid", ...args], {
-      stdio: "ignore",
-      env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
-    });
-  git("init", "-q");
-  git("add", "-A");
-  git("commit", "-qm", "synthetic corpus");
+  commitFolder(dir);
 }

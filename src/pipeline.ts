@@ -106,10 +106,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     const known = options.baseline?.languages.get(entry.file);
     const detect = (text: string): Detection | undefined =>
       times.time("detect", () => (known ? { lang: known, confidence: 1, lowConfidence: false } : options.detections ? options.detections.detect(text) : detectLanguage(text)));
-    const before = times.ms.detect;
-    const started = performance.now();
-    const result = ingestDocument(entry.file, bytes, { defaultLang: settings.defaultLanguage, detect });
-    times.ms.ingest += performance.now() - started - (times.ms.detect - before);
+    const result = times.time("ingest", () => ingestDocument(entry.file, bytes, { defaultLang: settings.defaultLanguage, detect }));
     if (!result.ok) {
       problems.push({ file: result.file, reasons: result.reasons });
       outcomes.set(entry.file, { file: entry.file, status: "error", reasons: result.reasons });
@@ -124,13 +121,23 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     else records.push(doc);
   }
 
-  const modelStarted = performance.now();
-  const [groupBefore, readBefore] = [times.ms.group, times.ms.read];
+  const endModel = times.begin("model");
+  const inputFiles = new Set(entries.map((e) => e.file));
+  const report = (fields: Pick<BuildReport, "stopped" | "published" | "perLanguage" | "translations">): BuildReport => ({
+    contentDir: settings.contentDir,
+    stopped: fields.stopped,
+    inputs: entries.length,
+    published: fields.published,
+    perLanguage: fields.perLanguage,
+    documents: entries.map((e) => outcomes.get(e.file)!),
+    translations: fields.translations,
+    warnings,
+  });
   // The publisher's data: authors, and per-document metadata (a title there renames the document).
   const { authors, problems: authorProblems } = loadAuthors(data.authors);
   if (authorProblems.length) problems.push({ file: data.authors, reasons: authorProblems });
   const { meta, problems: metaProblems } = loadDocumentMeta(data.documents);
-  for (const file of meta.keys()) if (!entries.some((e) => e.file === file)) metaProblems.push(`"${file}" is not a document in the documents folder`);
+  for (const file of meta.keys()) if (!inputFiles.has(file)) metaProblems.push(`"${file}" is not a document in the documents folder`);
   if (metaProblems.length) problems.push({ file: data.documents, reasons: metaProblems });
   for (const [k, d] of records.entries()) {
     const title = meta.get(d.file)?.title;
@@ -138,7 +145,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   }
 
   // Group translations, with the publisher's overrides.
-  const { overrides, problems: overrideProblems } = loadGroupOverrides(data.translations, new Set(entries.map((e) => e.file)));
+  const { overrides, problems: overrideProblems } = loadGroupOverrides(data.translations, inputFiles);
   if (overrideProblems.length) problems.push({ file: data.translations, reasons: overrideProblems });
   const grouping: Grouping = times.time("group", () =>
     options.baseline
@@ -158,20 +165,12 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     for (const p of problems) {
       const had = outcomes.get(p.file);
       const reasons = had?.status === "error" ? had.reasons : [];
-      if (entries.some((e) => e.file === p.file)) outcomes.set(p.file, { file: p.file, status: "error", reasons: [...new Set([...reasons, ...p.reasons])] });
+      if (inputFiles.has(p.file)) outcomes.set(p.file, { file: p.file, status: "error", reasons: [...new Set([...reasons, ...p.reasons])] });
     }
     const held = "ready to publish, held back because the build stopped on the problems listed";
     for (const d of records) if (!outcomes.has(d.file)) outcomes.set(d.file, { file: d.file, status: "held", reason: held });
-    throw new InputError(problems, {
-      contentDir: settings.contentDir,
-      stopped: true,
-      inputs: entries.length,
-      published: 0,
-      perLanguage: {},
-      documents: entries.map((e) => outcomes.get(e.file)!),
-      translations: { groups: [], alone: [], stats: grouping.stats },
-      warnings,
-    });
+    endModel();
+    throw new InputError(problems, report({ stopped: true, published: 0, perLanguage: {}, translations: { groups: [], alone: [], stats: grouping.stats } }));
   }
 
   // Final slugs.
@@ -194,7 +193,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   const locale = new Map(uiLocales.map((u) => [u.lang, u.locale]));
   const t = (key: string, lang: string) => dictionaries.get(locale.get(lang) ?? settings.defaultLanguage)?.[key] ?? key;
   const feeds = buildFeeds(settings, pages.articles, pages.languages, t);
-  times.ms.model += performance.now() - modelStarted - (times.ms.group - groupBefore) - (times.ms.read - readBefore);
+  endModel();
 
   return {
     ...pages,
@@ -202,15 +201,11 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     settings,
     uiLocales,
     dictionaries,
-    report: {
-      contentDir: settings.contentDir,
+    report: report({
       stopped: false,
-      inputs: entries.length,
       published: pages.articles.length,
       perLanguage: Object.fromEntries(pages.languages.map((l) => [l.lang, l.count])),
-      documents: entries.map((e) => outcomes.get(e.file)!),
       translations: { groups: grouping.groups, alone: grouping.alone, stats: grouping.stats },
-      warnings,
-    },
+    }),
   };
 }

@@ -33,10 +33,6 @@ class Nearest {
   items(): readonly number[] {
     return this.js;
   }
-  /** The distance a newcomer must beat, once the list is full. */
-  worst(): number {
-    return this.js.length === this.k ? this.ds[this.k - 1]! : Infinity;
-  }
 }
 
 /** Sentence count, where the length falls, and the rhythm of the opening sentences. */
@@ -65,9 +61,6 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
         const j = order[p]!;
         const ratio = counts[j]! / counts[i]!;
         if (ratio < 0.75 || ratio > 1.34) break;
-        // Further out the sentence counts differ more, and that difference alone is part of the
-        // distance: once it exceeds the k-th best, nothing further on this side can enter.
-        if (Math.abs(Math.log(ratio)) * 2 > near.worst() + 1e-9) break;
         if (docs[j]!.lang !== doc.lang) near.offer(j, fingerprintDistance(doc, docs[j]!));
       }
     }

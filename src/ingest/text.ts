@@ -68,7 +68,7 @@ const CHUNK = 2000;
  * Iterating Intl.Segmenter over one long string costs time quadratic in its length: a 500 kB
  * document took 70 s to count in one piece, 0.1 s in pieces.
  */
-export function* wordSafeChunks(text: string): Generator<string> {
+function* wordSafeChunks(text: string): Generator<string> {
   for (const line of text.split("\n")) {
     let rest = line;
     while (rest.length > CHUNK) {

@@ -16,11 +16,13 @@ const byOutcome = (outcome: HostileCase["outcome"]) => cases.filter((c) => c.out
 const source = (lang: string) => readFileSync(join(LANGUAGES_DIR, `${lang}.txt`), "utf8");
 
 describe("a folder holding every kind of hostile input", () => {
-  const dir = mkdtempSync(join(tmpdir(), "hostile-all-"));
+  const work = mkdtempSync(join(tmpdir(), "hostile-all-"));
+  const dir = join(work, "documents");
   writeHostileCorpus(dir, "all");
-  const reportFile = join(dir, "..", `${dir.split("/").pop()}-report.json`);
+  const reportFile = join(work, "report.json");
+  const site = join(work, "site");
   const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
-    env: { ...process.env, CONTENT_DIR: dir, OUTPUT_DIR: join(dir, "..", `${dir.split("/").pop()}-site`), REPORT_FILE: reportFile },
+    env: { ...process.env, CONTENT_DIR: dir, OUTPUT_DIR: site, REPORT_FILE: reportFile },
     encoding: "utf8",
   });
 
@@ -48,7 +50,7 @@ describe("a folder holding every kind of hostile input", () => {
   });
 
   it("publishes nothing", () => {
-    assert.equal(existsSync(join(dir, "..", `${dir.split("/").pop()}-site`)), false);
+    assert.equal(existsSync(site), false);
   });
 });
 

@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildSiteModel, InputError, paginate, type Article } from "../../src/pipeline.ts";
 import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
+import { commitFolder } from "../fixtures/git.ts";
 import { SEEDS_DIR } from "./helpers.ts";
 
 function folder(files: Record<string, string | Uint8Array>): string {
@@ -128,10 +129,7 @@ describe("dates", () => {
   it("takes a document's date from its first commit when it has none of its own", () => {
     const dir = folder({});
     for (const f of readdirSync(SEEDS_DIR).slice(0, 2)) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
-    const git = (...args: string[]) => execFileSync("git", ["-C", dir, ...args], { env: { ...process.env, GIT_AUTHOR_DATE: "2021-06-01T10:00:00+00:00", GIT_COMMITTER_DATE: "2021-06-01T10:00:00+00:00" } });
-    git("init", "-q");
-    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "add", ".");
-    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "docs");
+    commitFolder(dir, "2021-06-01T10:00:00+00:00");
     assert.deepEqual(modelOf(dir).articles.map((a) => a.date), ["2021-06-01", "2021-06-01"]);
   });
 
