@@ -11,6 +11,7 @@ import { ingestDocument } from "../src/ingest/document.ts";
 import type { GroupInput } from "../src/group/index.ts";
 import { PROJECT_ROOT } from "../src/settings.ts";
 import { commitFolder } from "../tests/fixtures/git.ts";
+export { byCodePoint } from "../src/order.ts";
 
 /** Sentences of a document, aligned by position across its translations. */
 function sentencesOf(dir: string, file: string): { lang: string; sentences: string[] } {
@@ -37,7 +38,7 @@ function banks(): { langs: string[]; concepts: Record<string, string>[] }[] {
 }
 
 /** mulberry32: a small seeded generator, so the same seed always gives the same corpus. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -117,6 +117,10 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     else if (doc.detection?.lowConfidence) {
       warnings.push(`${doc.file}: language detected as "${doc.lang}" with low confidence (${doc.detection.confidence}); set lang in front matter if wrong`);
     }
+    if (doc.langSource === "detected" && doc.detection?.mixed) {
+      const shares = doc.detection.mixed.map((m) => `${m.lang} ${Math.round(m.share * 100)}%`).join(", ");
+      warnings.push(`${doc.file}: written in more than one language (${shares}); published as "${doc.lang}"`);
+    }
     if (doc.draft) outcomes.set(entry.file, { file: entry.file, status: "draft", reason: "draft: true in front matter" });
     else records.push(doc);
   }
@@ -149,7 +153,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   if (overrideProblems.length) problems.push({ file: data.translations, reasons: overrideProblems });
   const grouping: Grouping = times.time("group", () =>
     options.baseline
-      ? { groups: [], alone: records.map((d) => ({ file: d.file, lang: d.lang })), problems: [], stats: { documents: records.length, candidatePairs: 0, alignedPairs: 0 } }
+      ? { groups: [], alone: records.map((d) => ({ file: d.file, lang: d.lang })), problems: [], stats: { documents: records.length, candidatePairs: 0, alignedPairs: 0 }, compared: [] }
       : groupTranslations(
           records.map((d) => ({ file: d.file, lang: d.lang, paragraphs: d.paragraphs, extra: d.attribution.map((a) => a.text), ...(d.translationKey ? { translationKey: d.translationKey } : {}) })),
           overrides,

@@ -1,33 +1,265 @@
-/** Language detection from the text itself, with tinyld (see docs/language-detection.md for the comparison). */
+/**
+ * Language detection from the text itself (see docs/language-detection.md). A document is judged
+ * on its prose only — code, command lines, paths and URLs are set aside — passage by passage, so a
+ * page that mixes languages is published under its main one and says how much of each it holds.
+ * tinyld and eld read each passage: eld knows languages tinyld does not (Catalan, Croatian,
+ * Basque…), and a disagreement between the two makes the answer unsure, so a language neither
+ * knows becomes a low-confidence warning instead of a confident wrong answer.
+ */
+import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { detectAll } from "tinyld";
-import { toBcp47 } from "./codes.ts";
+import { baseLanguage, toBcp47 } from "./codes.ts";
 
-export type Detection = { lang: string; confidence: number; lowConfidence: boolean; runnerUp?: string };
+export type LanguageShare = { lang: string; share: number };
+export type Detection = {
+  lang: string;
+  confidence: number;
+  lowConfidence: boolean;
+  runnerUp?: string;
+  /** Set when the prose is substantially in more than one language: each language's share, largest first. */
+  mixed?: LanguageShare[];
+};
 
 /** Below this share of the detector's confidence, a result is reported for a human to check. */
 export const LOW_CONFIDENCE = 0.5;
 /** Fewer letters than this is too little text to trust any detector with. */
 const MIN_LETTERS = 20;
-/** A few thousand characters decide the language as well as five megabytes do, at a fraction of the cost. */
-const SAMPLE_CHARS = 4000;
+/** A language holding at least this share of the prose makes the document mixed. */
+const MIXED_SHARE = 0.15;
+/**
+ * Translations are mostly made from English, and a translation in progress leaves English
+ * paragraphs behind; a document whose prose is at least this share in another language is that
+ * language's, with English leftovers (an English article quoting a passage stays English).
+ */
+const LEFTOVER_SOURCE = "en";
+const TRANSLATED_SHARE = 0.25;
+/** Passages are read up to this many weighted letters; short ones join their neighbours. */
+const PASSAGE = 300;
+/** At most this many passages are read, spread over the document: a 5 MB file costs what a long article does. */
+const MAX_PASSAGES = 12;
+/** tinyld reads at most this much of a language's passages: enough to decide, at a bounded cost. */
+const SAMPLE_CHARS = 2000;
 
-/** Samples the start, middle and end so one quoted passage in another language does not decide. */
-function sample(text: string): string {
-  if (text.length <= SAMPLE_CHARS) return text;
-  const third = SAMPLE_CHARS / 3;
-  const mid = Math.floor(text.length / 2 - third / 2);
-  return [text.slice(0, third), text.slice(mid, mid + third), text.slice(-third)].join("\n");
+/** Han, kana and Hangul carry about a word a character or two: weighted so a passage's weight tracks its words. */
+const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const LETTER = /\p{L}/gu;
+
+function weight(text: string): number {
+  const letters = (text.match(LETTER) ?? []).length;
+  const dense = (text.match(DENSE) ?? []).length;
+  return letters + 2 * dense;
 }
 
-/** Detects the language of `text`; undefined when the detector has no answer at all. */
+const SCRIPTS: readonly [string, RegExp][] = [
+  ["Latn", /\p{Script=Latin}/gu],
+  ["Cyrl", /\p{Script=Cyrillic}/gu],
+  ["Grek", /\p{Script=Greek}/gu],
+  ["Arab", /\p{Script=Arabic}/gu],
+  ["Hebr", /\p{Script=Hebrew}/gu],
+  ["Hani", /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu],
+  ["Hang", /\p{Script=Hangul}/gu],
+];
+
+/** The script a line is mostly in, judged on its start: passages never mix two. */
+function scriptOf(text: string): string {
+  const head = text.slice(0, 200);
+  let best = "other", most = 0;
+  for (const [name, pattern] of SCRIPTS) {
+    const n = (head.match(pattern) ?? []).length;
+    if (n > most) (best = name), (most = n);
+  }
+  return best;
+}
+
+/** A token that is code, not language: a path, an option, an address, an identifier, a number. */
+const CODE_TOKEN = /[/\\_=<>{}[\]|$@#~`*^]|:\/\/|\p{L}\d|\d\p{L}|^--?\p{L}|^\d|\.\p{L}+\./u;
+/** The text read for the language: all of it up to this length, else evenly spaced windows. */
+const READ_CHARS = 12_000;
+const WINDOWS = 6;
+
+/** Windows spread over a long text, each starting and ending on a line break where one is near. */
+function sampled(text: string): string {
+  if (text.length <= READ_CHARS) return text;
+  const size = READ_CHARS / WINDOWS;
+  const out: string[] = [];
+  for (let k = 0; k < WINDOWS; k++) {
+    const from = Math.floor((k * (text.length - size)) / (WINDOWS - 1));
+    const start = text.lastIndexOf("\n", from) + 1;
+    const end = text.indexOf("\n", from + size);
+    out.push(text.slice(start, end < 0 ? text.length : Math.min(end, start + 2 * size)));
+  }
+  return out.join("\n");
+}
+
+/**
+ * The prose of a text, line by line: code-looking lines dropped, code-looking tokens taken out.
+ * A line is prose when most of what it holds is letters and a few words are left once the code is out.
+ */
+export function proseLines(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of sampled(text).split("\n")) {
+    const line = raw.trim();
+    if (!line) continue;
+    const visible = line.replace(/\s+/g, "").length;
+    // Marks count with letters: Tamil or Hindi vowel signs are marks.
+    const letters = (line.match(/[\p{L}\p{M}]/gu) ?? []).length;
+    if (letters < 0.6 * visible) continue; // commands, tables of numbers, configuration
+    if (/^[$#%>]\s|[;{]\s*$|^\w+\s*=\s/u.test(line)) continue; // a prompt, a statement, an assignment
+    const words = line.split(/\s+/).filter((token) => !CODE_TOKEN.test(token)).join(" ");
+    // Spaced scripts need a few words; a run of Han or kana is a sentence on its own.
+    if ((words.match(/\p{L}[\p{L}\p{M}]+/gu) ?? []).length >= 3 || (words.match(DENSE) ?? []).length >= 6) out.push(words);
+  }
+  return out;
+}
+
+/** Consecutive prose lines of one script, joined until each passage is long enough to judge. */
+function passages(lines: readonly string[]): { text: string; weight: number; script: string }[] {
+  const out: { text: string; weight: number; script: string }[] = [];
+  for (const line of lines) {
+    const script = scriptOf(line);
+    const last = out[out.length - 1];
+    if (last && last.script === script && last.weight < PASSAGE) {
+      last.text += "\n" + line;
+      last.weight += weight(line);
+    } else out.push({ text: line, weight: weight(line), script });
+  }
+  if (out.length <= MAX_PASSAGES) return out;
+  const step = out.length / MAX_PASSAGES;
+  return Array.from({ length: MAX_PASSAGES }, (_, k) => out[Math.floor(k * step)]!);
+}
+
+type Ranked = { lang: string; accuracy: number }[];
+
+function tinyld(text: string): Ranked {
+  return detectAll(text).flatMap((r) => {
+    const lang = toBcp47(r.lang);
+    return lang && lang !== "und" ? [{ lang, accuracy: r.accuracy }] : [];
+  });
+}
+
+type Eld = { detect(text: string): { language: string; isReliable(): boolean } };
+let eld: Eld | undefined;
+/** eld's small model, loaded on first use (it takes most of a second; cached detections skip it). */
+function eldDetect(text: string): { lang: string; reliable: boolean } | undefined {
+  if (!eld) {
+    // eld exports ES modules only; Node 20 loads them with require, from the entry's own path.
+    eld = (createRequire(import.meta.url)(join(packageDir("eld"), "src/entries/static.small.js")) as { eld: Eld }).eld;
+  }
+  const r = eld.detect(text);
+  const lang = r.language ? toBcp47(r.language) : undefined;
+  return lang ? { lang, reliable: r.isReliable() } : undefined;
+}
+
+/** Where an installed package lives, looked up the way Node does: in node_modules folders upwards. */
+export function packageDir(name: string): string {
+  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return candidate;
+    if (dir === dirname(dir)) throw new Error(`cannot find the package ${name}`);
+  }
+}
+
+/** Languages tinyld can name: eld is believed outright on the others. */
+const TINYLD_KNOWS = new Set(
+  ["af", "am", "ber", "rn", "ja", "zh", "ko", "my", "th", "vi", "id", "km", "tl", "bn", "ta", "hi", "ur", "gu", "kn", "te", "fr", "en", "de", "es", "pt", "it", "nl", "ga", "la", "cs", "sr", "el", "mk", "sk", "da", "sv", "fi", "nb", "no", "is", "hu", "ro", "bg", "be", "ru", "uk", "pl", "lt", "et", "lv", "hy", "tr", "he", "yi", "ar", "fa", "tt", "kk", "mn", "tk", "eo", "vo", "tlh"],
+);
+
+/** Languages one detector names and the other reads as a close neighbour: neither is wrong about the other. */
+const NEIGHBOURS: Readonly<Record<string, string>> = { id: "ms", ms: "id" };
+
+/**
+ * The language of passages that eld read as one: tinyld reads them together (it is the better
+ * judge where both know the language, and slow on short texts, so it reads each bucket once).
+ * eld is believed on a language tinyld cannot name (Catalan); otherwise tinyld's answer stands,
+ * unsure when the two disagree.
+ */
+function bucketLanguage(eldLang: string, reliable: boolean, text: string): { lang: string; sure: boolean } {
+  const t = tinyld(text.slice(0, SAMPLE_CHARS))[0]?.lang;
+  if (t && (sameLanguage(t, eldLang) || NEIGHBOURS[baseLanguage(t)] === baseLanguage(eldLang))) return { lang: t, sure: true };
+  if (reliable && !TINYLD_KNOWS.has(baseLanguage(eldLang))) return { lang: eldLang, sure: true };
+  return { lang: t ?? eldLang, sure: false };
+}
+
+/** A bucket's text for tinyld: Latin words in text of another script (names, commands) would sway it, so they go. */
+function bucketText(b: { weight: number; latin: number; texts: string[] }): string {
+  const text = b.texts.join("\n");
+  return b.latin >= b.weight / 2 ? text : text.replace(/\p{Script=Latin}+/gu, " ");
+}
+
+/** Norwegian is written `no` by one detector and `nb` by the other. */
+export function sameLanguage(a: string, b: string): boolean {
+  const norwegian = (x: string) => (["no", "nb", "nn"].includes(x) ? "no" : x);
+  return norwegian(baseLanguage(a)) === norwegian(baseLanguage(b));
+}
+
+/** Too little prose to judge (a name, a few words): tinyld's guess, flagged for a human to check. */
+function guess(text: string): Detection | undefined {
+  // Digits and symbols say nothing about a language, nor does one long run of letters (base64).
+  if (!/(?:^|[\s(«"“„])\p{L}[\p{L}\p{M}'’-]{1,29}(?=[\s.,;:!?)»"”]|$)/u.test(text.slice(0, 4000))) return undefined;
+  const top = tinyld(text.slice(0, 4000))[0];
+  return top ? { lang: top.lang, confidence: 0, lowConfidence: true } : undefined;
+}
+
+/** Detects the language of `text`; undefined when there is no prose to judge. */
 export function detectLanguage(text: string): Detection | undefined {
-  const sampled = sample(text);
-  const letters = (sampled.match(/\p{L}/gu) ?? []).length;
-  if (letters === 0) return undefined; // digits and symbols say nothing about a language
-  const ranked = detectAll(sampled);
-  const top = ranked[0];
-  const lang = top && toBcp47(top.lang);
-  if (!top || !lang || lang === "und") return undefined;
-  const runnerUp = ranked[1] && toBcp47(ranked[1].lang);
-  return { lang, confidence: Math.round(top.accuracy * 1000) / 1000, lowConfidence: top.accuracy < LOW_CONFIDENCE || letters < MIN_LETTERS, ...(runnerUp ? { runnerUp } : {}) };
+  const lines = proseLines(text);
+  const parts = passages(lines);
+  const total = parts.reduce((s, p) => s + p.weight, 0);
+  if (total === 0) return guess(text);
+
+  // eld reads every passage (it is quick on short texts); passages are then judged by the bucket.
+  const buckets = new Map<string, { weight: number; reliable: number; latin: number; texts: string[] }>();
+  for (const p of parts) {
+    const e = eldDetect(p.text);
+    const key = e?.lang ?? "und";
+    const b = buckets.get(key) ?? buckets.set(key, { weight: 0, reliable: 0, latin: 0, texts: [] }).get(key)!;
+    b.weight += p.weight;
+    if (e?.reliable) b.reliable += p.weight;
+    if (p.script === "Latn") b.latin += p.weight;
+    b.texts.push(p.text);
+  }
+  const votes = new Map<string, { weight: number; sure: number }>();
+  const ordered = [...buckets].sort(([x, a], [y, b]) => b.weight - a.weight || (x < y ? -1 : 1));
+  for (const [eldLang, b] of ordered) {
+    // A bucket too small to make the document mixed is not worth tinyld's time: it joins the largest.
+    const found = b.weight < (MIXED_SHARE / 2) * total && ordered[0]![0] !== eldLang ? { lang: "", sure: false } : bucketLanguage(eldLang, b.reliable >= b.weight / 2, bucketText(b));
+    const v = votes.get(found.lang) ?? votes.set(found.lang, { weight: 0, sure: 0 }).get(found.lang)!;
+    v.weight += b.weight;
+    if (found.sure) v.sure += b.weight;
+  }
+  const scattered = votes.get("");
+  votes.delete("");
+  if (votes.size === 0) return undefined;
+  // Scattered votes for a language that the whole of its passages would not be read as are noise
+  // (a short English passage read as Dutch): they go to the language the rest is in.
+  const ranked = [...votes].sort(([a, x], [b, y]) => y.weight - x.weight || (a < b ? -1 : 1));
+  const [firstLang] = ranked[0]!;
+  const shares: LanguageShare[] = [];
+  let unsure = 0;
+  for (const [lang, v] of ranked) {
+    const share = v.weight / total;
+    if (lang !== firstLang && (share < MIXED_SHARE / 2 || v.sure / v.weight < 0.5)) {
+      unsure += v.weight;
+      continue;
+    }
+    shares.push({ lang, share });
+  }
+  const head = shares[0]!;
+  head.share += (unsure + (scattered?.weight ?? 0)) / total;
+  const other = shares.find((s) => s.lang !== head.lang && s.share >= MIXED_SHARE);
+  const leftovers = sameLanguage(head.lang, LEFTOVER_SOURCE) && other && other.share >= TRANSLATED_SHARE;
+  const main = leftovers ? other : head;
+  const runnerUp = main === head ? (other ?? shares[1]) : head;
+  const mainVotes = votes.get(main.lang)!;
+  const confidence = Math.round(Math.min(1, (mainVotes.sure / mainVotes.weight) * Math.min(1, main.share + (leftovers ? head.share : 0))) * 1000) / 1000;
+  const letters = (lines.join(" ").match(LETTER) ?? []).length;
+  return {
+    lang: main.lang,
+    confidence,
+    lowConfidence: confidence < LOW_CONFIDENCE || letters < MIN_LETTERS,
+    ...(runnerUp ? { runnerUp: runnerUp.lang } : {}),
+    ...(other ? { mixed: shares.filter((s) => s.share >= MIXED_SHARE).map((s) => ({ lang: s.lang, share: Math.round(s.share * 100) / 100 })) } : {}),
+  };
 }

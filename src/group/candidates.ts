@@ -70,7 +70,7 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
   // Shared rare tokens: an inverted index, so only documents that share one meet.
   const holders = new Map<string, number[]>();
   docs.forEach((doc, i) => {
-    for (const t of [...doc.numbers, ...doc.names]) {
+    for (const t of doc.anchors) {
       const df = documentFrequency.get(t) ?? 0;
       if (df >= 2 && df <= RARE_DF) (holders.get(t) ?? holders.set(t, []).get(t)!).push(i);
     }

@@ -4,6 +4,7 @@
  * declared "not translations", and their members fit each other on average — so when two
  * documents in one language both look like a fit, the better one claims the place.
  */
+import { byCodePoint } from "../order.ts";
 
 export type ScoreFn = (i: number, j: number) => number;
 
@@ -22,6 +23,12 @@ export interface ClusterInput {
   names: readonly string[];
 }
 
+/** The share of a merge's pairs that may fall below the floor, when the rest carries it. */
+const WEAK_SHARE = 0.25;
+/** From this many pairs on, a merge is judged by the group: the mean may sit a little under the pair threshold. */
+const MANY_PAIRS = 4;
+const GROUP_RELIEF = 0.8;
+
 export const pairKey = (i: number, j: number) => (i < j ? `${i}:${j}` : `${j}:${i}`);
 
 export function cluster(input: ClusterInput): number[][] {
@@ -39,7 +46,7 @@ export function cluster(input: ClusterInput): number[][] {
   const edges = input.edges
     .filter((e) => e.score >= threshold)
     .slice()
-    .sort((x, y) => y.score - x.score || compare(names[x.i]!, names[y.i]!) || compare(names[x.j]!, names[y.j]!));
+    .sort((x, y) => y.score - x.score || byCodePoint(names[x.i]!, names[y.i]!) || byCodePoint(names[x.j]!, names[y.j]!));
 
   for (const { i, j } of edges) {
     const gi = groupOf[i]!, gj = groupOf[j]!;
@@ -47,26 +54,25 @@ export function cluster(input: ClusterInput): number[][] {
     const a = members.get(gi)!, b = members.get(gj)!;
     const langsA = new Set(a.map((k) => langs[k]));
     if (b.some((k) => langsA.has(langs[k]))) continue; // one document per language
-    let total = 0, ok = true;
+    let total = 0, weak = 0, ok = true;
     for (const x of a) {
       for (const y of b) {
         if (forbidden.has(pairKey(x, y))) ok = false;
         const s = ok ? scoreOf(x, y) : 0;
-        if (s < floor) ok = false;
+        if (s < floor) weak++;
         total += s;
         if (!ok) break;
       }
       if (!ok) break;
     }
-    if (!ok || total / (a.length * b.length) < threshold) continue;
+    const pairs = a.length * b.length;
+    // Many pairs that mostly agree outvote one weak pair (a member whose paragraphs were cut
+    // differently); a merge of few pairs needs every one of them.
+    if (!ok || weak > pairs * WEAK_SHARE || total / pairs < (pairs >= MANY_PAIRS ? threshold * GROUP_RELIEF : threshold)) continue;
     const merged = [...a, ...b];
     members.set(gi, merged);
     members.delete(gj);
     for (const k of b) groupOf[k] = gi;
   }
   return [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -21,6 +21,13 @@ export interface Features {
   numbers: Set<string>;
   /** Other invariant tokens: URLs, e-mail addresses, handles, ©, and mid-sentence capitalized names. */
   names: Set<string>;
+  /**
+   * Tokens that a translation keeps as written, lower-cased: commands, paths, file and package
+   * names (`apt-get`, `/etc/fstab`), acronyms, and every Latin-script word in a text of another script.
+   */
+  code: Set<string>;
+  /** Every invariant token (numbers, names lower-cased, code tokens): what documents are compared on. */
+  anchors: Set<string>;
 }
 
 
@@ -52,11 +59,47 @@ export function documentFeatures(id: string, lang: string, paragraphs: readonly 
   const meanLog = logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length);
   const opening = logs.slice(0, OPENING).map((l) => l - meanLog);
   const all = [...paragraphs, ...extra].join("\n");
-  return { id, lang, sentences, length, profile, opening, numbers: numbersIn(all), names: namesIn(all, lang) };
+  const numbers = numbersIn(all), names = namesIn(all, lang), code = codeTokensIn(all);
+  const anchors = new Set([...numbers, ...code]);
+  for (const n of names) anchors.add(n.toLowerCase());
+  return { id, lang, sentences, length, profile, opening, numbers, names, code, anchors };
 }
 
-export function numbersIn(text: string): Set<string> {
+/** Digits of other scripts (Arabic-Indic, Persian, Devanagari, full-width…) as ASCII digits, so numbers compare across scripts. */
+export function asciiDigits(text: string): string {
+  return text.replace(/\p{Nd}/gu, (d) => {
+    const cp = d.codePointAt(0) ?? 48;
+    // Unicode lays every decimal digit block out as ten consecutive code points from zero.
+    for (let zero = cp; zero > cp - 10; zero--) if (!/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) return String((cp - zero) % 10);
+    return d;
+  });
+}
+
+const LATIN_RUN = /[A-Za-z][A-Za-z0-9]*(?:[._/:+-][A-Za-z0-9]+)*/g;
+const NON_LATIN_LETTERS = /(?!\p{Script=Latin})\p{L}/u;
+const NON_LATIN_LETTERS_ALL = /(?!\p{Script=Latin})\p{L}/gu;
+
+/**
+ * Tokens a translation leaves as they are: Latin runs that hold a digit or a code sign
+ * (`apt-get`, `ext4`, `sources.list`), acronyms (`LDAP`), and — in a text whose letters are
+ * mostly another script — any Latin word, since there it is a name or a command.
+ */
+export function codeTokensIn(text: string): Set<string> {
   const out = new Set<string>();
+  // Judged on the start: counting every letter of a long text costs more than the rest together.
+  const head = text.slice(0, 3000);
+  const foreign = NON_LATIN_LETTERS.test(head) && (head.match(/\p{Script=Latin}/gu) ?? []).length < (head.match(NON_LATIN_LETTERS_ALL) ?? []).length;
+  for (const m of text.matchAll(LATIN_RUN)) {
+    const token = m[0];
+    const coded = /[0-9._/:+-]/.test(token) || /^[A-Z]{2,}s?$/.test(token);
+    if ((coded && token.length >= 3) || (foreign && token.length >= 3)) out.add(token.toLowerCase().replace(/[.:]+$/, ""));
+  }
+  return out;
+}
+
+export function numbersIn(raw: string): Set<string> {
+  const out = new Set<string>();
+  const text = /(?![0-9])\p{Nd}/u.test(raw) ? asciiDigits(raw) : raw;
   // Times whole; thousands grouped by spaces ("14 000"), dots or commas read as one number.
   for (const m of text.matchAll(/\d{1,2}:\d{2}|\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?!\d)|\d+(?:[.,]\d+)*/g)) {
     const token = m[0].includes(":") ? m[0] : m[0].replace(/[.,\s\u00A0\u202F]/g, "");

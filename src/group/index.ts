@@ -4,10 +4,12 @@
  * documents outright, and `notTranslations` there keeps pairs apart.
  */
 import { createHash } from "node:crypto";
+import { byCodePoint } from "../order.ts";
 import { candidatePairs } from "./candidates.ts";
 import { cluster, pairKey } from "./cluster.ts";
 import { documentFeatures, type Features } from "./features.ts";
-import { PAIR_THRESHOLD, scorePair, type PairEvidence } from "./score.ts";
+import { margins } from "./margin.ts";
+import { corroborated, PAIR_THRESHOLD, scorePair, type PairEvidence } from "./score.ts";
 
 export interface GroupInput {
   file: string;
@@ -31,21 +33,25 @@ export interface TranslationGroup {
   members: { file: string; lang: string }[];
   /** Mean score of the pairs in the group (1 for an override). */
   score: number;
-  evidence: ({ a: string; b: string } & PairEvidence)[];
+  /** Each pair's evidence, and its margin over the next-best document in either side's language. */
+  evidence: ({ a: string; b: string; margin?: number } & PairEvidence)[];
 }
 
 export interface Grouping {
   groups: TranslationGroup[];
   /** Documents in no group, with the best pair that was looked at and turned down. */
-  alone: { file: string; lang: string; bestCandidate?: { file: string; score: number } }[];
+  alone: { file: string; lang: string; bestCandidate?: { file: string; score: number; margin?: number } }[];
   problems: { file: string; reasons: string[] }[];
   stats: { documents: number; candidatePairs: number; alignedPairs: number };
+  /** Every pair of files that was compared (a ≤ b by name): what candidate selection let through. */
+  compared: [string, string][];
 }
 
-const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const RARITY_PRIOR = 20;
 
 export function groupTranslations(inputs: readonly GroupInput[], overrides: GroupOverrides = { keys: new Map(), notTranslations: [] }): Grouping {
-  const docs = [...inputs].sort((a, b) => byName(a.file, b.file));
+  const docs = [...inputs].sort((a, b) => byCodePoint(a.file, b.file));
   const problems: Grouping["problems"] = [];
   const groups: TranslationGroup[] = [];
 
@@ -56,22 +62,24 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
     const key = keyOf(d);
     if (key !== undefined) (keyed.get(key) ?? keyed.set(key, []).get(key)!).push(d);
   }
-  for (const [key, members] of [...keyed].sort(([a], [b]) => byName(a, b))) {
+  for (const [key, members] of [...keyed].sort(([a], [b]) => byCodePoint(a, b))) {
     const byLang = new Map<string, string[]>();
     for (const m of members) (byLang.get(m.lang) ?? byLang.set(m.lang, []).get(m.lang)!).push(m.file);
     for (const [lang, files] of byLang) {
       if (files.length > 1) for (const file of files) problems.push({ file, reasons: [`translationKey "${key}" is claimed in "${lang}" by ${files.length} documents (${files.join(", ")}); a translation group holds one document per language`] });
     }
-    if (members.length > 1) groups.push({ id: key, source: "override", members: members.map((m) => ({ file: m.file, lang: m.lang })).sort((a, b) => byName(a.lang, b.lang)), score: 1, evidence: [] });
+    if (members.length > 1) groups.push({ id: key, source: "override", members: members.map((m) => ({ file: m.file, lang: m.lang })).sort((a, b) => byCodePoint(a.lang, b.lang)), score: 1, evidence: [] });
   }
 
   // The rest: detection.
   const free = docs.filter((d) => keyOf(d) === undefined);
   const features = free.map((d) => documentFeatures(d.file, d.lang, d.paragraphs, d.extra));
   const df = new Map<string, number>();
-  for (const f of features) for (const t of new Set([...f.numbers, ...f.names])) df.set(t, (df.get(t) ?? 0) + 1);
-  const maxIdf = Math.log(Math.max(2, features.length));
-  const rarity = (t: string) => Math.log(Math.max(2, features.length) / (df.get(t) ?? 1)) / maxIdf;
+  for (const f of features) for (const t of f.anchors) df.set(t, (df.get(t) ?? 0) + 1);
+  // Inverse document frequency, as if the collection held RARITY_PRIOR more documents without the
+  // token: in a small collection (the four seeds) a name all translations share is still rare.
+  const n = features.length + RARITY_PRIOR;
+  const rarity = (t: string) => Math.log(n / ((df.get(t) ?? 0) + 1)) / Math.log(n);
 
   const index = new Map(free.map((d, i) => [d.file, i]));
   const forbidden = new Set<string>();
@@ -88,8 +96,20 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
     return e.score;
   };
   const candidates = candidatePairs(features, df);
+  const langs = features.map((f) => f.lang);
   const edges = candidates.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
-  const clusters = cluster({ langs: features.map((f) => f.lang), edges, forbidden, score, threshold: PAIR_THRESHOLD, floor: PAIR_THRESHOLD / 2, names: free.map((d) => d.file) });
+  const { margin, decisive } = margins(edges.map((e) => ({ ...e, corroborated: corroborated(evidence.get(pairKey(e.i, e.j))) })), langs);
+  // A pair accepted on its margin counts as reaching the threshold when groups are merged.
+  const settled = (i: number, j: number, s: number) => (decisive.has(pairKey(i, j)) ? Math.max(s, PAIR_THRESHOLD) : s);
+  const clusters = cluster({
+    langs,
+    edges: edges.map((e) => ({ ...e, score: settled(e.i, e.j, e.score) })),
+    forbidden,
+    score: (i, j) => settled(i, j, score(i, j)),
+    threshold: PAIR_THRESHOLD,
+    floor: PAIR_THRESHOLD / 2,
+    names: free.map((d) => d.file),
+  });
 
   // Each document's best candidate, in one pass over the edges (the first of equal scores, as a sort would keep it).
   const bestEdge = new Map<number, (typeof edges)[number]>();
@@ -99,27 +119,40 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
       if (!had || e.score > had.score) bestEdge.set(k, e);
     }
   }
+  const marginOf = (e: { i: number; j: number }) => {
+    const m = margin.get(pairKey(e.i, e.j));
+    return m === undefined ? {} : { margin: m };
+  };
   const alone: Grouping["alone"] = [];
   for (const members of clusters) {
     if (members.length === 1) {
       const i = members[0]!;
       const best = bestEdge.get(i);
-      alone.push({ file: free[i]!.file, lang: free[i]!.lang, ...(best ? { bestCandidate: { file: free[best.i === i ? best.j : best.i]!.file, score: best.score } } : {}) });
+      alone.push({ file: free[i]!.file, lang: free[i]!.lang, ...(best ? { bestCandidate: { file: free[best.i === i ? best.j : best.i]!.file, score: best.score, ...marginOf(best) } } : {}) });
       continue;
     }
-    const pairs = members.flatMap((x, k) => members.slice(k + 1).map((y) => ({ a: free[x]!.file, b: free[y]!.file, ...evidence.get(pairKey(x, y))! })));
+    const pairs = members.flatMap((x, k) =>
+      members.slice(k + 1).map((y) => {
+        const m = margin.get(pairKey(x, y));
+        return { a: free[x]!.file, b: free[y]!.file, ...(m === undefined ? {} : { margin: m }), ...evidence.get(pairKey(x, y))! };
+      }),
+    );
     const files = members.map((k) => free[k]!.file);
     groups.push({
       id: `g-${createHash("sha256").update(files.join("\n")).digest("hex").slice(0, 10)}`,
       source: "detected",
-      members: members.map((k) => ({ file: free[k]!.file, lang: free[k]!.lang })).sort((a, b) => byName(a.lang, b.lang)),
+      members: members.map((k) => ({ file: free[k]!.file, lang: free[k]!.lang })).sort((a, b) => byCodePoint(a.lang, b.lang)),
       score: Math.round((pairs.reduce((s, p) => s + p.score, 0) / pairs.length) * 1000) / 1000,
       evidence: pairs,
     });
   }
   // Keyed documents that found no partner are alone too.
   for (const [, members] of keyed) if (members.length === 1) alone.push({ file: members[0]!.file, lang: members[0]!.lang });
-  alone.sort((a, b) => byName(a.file, b.file));
-  groups.sort((a, b) => byName(a.members[0]!.file, b.members[0]!.file));
-  return { groups, alone, problems, stats: { documents: docs.length, candidatePairs: candidates.length, alignedPairs: evidence.size } };
+  alone.sort((a, b) => byCodePoint(a.file, b.file));
+  groups.sort((a, b) => byCodePoint(a.members[0]!.file, b.members[0]!.file));
+  const compared = [...evidence.keys()].map((k): [string, string] => {
+    const [x, y] = k.split(":").map((n) => free[Number(n)]!.file) as [string, string];
+    return x < y ? [x, y] : [y, x];
+  });
+  return { groups, alone, problems, stats: { documents: docs.length, candidatePairs: candidates.length, alignedPairs: evidence.size }, compared };
 }

@@ -4,6 +4,7 @@
  * hreflang set by Google's rules, canonical URL and Open Graph locales; and the sitemap entries.
  */
 import { bioFor, type ArticleAttribution, type Author, type Bio } from "../attribution/index.ts";
+import { byCodePoint } from "../order.ts";
 import type { Copyright } from "../attribution/copyright.ts";
 import { directionOf } from "../detect/codes.ts";
 import type { TranslationGroup } from "../group/index.ts";
@@ -122,7 +123,6 @@ export interface SitePages {
   siteCopyright: { holder: string; firstYear: number; lastYear: number };
 }
 
-const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Open Graph wants language_TERRITORY: the likely territory of a bare language ("de" → "de_DE"). */
 export function ogLocale(lang: string): string {

@@ -1,0 +1,228 @@
+/**
+ * A development corpus of real published translations that nobody on this project wrote: Debian's
+ * documentation packages, translated by volunteer teams, cut into documents the way a blog would
+ * have them (one chapter or section each), with the true groups taken from the package structure
+ * (the same section file in another language's folder). Fetched with `apt-get download`; nothing is
+ * installed. Debian's manpages-l10n translations are left alone: they are kept for an independent check.
+ *
+ * Usage: npx tsx scripts/real-corpus.ts [out-dir]   (default .cache/real-corpus)
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse, type HTMLElement, type Node } from "node-html-parser";
+import { PROJECT_ROOT } from "../src/settings.ts";
+import { byCodePoint, random } from "./corpus.ts";
+
+export const REAL_CORPUS_DIR = join(PROJECT_ROOT, ".cache/real-corpus");
+const DEBS_DIR = join(PROJECT_ROOT, ".cache/debs");
+
+/** One manual: its packages, where each language's pages lie once unpacked, and how many sections to take. */
+interface Manual {
+  name: string;
+  packages: string[];
+  /** Language code → folder of HTML pages, relative to the unpacked tree. */
+  folders: () => Map<string, string>;
+  /** Section files in a folder (the same name in every language). */
+  sections: (folder: string) => string[];
+  take: number;
+}
+
+const unpacked = join(DEBS_DIR, "root");
+const doc = (...p: string[]) => join(unpacked, "usr/share/doc", ...p);
+const listDirs = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : []);
+const htmlFiles = (dir: string, pattern = /\.html$/) => readdirSync(dir).filter((f) => pattern.test(f) && !/^(index|ix01|bi01|go01)\b/.test(f)).sort(byCodePoint);
+
+/** Languages that one detector cannot tell apart are kept once: Traditional Chinese and Brazilian Portuguese go. */
+const LANG = (code: string) => ({ zh_CN: "zh", "zh-CN": "zh", "zh-cn": "zh", "pt-BR": "pt" })[code] ?? code.split(/[-_]/)[0]!.toLowerCase();
+const SKIP_LANGS = new Set(["zh_TW", "zh-TW", "zh-tw", "pt_BR"]);
+
+const MANUALS: Manual[] = [
+  {
+    name: "installation-guide",
+    packages: ["installation-guide-amd64"],
+    folders: () => new Map(listDirs(doc("installation-guide-amd64")).filter((l) => !SKIP_LANGS.has(l)).map((l) => [LANG(l), doc("installation-guide-amd64", l)])),
+    sections: (dir) => htmlFiles(dir),
+    take: 30,
+  },
+  {
+    name: "debian-handbook",
+    packages: ["debian-handbook"],
+    folders: () => new Map(listDirs(doc("debian-handbook/html")).filter((l) => !SKIP_LANGS.has(l) && l !== "pt-BR").map((l) => [LANG(l), doc("debian-handbook/html", l)])),
+    sections: (dir) => htmlFiles(dir, /^sect\..*\.html$/),
+    take: 34,
+  },
+  {
+    name: "maint-guide",
+    packages: ["maint-guide", ...["de", "es", "fr", "it", "ja", "ru", "vi", "zh-cn"].map((l) => `maint-guide-${l}`)],
+    folders: () => new Map(["maint-guide", ...listDirs(doc()).filter((d) => d.startsWith("maint-guide-"))].map((d) => [d === "maint-guide" ? "en" : LANG(d.slice("maint-guide-".length)), doc(d, "html")])),
+    sections: (dir) => htmlFiles(dir).map((f) => f.replace(/\.[\w-]+\.html$/, "")),
+    take: 8,
+  },
+  {
+    name: "debian-faq",
+    packages: ["debian-faq", ...["de", "fr", "it", "ja", "ru", "zh-cn"].map((l) => `debian-faq-${l}`)],
+    folders: () => new Map([["en", doc("debian/FAQ")], ...listDirs(doc("debian/FAQ")).filter((l) => l !== "images").map((l): [string, string] => [LANG(l), doc("debian/FAQ", l)])]),
+    sections: (dir) => [...new Set(htmlFiles(dir).map((f) => f.replace(/(?:\.[\w-]+)?\.html$/, "")))],
+    take: 14,
+  },
+  {
+    name: "aptitude",
+    packages: ["en", "cs", "es", "fi", "fr", "it", "ja", "nl", "ru"].map((l) => `aptitude-doc-${l}`),
+    folders: () => new Map(listDirs(doc("aptitude/html")).map((l) => [LANG(l), doc("aptitude/html", l)])),
+    sections: (dir) => htmlFiles(dir, /^ch\d+s\d+\.html$/),
+    take: 14,
+  },
+];
+
+/** The page file of a section in one language's folder (maint-guide and the FAQ put the language in the name). */
+function pageFile(folder: string, section: string): string | undefined {
+  if (section.endsWith(".html")) return existsSync(join(folder, section)) ? join(folder, section) : undefined;
+  const found = readdirSync(folder).sort(byCodePoint).find((f) => f.startsWith(`${section}.`) && f.endsWith(".html") && /^[\w-]+(?:\.[\w-]+)?\.html$/.test(f));
+  return found ? join(folder, found) : undefined;
+}
+
+function fetchPackages(): void {
+  const all = MANUALS.flatMap((m) => m.packages);
+  mkdirSync(DEBS_DIR, { recursive: true });
+  const missing = all.filter((p) => !readdirSync(DEBS_DIR).some((f) => f.startsWith(`${p}_`)));
+  if (missing.length) {
+    const download = () => execFileSync("apt-get", ["download", ...missing], { cwd: DEBS_DIR, stdio: "inherit" });
+    try {
+      download();
+    } catch {
+      execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+      download();
+    }
+  }
+  if (!existsSync(unpacked) || missing.length) {
+    rmSync(unpacked, { recursive: true, force: true });
+    mkdirSync(unpacked, { recursive: true });
+    for (const f of readdirSync(DEBS_DIR).filter((f) => f.endsWith(".deb")).sort(byCodePoint)) execFileSync("dpkg-deb", ["-x", join(DEBS_DIR, f), unpacked]);
+  }
+}
+
+const BLOCK = new Set(["div", "p", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "body", "hr", "figure", "caption"]);
+const DROP = ".navheader, .navfooter, .toc, .docnav, #banner, #title, script, style, .indexterm, .footnotes, .list-of-tables, .list-of-figures, .mediaobject, #site_footer";
+
+const isElement = (n: Node): n is HTMLElement => n.nodeType === 1;
+const clean = (s: string) => s.replace(/[ \t\r\n\u00a0]+/g, " ").trim();
+
+/** The page's text as a blog would hold it: one paragraph per block, code kept line by line, section numbers dropped. */
+export function pageText(html: string): string {
+  const root = parse(html, { blockTextElements: { pre: true, script: false, style: false } });
+  for (const el of root.querySelectorAll(DROP)) el.remove();
+  const body = root.querySelector("body") ?? root;
+  const out: string[] = [];
+  const walk = (el: HTMLElement) => {
+    const tag = el.rawTagName?.toLowerCase() ?? "";
+    if (tag === "pre") {
+      const code = el.text.replace(/\r/g, "").split("\n").map((l) => l.trimEnd()).filter((l) => l.trim()).join("\n");
+      if (code) out.push(code);
+      return;
+    }
+    const blockChildren = el.childNodes.some((c) => isElement(c) && BLOCK.has(c.rawTagName?.toLowerCase() ?? ""));
+    if (!blockChildren) {
+      let text = clean(el.text);
+      if (/^h[1-6]$/.test(tag) || el.classNames.includes("title")) text = text.replace(/^(?:[A-Z]\.|\d+\.)(?:\d+\.)*\s+/, "").replace(/^(?:Chapter|Capítulo|Chapitre|Kapitel|Глава|Capitolo|Hoofdstuk)\s+\d+\.\s*/u, "");
+      if (/\p{L}|\p{N}/u.test(text)) out.push(text);
+      return;
+    }
+    for (const c of el.childNodes) {
+      if (isElement(c)) walk(c);
+      else if (clean(c.text)) out.push(clean(c.text));
+    }
+  };
+  walk(body);
+  return out.join("\n\n");
+}
+
+export interface RealDocument {
+  file: string;
+  lang: string;
+  group: string;
+  manual: string;
+  section: string;
+}
+
+/** Share of a translation's characters in paragraphs copied verbatim from the English original. */
+function untranslatedShare(text: string, english: Set<string>): number {
+  const paragraphs = text.split("\n\n");
+  const total = paragraphs.reduce((s, p) => s + p.length, 0);
+  // Code and one-word lines are the same in every language; only prose left in English counts.
+  const copied = paragraphs.filter((p) => english.has(p) && /\p{L}{3,}(?:\s+\p{L}{2,}){4}/u.test(p)).reduce((s, p) => s + p.length, 0);
+  return total ? copied / total : 1;
+}
+
+/**
+ * Picks sections and, for each, a subset of its languages, so groups run from 1 to 20+ members;
+ * a translation that is mostly English copied (the package shipped the original) is left out.
+ */
+export function makeRealCorpus(outDir = REAL_CORPUS_DIR): RealDocument[] {
+  fetchPackages();
+  const rand = random(20261124);
+  const docs: { text: string; lang: string; group: string; manual: string; section: string }[] = [];
+  const sizes = [1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 10, 14, 40];
+  for (const manual of MANUALS) {
+    const folders = manual.folders();
+    const en = folders.get("en");
+    if (!en) throw new Error(`${manual.name}: no English folder`);
+    const sections = manual.sections(en).filter((s) => {
+      const file = pageFile(en, s);
+      const length = file ? pageText(readFileSync(file, "utf8")).length : 0;
+      return length >= 400 && length <= 40_000; // an article, not a table of contents or a book
+    });
+    const chosen = [...sections].sort(() => rand() - 0.5).slice(0, manual.take).sort(byCodePoint);
+    for (const section of chosen) {
+      const enFile = pageFile(en, section);
+      if (!enFile) continue;
+      const english = new Set(pageText(readFileSync(enFile, "utf8")).split("\n\n"));
+      const available: { lang: string; text: string }[] = [];
+      for (const [lang, folder] of [...folders].sort(([a], [b]) => byCodePoint(a, b))) {
+        const file = pageFile(folder, section);
+        if (!file) continue;
+        const text = pageText(readFileSync(file, "utf8"));
+        if (text.length < 200 || (lang !== "en" && untranslatedShare(text, english) > 0.5)) continue;
+        available.push({ lang, text });
+      }
+      const size = sizes[Math.floor(rand() * sizes.length)]!;
+      const picked = [...available].sort(() => rand() - 0.5).slice(0, size);
+      for (const p of picked) docs.push({ ...p, group: `${manual.name}/${section}`, manual: manual.name, section });
+    }
+  }
+  // The seeds too: 000–003 one article, 004 alone.
+  const seeds = join(PROJECT_ROOT, "content");
+  for (const f of readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort(byCodePoint)) {
+    const lang = ["es", "de", "fr", "id", "es"][Number(f.slice(0, 3))] ?? "und";
+    docs.push({ text: readFileSync(join(seeds, f), "utf8"), lang, group: f.startsWith("004") ? "seeds/004" : "seeds/article", manual: "seeds", section: f });
+  }
+
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(join(outDir, "documents"), { recursive: true });
+  // Hashed names in a shuffled order, as the publisher's are: nothing in a name tells language or group.
+  const order = docs.map((_, i) => i).sort(() => rand() - 0.5);
+  const out: RealDocument[] = order.map((i, k) => {
+    const d = docs[i]!;
+    const file = `${String(k).padStart(4, "0")}_${createHash("sha256").update(d.text).digest("hex").slice(0, 16)}.txt`;
+    writeFileSync(join(outDir, "documents", file), d.text + "\n");
+    return { file, lang: d.lang, group: d.group, manual: d.manual, section: d.section };
+  });
+  writeFileSync(join(outDir, "truth.json"), JSON.stringify(out, null, 1) + "\n");
+  return out;
+}
+
+export function readRealCorpus(dir = REAL_CORPUS_DIR): { dir: string; truth: RealDocument[] } {
+  if (!existsSync(join(dir, "truth.json"))) makeRealCorpus(dir);
+  return { dir: join(dir, "documents"), truth: JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as RealDocument[] };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const t0 = performance.now();
+  const docs = makeRealCorpus(process.argv[2] ?? REAL_CORPUS_DIR);
+  const groups = new Map<string, number>();
+  for (const d of docs) groups.set(d.group, (groups.get(d.group) ?? 0) + 1);
+  const langs = new Set(docs.map((d) => d.lang));
+  const sizes = [...groups.values()];
+  console.log(`${docs.length} documents in ${langs.size} languages (${[...langs].sort().join(", ")}); ${groups.size} groups: ${sizes.filter((s) => s === 1).length} single, largest ${Math.max(...sizes)}; ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}

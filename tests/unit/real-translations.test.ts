@@ -1,0 +1,122 @@
+/**
+ * Real published translations (tests/fixtures/real: Debian's manuals as their teams translated
+ * them): the failure classes seen on real text, each on a small excerpt.
+ */
+import assert from "node:assert/strict";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { detectLanguage } from "../../src/detect/language.ts";
+import { cluster } from "../../src/group/cluster.ts";
+import { numbersIn } from "../../src/group/features.ts";
+import { groupTranslations, type GroupInput } from "../../src/group/index.ts";
+import { margins } from "../../src/group/margin.ts";
+import { ingestDocument } from "../../src/ingest/document.ts";
+import { buildSiteModel } from "../../src/pipeline.ts";
+import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
+
+const REAL_DIR = join(PROJECT_ROOT, "tests/fixtures/real");
+const text = (file: string) => readFileSync(join(REAL_DIR, file), "utf8");
+
+/** The fixtures as the build reads them, languages detected. */
+function inputs(only: (file: string) => boolean): GroupInput[] {
+  return readdirSync(REAL_DIR)
+    .filter((f) => f.endsWith(".txt") && only(f))
+    .map((file) => {
+      const r = ingestDocument(file, readFileSync(join(REAL_DIR, file)), { defaultLang: "en" });
+      if (!r.ok) throw new Error(r.reasons.join("; "));
+      return { file, lang: r.doc.lang, paragraphs: r.doc.paragraphs, extra: r.doc.attribution.map((a) => a.text) };
+    });
+}
+const groupsOf = (docs: GroupInput[]) => groupTranslations(docs).groups.map((g) => g.members.map((m) => m.file).sort());
+
+describe("language detection on mixed text", () => {
+  it("reads a Japanese page whose commands and untranslated paragraphs are English as Japanese, and says it is mixed", () => {
+    const d = detectLanguage(text("upgrades-ja.txt"));
+    assert.equal(d?.lang, "ja");
+    assert.deepEqual(d?.mixed?.map((m) => m.lang).sort(), ["en", "ja"]);
+  });
+
+  it("reads a Russian page that left half its paragraphs in English as Russian", () => {
+    assert.equal(detectLanguage(text("memory-ru.txt"))?.lang, "ru");
+  });
+
+  it("reads an English page full of commands and paths as English, not mixed", () => {
+    const d = detectLanguage(text("upgrades-en.txt"));
+    assert.equal(d?.lang, "en");
+    assert.equal(d?.mixed, undefined);
+  });
+
+  it("reads Catalan, which tinyld does not know, as Catalan", () => {
+    assert.equal(detectLanguage(text("backup-ca.txt"))?.lang, "ca");
+  });
+
+  it("flags a language neither detector knows as low confidence instead of answering with confidence", () => {
+    const gaelic = "Tha an leabhar seo mu dheidhinn eachdraidh na Gàidhealtachd agus nan daoine a bha a' fuireach ann o chionn fhada. Bha iad a' obair air an fhearann agus aig muir.";
+    assert.equal(detectLanguage(gaelic)?.lowConfidence, true);
+  });
+
+  it("finds no language in a base64 blob", () => {
+    assert.equal(detectLanguage("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=".repeat(20)), undefined);
+  });
+});
+
+describe("grouping real translations", () => {
+  it("groups a partial Japanese translation with the English and German pages it translates", () => {
+    assert.deepEqual(groupsOf(inputs((f) => f.startsWith("upgrades-"))), [["upgrades-de.txt", "upgrades-en.txt", "upgrades-ja.txt"]]);
+  });
+
+  it("groups eight translations of a section of long sentences with no numbers or names, across four scripts", () => {
+    const groups = groupsOf(inputs((f) => f.startsWith("backup-")));
+    assert.deepEqual(groups, [["backup-ca.txt", "backup-de.txt", "backup-en.txt", "backup-fr.txt", "backup-it.txt", "backup-ko.txt", "backup-ru.txt", "backup-zh.txt"]]);
+  });
+
+  it("keeps the neighbouring section of the same manual apart, in a pair of its own", () => {
+    const groups = groupsOf(inputs((f) => f.startsWith("backup-") || f.startsWith("overview-")));
+    assert.ok(groups.some((g) => g.join() === "overview-de.txt,overview-en.txt"), JSON.stringify(groups));
+    assert.ok(!groups.some((g) => g.some((f) => f.startsWith("overview-")) && g.some((f) => f.startsWith("backup-"))), JSON.stringify(groups));
+  });
+
+  it("groups a page half left in English with its English original", () => {
+    assert.deepEqual(groupsOf(inputs((f) => f.startsWith("memory-"))), [["memory-en.txt", "memory-ru.txt"]]);
+  });
+
+  it("reports the margin of each pair over its next-best alternative", () => {
+    const g = groupTranslations(inputs((f) => f.startsWith("backup-") || f.startsWith("overview-")));
+    const pair = g.groups.flatMap((x) => x.evidence).find((e) => e.a === "backup-en.txt" && e.b === "backup-fr.txt");
+    assert.ok(pair && typeof pair.margin === "number" && pair.margin > 0, JSON.stringify(pair));
+  });
+});
+
+describe("evidence across scripts", () => {
+  it("reads numbers in Arabic-Indic, Persian, Devanagari and full-width digits as the same numbers", () => {
+    assert.deepEqual([...numbersIn("سنة ٢٠٢٠ و ۱۹۸۴، वर्ष २०१९, ２０２４年")].sort(), ["1984", "2019", "2020", "2024"]);
+  });
+});
+
+describe("decisions for the group", () => {
+  const langs = ["en", "de", "fr", "ja", "es"];
+  const score = (i: number, j: number) => ((i === 3 && j === 4) || (i === 4 && j === 3) ? 0.2 : 0.8);
+  const edges = [0, 1, 2, 3, 4].flatMap((i) => [0, 1, 2, 3, 4].filter((j) => j > i).map((j) => ({ i, j, score: score(i, j) })));
+
+  it("lets a member that fits a large group join although one of its pairs is weak", () => {
+    const groups = cluster({ langs, edges, forbidden: new Set(), score, threshold: 0.5, floor: 0.25, names: langs });
+    assert.deepEqual(groups, [[0, 1, 2, 3, 4]]);
+  });
+
+  it("accepts a pair on its margin only when shared tokens back the shape", () => {
+    const two = [{ i: 0, j: 1, score: 0.3, corroborated: true }, { i: 0, j: 2, score: 0.05, corroborated: false }, { i: 2, j: 3, score: 0.3, corroborated: false }];
+    const { decisive } = margins(two, ["en", "ja", "ja", "de"]);
+    assert.deepEqual([...decisive], ["0:1"]);
+  });
+});
+
+describe("the build report", () => {
+  it("says when a document is written in two languages, with the share of each and the language it is published in", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mixed-"));
+    copyFileSync(join(REAL_DIR, "upgrades-ja.txt"), join(dir, "upgrades-ja.txt"));
+    const model = buildSiteModel(loadSettings({ CONTENT_DIR: dir }));
+    assert.match(model.report.warnings.join("\n"), /upgrades-ja\.txt: written in more than one language \((ja|en) \d+%, (ja|en) \d+%\); published as "ja"/);
+  });
+});
