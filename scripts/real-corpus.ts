@@ -9,7 +9,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, type HTMLElement, type Node } from "node-html-parser";
 import { PROJECT_ROOT } from "../src/settings.ts";
@@ -27,6 +27,8 @@ interface Manual {
   /** Section files in a folder (the same name in every language). */
   sections: (folder: string) => string[];
   take: number;
+  /** A page's text (HTML pages by default). */
+  read?: (file: string) => string;
 }
 
 const unpacked = join(DEBS_DIR, "root");
@@ -68,6 +70,15 @@ const MANUALS: Manual[] = [
     take: 14,
   },
   {
+    // Manual pages translated by each package's own team with po4a (not manpages-l10n).
+    name: "manpages",
+    packages: ["dpkg", "dpkg-dev", "apt", "debconf", "adduser"],
+    folders: () => new Map([["en", doc("../man")], ...listDirs(doc("../man")).filter((l) => !/^man\d$/.test(l)).map((l): [string, string] => [LANG(l), doc("../man", l)])]),
+    sections: (dir) => ["man1", "man5", "man7", "man8"].flatMap((m) => (existsSync(join(dir, m)) ? readdirSync(join(dir, m)).filter((f) => f.endsWith(".gz")).sort(byCodePoint).map((f) => `${m}/${f}`) : [])),
+    take: 36,
+    read: manText,
+  },
+  {
     name: "aptitude",
     packages: ["en", "cs", "es", "fi", "fr", "it", "ja", "nl", "ru"].map((l) => `aptitude-doc-${l}`),
     folders: () => new Map(listDirs(doc("aptitude/html")).map((l) => [LANG(l), doc("aptitude/html", l)])),
@@ -76,9 +87,18 @@ const MANUALS: Manual[] = [
   },
 ];
 
+/** A manual page as `man` shows it, without the running header and footer; needs groff (Debian's groff-base). */
+function manText(file: string): string {
+  const roff = execFileSync("zcat", [file]);
+  const out = execFileSync("groff", ["-k", "-man", "-Tutf8", "-P-cbou", "-rLL=3000n", "-rHY=0"], { input: roff, stdio: ["pipe", "pipe", "ignore"] }).toString("utf8");
+  const lines = out.split("\n").map((l) => l.trim());
+  return lines.slice(1, -2).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+}
+
 /** The page file of a section in one language's folder (maint-guide and the FAQ put the language in the name). */
 function pageFile(folder: string, section: string): string | undefined {
-  if (section.endsWith(".html")) return existsSync(join(folder, section)) ? join(folder, section) : undefined;
+  // A link is another name for a page already there (delgroup → deluser): one section, not two.
+  if (section.endsWith(".html") || section.endsWith(".gz")) return existsSync(join(folder, section)) && !lstatSync(join(folder, section)).isSymbolicLink() ? join(folder, section) : undefined;
   const found = readdirSync(folder).sort(byCodePoint).find((f) => f.startsWith(`${section}.`) && f.endsWith(".html") && /^[\w-]+(?:\.[\w-]+)?\.html$/.test(f));
   return found ? join(folder, found) : undefined;
 }
@@ -96,10 +116,14 @@ function fetchPackages(): void {
       download();
     }
   }
-  if (!existsSync(unpacked) || missing.length) {
+  // Unpacked again whenever the set of packages changed.
+  const debs = readdirSync(DEBS_DIR).filter((f) => f.endsWith(".deb")).sort(byCodePoint);
+  const stamp = join(unpacked, ".packages");
+  if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== debs.join("\n")) {
     rmSync(unpacked, { recursive: true, force: true });
     mkdirSync(unpacked, { recursive: true });
-    for (const f of readdirSync(DEBS_DIR).filter((f) => f.endsWith(".deb")).sort(byCodePoint)) execFileSync("dpkg-deb", ["-x", join(DEBS_DIR, f), unpacked]);
+    for (const f of debs) execFileSync("dpkg-deb", ["-x", join(DEBS_DIR, f), unpacked]);
+    writeFileSync(stamp, debs.join("\n"));
   }
 }
 
@@ -168,21 +192,22 @@ export function makeRealCorpus(outDir = REAL_CORPUS_DIR): RealDocument[] {
     const folders = manual.folders();
     const en = folders.get("en");
     if (!en) throw new Error(`${manual.name}: no English folder`);
+    const read = manual.read ?? ((file: string) => pageText(readFileSync(file, "utf8")));
     const sections = manual.sections(en).filter((s) => {
       const file = pageFile(en, s);
-      const length = file ? pageText(readFileSync(file, "utf8")).length : 0;
+      const length = file ? read(file).length : 0;
       return length >= 400 && length <= 40_000; // an article, not a table of contents or a book
     });
     const chosen = [...sections].sort(() => rand() - 0.5).slice(0, manual.take).sort(byCodePoint);
     for (const section of chosen) {
       const enFile = pageFile(en, section);
       if (!enFile) continue;
-      const english = new Set(pageText(readFileSync(enFile, "utf8")).split("\n\n"));
+      const english = new Set(read(enFile).split("\n\n"));
       const available: { lang: string; text: string }[] = [];
       for (const [lang, folder] of [...folders].sort(([a], [b]) => byCodePoint(a, b))) {
         const file = pageFile(folder, section);
         if (!file) continue;
-        const text = pageText(readFileSync(file, "utf8"));
+        const text = read(file);
         if (text.length < 200 || (lang !== "en" && untranslatedShare(text, english) > 0.5)) continue;
         available.push({ lang, text });
       }

@@ -9,6 +9,7 @@
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { franc } from "franc";
 import { detectAll } from "tinyld";
 import { baseLanguage, toBcp47 } from "./codes.ts";
 
@@ -179,6 +180,12 @@ function bucketLanguage(eldLang: string, reliable: boolean, text: string): { lan
   const t = tinyld(text.slice(0, SAMPLE_CHARS))[0]?.lang;
   if (t && (sameLanguage(t, eldLang) || NEIGHBOURS[baseLanguage(t)] === baseLanguage(eldLang))) return { lang: t, sure: true };
   if (reliable && !TINYLD_KNOWS.has(baseLanguage(eldLang))) return { lang: eldLang, sure: true };
+  // Two detectors that disagree on a language both know: franc, a third method (trigrams over
+  // 187 languages), casts the deciding vote; with no majority the answer stays unsure.
+  const f = toBcp47(franc(text.slice(0, SAMPLE_CHARS), { minLength: 10 }));
+  const agrees = (x: string | undefined, y: string) => x !== undefined && (sameLanguage(x, y) || NEIGHBOURS[baseLanguage(x)] === baseLanguage(y));
+  if (f && agrees(f, eldLang)) return { lang: eldLang, sure: true };
+  if (t && f && agrees(f, t)) return { lang: t, sure: true };
   return { lang: t ?? eldLang, sure: false };
 }
 

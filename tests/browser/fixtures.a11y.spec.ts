@@ -5,16 +5,16 @@ const published = publishedBy("reports/fixture-site.json");
 const urlOf = (file: string) => published.get(file)!.url!;
 
 // Right to left (Arabic, Hebrew) and CJK (Japanese, Chinese) pages of every type the fixtures have.
-accessibilityGates(() => ({
-  "Arabic article": urlOf("ar.txt"),
+accessibilityGates({
+  "Arabic article": () => urlOf("ar.txt"),
   "Arabic home": "/ar/",
-  "Hebrew article with the folded switcher": urlOf("he.txt"),
+  "Hebrew article with the folded switcher": () => urlOf("he.txt"),
   "Arabic 404": `/ar${DELIBERATE_404}/`,
-  "Japanese article": urlOf("ja.txt"),
+  "Japanese article": () => urlOf("ja.txt"),
   "Japanese home": "/ja/",
   "Chinese search with results": "/zh/search/?q=%E9%9D%A2%E5%8C%85%E5%B8%88",
   coverage: "/coverage/",
-}));
+});
 
 test("the folded language menu opens and is followed by keyboard alone", async ({ page }) => {
   await page.goto(urlOf("en.txt"));

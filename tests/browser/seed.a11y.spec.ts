@@ -4,16 +4,16 @@ import { at, DELIBERATE_404, expect, publishedBy, test } from "./test.ts";
 const published = [...publishedBy("reports/build-report.json").values()];
 const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
 
-accessibilityGates(() => ({
+accessibilityGates({
   root: "/",
   "language home": "/es/",
-  article: urlOf("000"),
-  "article with credits": urlOf("004"),
+  article: () => urlOf("000"),
+  "article with credits": () => urlOf("004"),
   "author page": "/fr/authors/seamus-phan/",
   "search with results": "/de/search/?q=Seamus%20Phan",
   coverage: "/coverage/",
   "404": `/fr${DELIBERATE_404}/`,
-}));
+});
 
 test("the accessibility gate fails an article made inaccessible: faint text, an unnamed link, an image without alt", async ({ page }) => {
   await page.goto(urlOf("000"));
