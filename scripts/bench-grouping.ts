@@ -16,7 +16,7 @@ import { documentFeatures } from "../src/group/features.ts";
 import { groupTranslations, type GroupInput, type Grouping } from "../src/group/index.ts";
 import { ingestDocument } from "../src/ingest/document.ts";
 import { syntheticCorpus } from "./corpus.ts";
-import { readRealCorpus } from "./real-corpus.ts";
+import { readRealCorpus, type RealDocument } from "./real-corpus.ts";
 
 export interface GroupingScore {
   precision: number;
@@ -95,6 +95,25 @@ export function runReal(dir?: string): RealRun {
 
 const f3 = (x: number) => x.toFixed(3);
 
+/** Each true group that did not come out whole, as the parts it came out in; and each found group that mixes true ones. */
+function groupsNotReproduced(grouping: Grouping, truth: readonly RealDocument[]): string[] {
+  const found = new Map<string, string>();
+  for (const g of grouping.groups) for (const m of g.members) found.set(m.file, g.id);
+  const byGroup = new Map<string, RealDocument[]>();
+  for (const d of truth) (byGroup.get(d.group) ?? byGroup.set(d.group, []).get(d.group)!).push(d);
+  const out: string[] = [];
+  for (const [id, docs] of byGroup) {
+    const parts = new Map<string, string[]>();
+    for (const d of docs) (parts.get(found.get(d.file) ?? d.file) ?? parts.set(found.get(d.file) ?? d.file, []).get(found.get(d.file) ?? d.file)!).push(d.lang);
+    if (parts.size > 1) out.push(`${id}: ${[...parts.values()].map((p) => p.join(",")).join(" | ")}`);
+  }
+  const groupOf = new Map(truth.map((d) => [d.file, d]));
+  for (const g of grouping.groups) {
+    if (new Set(g.members.map((m) => groupOf.get(m.file)?.group)).size > 1) out.push(`mixed: ${g.members.map((m) => `${groupOf.get(m.file)?.group}:${m.lang}`).join(" ")}`);
+  }
+  return out;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2).map(Number).filter((n) => !Number.isNaN(n));
   const real = runReal();
@@ -107,6 +126,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const synthetic = scoreGrouping(groupTranslations(inputs), truth);
   console.log(`| synthetic, 1,000 | ${f3(synthetic.precision)} | ${f3(synthetic.recall)} | ${f3(synthetic.f1)} | ${f3(synthetic.exactGroups)} | ${f3(synthetic.candidateRecall)} | (given) | — | ${((performance.now() - t) / 1000).toFixed(2)} s |`);
   if (real.wrongLanguages.length) console.log(`\nLanguages read wrong:\n  ${real.wrongLanguages.join("\n  ")}`);
+  const misses = groupsNotReproduced(real.grouping, readRealCorpus().truth);
+  if (misses.length) console.log(`\nTrue groups not reproduced (languages as found together):\n  ${misses.join("\n  ")}`);
 
   const sizes = args.length ? args.filter(Boolean) : [1000, 5000, 10000];
   if (sizes.length) {

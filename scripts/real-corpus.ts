@@ -88,7 +88,7 @@ const MANUALS: Manual[] = [
 ];
 
 /** A manual page as `man` shows it, without the running header and footer; needs groff (Debian's groff-base). */
-function manText(file: string): string {
+export function manText(file: string): string {
   const roff = execFileSync("zcat", [file]);
   const out = execFileSync("groff", ["-k", "-man", "-Tutf8", "-P-cbou", "-rLL=3000n", "-rHY=0"], { input: roff, stdio: ["pipe", "pipe", "ignore"] }).toString("utf8");
   const lines = out.split("\n").map((l) => l.trim());

@@ -9,6 +9,8 @@ import type { Features } from "./features.ts";
 
 /** Candidates kept per document, best fingerprint first. */
 const PER_DOCUMENT = 4;
+/** Fewer by paragraphs: they only catch what sentence splits missed. */
+const PER_DOCUMENT_BY_PARAGRAPHS = 2;
 /** Neighbours looked at on each side in sentence-count order: a cap that keeps the work linear. */
 const WINDOW = 400;
 /** A token in more documents than this is not rare. */
@@ -35,37 +37,50 @@ class Nearest {
   }
 }
 
-/** Sentence count, where the length falls, and the rhythm of the opening sentences. */
-function fingerprintDistance(a: Features, b: Features): number {
-  let d = Math.abs(Math.log(a.sentences.length / b.sentences.length)) * 2;
-  for (let k = 0; k < a.profile.length; k++) d += Math.abs(a.profile[k]! - b.profile[k]!);
+type Units = "sentences" | "blocks";
+
+/** Unit count, where the length falls, and (for sentences) the rhythm of the opening sentences. */
+function fingerprintDistance(a: Features, b: Features, units: Units): number {
+  const profileA = units === "sentences" ? a.profile : a.blockProfile, profileB = units === "sentences" ? b.profile : b.blockProfile;
+  let d = Math.abs(Math.log(a[units].length / b[units].length)) * 2;
+  for (let k = 0; k < profileA.length; k++) d += Math.abs(profileA[k]! - profileB[k]!);
+  if (units === "blocks") return d;
   const n = Math.min(a.opening.length, b.opening.length);
   let rhythm = 0;
   for (let k = 0; k < n; k++) rhythm += Math.abs(a.opening[k]! - b.opening[k]!);
   return d + (n ? rhythm / n : 0);
 }
 
-/** Pairs (i < j) of indices into `docs`, in different languages, worth a full alignment. */
-export function candidatePairs(docs: readonly Features[], documentFrequency: ReadonlyMap<string, number>): Pair[] {
-  const pairs = new Set<number>();
-  const key = (i: number, j: number) => (i < j ? i * docs.length + j : j * docs.length + i);
-  const order = docs.map((_, i) => i).sort((x, y) => docs[x]!.sentences.length - docs[y]!.sentences.length || x - y);
-
-  const counts = docs.map((d) => d.sentences.length);
+/**
+ * Each document's nearest neighbours in other languages by fingerprint, among documents of about
+ * as many units, walking outwards in unit-count order until the counts differ too much or the
+ * window ends.
+ */
+function nearestByShape(docs: readonly Features[], units: Units, add: (i: number, j: number) => void): void {
+  const counts = docs.map((d) => Math.max(1, d[units].length));
+  const order = docs.map((_, i) => i).sort((x, y) => counts[x]! - counts[y]! || x - y);
   order.forEach((i, position) => {
-    const doc = docs[i]!;
-    const near = new Nearest(PER_DOCUMENT);
-    // Outwards from the document in sentence-count order, until counts differ too much or the window ends.
+    const near = new Nearest(units === "sentences" ? PER_DOCUMENT : PER_DOCUMENT_BY_PARAGRAPHS);
     for (const step of [-1, 1]) {
       for (let p = position + step, seen = 0; p >= 0 && p < order.length && seen < WINDOW; p += step, seen++) {
         const j = order[p]!;
         const ratio = counts[j]! / counts[i]!;
         if (ratio < 0.75 || ratio > 1.34) break;
-        if (docs[j]!.lang !== doc.lang) near.offer(j, fingerprintDistance(doc, docs[j]!));
+        if (docs[j]!.lang !== docs[i]!.lang) near.offer(j, fingerprintDistance(docs[i]!, docs[j]!, units));
       }
     }
-    for (const j of near.items()) pairs.add(key(i, j));
+    for (const j of near.items()) add(i, j);
   });
+}
+
+/** Pairs (i < j) of indices into `docs`, in different languages, worth a full alignment. */
+export function candidatePairs(docs: readonly Features[], documentFrequency: ReadonlyMap<string, number>): Pair[] {
+  const pairs = new Set<number>();
+  const key = (i: number, j: number) => (i < j ? i * docs.length + j : j * docs.length + i);
+  const add = (i: number, j: number) => pairs.add(key(i, j));
+  // Two independent orderings: sentence splits can disagree between languages, paragraphs seldom do.
+  nearestByShape(docs, "sentences", add);
+  nearestByShape(docs, "blocks", add);
 
   // Shared rare tokens: an inverted index, so only documents that share one meet.
   const holders = new Map<string, number[]>();
@@ -80,5 +95,34 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
       for (let y = x + 1; y < members.length; y++) if (docs[members[x]!]!.lang !== docs[members[y]!]!.lang) pairs.add(key(members[x]!, members[y]!));
     }
   }
+  bySignature(docs, documentFrequency, add);
   return [...pairs].sort((p, q) => p - q).map((k): Pair => [Math.floor(k / docs.length), k % docs.length]);
+}
+
+/** Tokens a document is known by: its rarest ones, in at most SIGNATURE_DF documents. */
+const SIGNATURE = 8;
+const SIGNATURE_DF = 60;
+/** Partners kept per document: those holding the most of its signature, at least two tokens of it. */
+const SIGNATURE_PARTNERS = 4;
+
+/**
+ * Candidates by what documents are known by, whatever their shape: each document meets the few
+ * that hold most of its rarest tokens. Bounded work: SIGNATURE tokens × SIGNATURE_DF holders each.
+ */
+function bySignature(docs: readonly Features[], df: ReadonlyMap<string, number>, add: (i: number, j: number) => void): void {
+  const holders = new Map<string, number[]>();
+  const signatures = docs.map((doc, i) => {
+    const eligible = [...doc.anchors].filter((t) => {
+      const n = df.get(t) ?? 0;
+      return n >= 2 && n <= SIGNATURE_DF;
+    });
+    for (const t of eligible) (holders.get(t) ?? holders.set(t, []).get(t)!).push(i);
+    return eligible.sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, SIGNATURE);
+  });
+  signatures.forEach((signature, i) => {
+    const shared = new Map<number, number>();
+    for (const t of signature) for (const j of holders.get(t) ?? []) if (docs[j]!.lang !== docs[i]!.lang) shared.set(j, (shared.get(j) ?? 0) + 1);
+    const best = [...shared].filter(([, n]) => n >= 2).sort(([x, a], [y, b]) => b - a || x - y).slice(0, SIGNATURE_PARTNERS);
+    for (const [j] of best) add(i, j);
+  });
 }

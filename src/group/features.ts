@@ -11,10 +11,14 @@ export interface Features {
   id: string;
   lang: string;
   sentences: Sentence[];
+  /** One unit per paragraph. */
+  blocks: Sentence[];
   /** Total length in characters, the unit the alignment scales between languages. */
   length: number;
   /** Cumulative share of the length at 10%, 20%, … 90% of the sentences: a cheap shape fingerprint. */
   profile: number[];
+  /** The same over paragraphs. */
+  blockProfile: number[];
   /** The rhythm of the first sentences: each one's log length against the document's mean. */
   opening: number[];
   /** Numbers as written with their digits only ("1984-2020" → "1984", "2020"), times kept whole ("9:30"). */
@@ -37,32 +41,47 @@ const OPENING = 12;
 /** Languages that capitalize every noun: a capital there says nothing about a name. */
 const NOUN_CAPITALIZING = new Set(["de", "lb"]);
 
-export function documentFeatures(id: string, lang: string, paragraphs: readonly string[], extra: readonly string[] = []): Features {
+/**
+ * @param paragraphs the body, for shape and tokens
+ * @param extra attribution text, for tokens only
+ * @param boilerplate paragraphs shared word for word with other documents: left out of the tokens
+ */
+export function documentFeatures(id: string, lang: string, paragraphs: readonly string[], extra: readonly string[] = [], boilerplate: (paragraph: string) => boolean = () => false): Features {
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
     const parts = splitSentences(paragraph, lang);
     parts.forEach((text, i) => sentences.push({ length: [...text].length, endsParagraph: i === parts.length - 1 }));
   }
   const length = sentences.reduce((sum, s) => sum + s.length, 0);
+  const profile = lengthProfile(sentences);
+  // Paragraphs as units of their own: they do not depend on where a language puts capitals or
+  // full stops, so they still align when the sentence splits of two translations disagree.
+  const blocks = paragraphs.map((p): Sentence => ({ length: [...p].length, endsParagraph: true }));
+  const logs = sentences.map((s) => Math.log(s.length + 1));
+  const meanLog = logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length);
+  const opening = logs.slice(0, OPENING).map((l) => l - meanLog);
+  const all = [...paragraphs, ...extra].filter((p) => !boilerplate(p)).join("\n");
+  const numbers = numbersIn(all), names = namesIn(all, lang), code = codeTokensIn(all);
+  const anchors = new Set([...numbers, ...code]);
+  for (const n of names) anchors.add(n.toLowerCase());
+  return { id, lang, sentences, blocks, length, profile, blockProfile: lengthProfile(blocks), opening, numbers, names, code, anchors };
+}
+
+/** Cumulative share of the length at 10%, 20%, … 90% of the units: a cheap shape fingerprint. */
+function lengthProfile(units: readonly Sentence[]): number[] {
+  const length = units.reduce((sum, s) => sum + s.length, 0);
   const profile: number[] = [];
   let cumulative = 0;
   let next = 0;
-  sentences.forEach((s, i) => {
+  units.forEach((s, i) => {
     cumulative += s.length;
-    while (next < 9 && (i + 1) / sentences.length >= (next + 1) / 10) {
+    while (next < 9 && (i + 1) / units.length >= (next + 1) / 10) {
       profile.push(length ? cumulative / length : 0);
       next++;
     }
   });
   while (profile.length < 9) profile.push(1);
-  const logs = sentences.map((s) => Math.log(s.length + 1));
-  const meanLog = logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length);
-  const opening = logs.slice(0, OPENING).map((l) => l - meanLog);
-  const all = [...paragraphs, ...extra].join("\n");
-  const numbers = numbersIn(all), names = namesIn(all, lang), code = codeTokensIn(all);
-  const anchors = new Set([...numbers, ...code]);
-  for (const n of names) anchors.add(n.toLowerCase());
-  return { id, lang, sentences, length, profile, opening, numbers, names, code, anchors };
+  return profile;
 }
 
 /** Digits of other scripts (Arabic-Indic, Persian, Devanagari, full-width…) as ASCII digits, so numbers compare across scripts. */
@@ -75,7 +94,15 @@ export function asciiDigits(text: string): string {
   });
 }
 
-const LATIN_RUN = /[A-Za-z][A-Za-z0-9]*(?:[._/:+-][A-Za-z0-9]+)*/g;
+const HAS_LATIN = /[A-Za-z\u00C0-\u024F]/;
+/**
+ * Latin words with a digit or a sign inside (`apt-get`, `ext4`, `sources.list`), or an acronym
+ * (`LDAP`). Latin here is Basic Latin to Latin Extended-B: Unicode's script property is ten times
+ * slower to match, and code is written in these letters.
+ */
+const L = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F";
+const CODE_TOKEN = new RegExp(`[${L}][${L}0-9]*(?:[._/:+-][${L}0-9]+)+|[${L}]+[0-9][${L}0-9]*|(?<![${L}])[A-Z\u00C0-\u00D6\u00D8-\u00DE]{2,5}s?(?![${L}])`, "g");
+const LATIN_RUN = new RegExp(`[${L}][${L}0-9]*(?:[._/:+-][${L}0-9]+)*`, "g");
 const NON_LATIN_LETTERS = /(?!\p{Script=Latin})\p{L}/u;
 const NON_LATIN_LETTERS_ALL = /(?!\p{Script=Latin})\p{L}/gu;
 
@@ -87,12 +114,21 @@ const NON_LATIN_LETTERS_ALL = /(?!\p{Script=Latin})\p{L}/gu;
 export function codeTokensIn(text: string): Set<string> {
   const out = new Set<string>();
   // Judged on the start: counting every letter of a long text costs more than the rest together.
-  const head = text.slice(0, 3000);
-  const foreign = NON_LATIN_LETTERS.test(head) && (head.match(/\p{Script=Latin}/gu) ?? []).length < (head.match(NON_LATIN_LETTERS_ALL) ?? []).length;
-  for (const m of text.matchAll(LATIN_RUN)) {
-    const token = m[0];
-    const coded = /[0-9._/:+-]/.test(token) || /^[A-Z]{2,}s?$/.test(token);
-    if ((coded && token.length >= 3) || (foreign && token.length >= 3)) out.add(token.toLowerCase().replace(/[.:]+$/, ""));
+  const head = text.slice(0, 800);
+  const count = (pattern: RegExp) => head.length - head.replace(pattern, "").length; // no array of matches
+  const foreign = NON_LATIN_LETTERS.test(head) && count(/\p{Script=Latin}/gu) < count(NON_LATIN_LETTERS_ALL);
+  for (const line of text.split("\n")) {
+    if (foreign && !HAS_LATIN.test(line)) continue;
+    let heading: boolean | undefined;
+    // In a text of another script every Latin word; else only words that hold a digit or a sign.
+    for (const m of line.matchAll(foreign ? LATIN_RUN : CODE_TOKEN)) {
+      const token = m[0];
+      if (token.length < 3) continue;
+      // A line in capitals is a heading ("NAME", "ÜBERSICHT"): its words are no acronyms.
+      const acronym = /^\p{Lu}{2,5}s?$/u.test(token);
+      if (acronym && !foreign && (heading ??= line === line.toUpperCase())) continue;
+      out.add(token.toLowerCase().replace(/[.:]+$/, ""));
+    }
   }
   return out;
 }
@@ -120,13 +156,17 @@ export function namesIn(text: string, lang: string): Set<string> {
   if (text.includes("@") || text.includes("://")) for (const m of text.matchAll(SPECIAL)) out.add(m[0].toLowerCase().replace(/[.,;:)]+$/, ""));
   if (NOUN_CAPITALIZING.has(baseLanguage(lang))) return out;
   // A capitalized word that does not start a sentence: a name, brand or acronym ("Seamus Phan", "CTO").
-  const words = text.split(/\s+/);
-  for (let k = 1; k < words.length; k++) {
-    const raw = words[k]!;
-    const first = raw.charAt(0);
-    if (first === first.toLowerCase() && !/^[("'«“„‘]/u.test(first)) continue; // most words: not capitalized
-    const word = raw.replace(/^[("'«“„‘]+|[)"'»”’.,;:!?…]+$/gu, "");
-    if (CAPITALIZED.test(word) && !ENDS_SENTENCE.test(words[k - 1]!) && !/^[("'«“„‘]/u.test(words[k]!)) out.add(word);
+  // Each line starts afresh (a heading, a list item), and a line in capitals is a heading, not names.
+  for (const line of text.split("\n")) {
+    if (line === line.toUpperCase()) continue;
+    const words = line.split(/\s+/);
+    for (let k = 1; k < words.length; k++) {
+      const raw = words[k]!;
+      const first = raw.charAt(0);
+      if (first === first.toLowerCase() && !/^[("'«“„‘]/u.test(first)) continue; // most words: not capitalized
+      const word = raw.replace(/^[("'«“„‘]+|[)"'»”’.,;:!?…]+$/gu, "");
+      if (CAPITALIZED.test(word) && !ENDS_SENTENCE.test(words[k - 1]!) && !/^[("'«“„‘]/u.test(words[k]!)) out.add(word);
+    }
   }
   return out;
 }

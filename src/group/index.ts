@@ -50,6 +50,21 @@ export interface Grouping {
 
 const RARITY_PRIOR = 20;
 
+const normalized = (p: string) => p.replace(/\s+/g, " ").trim();
+
+/**
+ * Paragraphs that two or more documents of one language hold word for word — a translator's
+ * credits, a licence, "report bugs to" — as `lang\nparagraph`. They say nothing about which
+ * documents translate which, so their tokens and numbers do not count; the shape keeps them,
+ * since every translation of a page has its own copy. (Dropping them from the shape too cost
+ * recall: measured in docs/grouping.md.)
+ */
+function sharedWithinLanguage(docs: readonly GroupInput[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const d of docs) for (const p of new Set([...d.paragraphs, ...d.extra].map(normalized))) if (p.length >= 20) seen.set(`${d.lang}\n${p}`, (seen.get(`${d.lang}\n${p}`) ?? 0) + 1);
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([k]) => k));
+}
+
 export function groupTranslations(inputs: readonly GroupInput[], overrides: GroupOverrides = { keys: new Map(), notTranslations: [] }): Grouping {
   const docs = [...inputs].sort((a, b) => byCodePoint(a.file, b.file));
   const problems: Grouping["problems"] = [];
@@ -73,13 +88,18 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
 
   // The rest: detection.
   const free = docs.filter((d) => keyOf(d) === undefined);
-  const features = free.map((d) => documentFeatures(d.file, d.lang, d.paragraphs, d.extra));
+  const boilerplate = sharedWithinLanguage(free);
+  const features = free.map((d) => documentFeatures(d.file, d.lang, d.paragraphs, d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)));
   const df = new Map<string, number>();
   for (const f of features) for (const t of f.anchors) df.set(t, (df.get(t) ?? 0) + 1);
   // Inverse document frequency, as if the collection held RARITY_PRIOR more documents without the
   // token: in a small collection (the four seeds) a name all translations share is still rare.
   const n = features.length + RARITY_PRIOR;
-  const rarity = (t: string) => Math.log(n / ((df.get(t) ?? 0) + 1)) / Math.log(n);
+  // A token several documents share, all in one language, is that language's vocabulary ("ny-version",
+  // "old-version"), not something translation keeps: it weighs nothing.
+  const oneLanguage = new Map<string, string | null>();
+  for (const f of features) for (const t of f.anchors) oneLanguage.set(t, oneLanguage.has(t) && oneLanguage.get(t) !== f.lang ? null : f.lang);
+  const rarity = (t: string) => ((df.get(t) ?? 0) >= 2 && oneLanguage.get(t) ? 0 : Math.log(n / ((df.get(t) ?? 0) + 1)) / Math.log(n));
 
   const index = new Map(free.map((d, i) => [d.file, i]));
   const forbidden = new Set<string>();
@@ -107,6 +127,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
     forbidden,
     score: (i, j) => settled(i, j, score(i, j)),
     threshold: PAIR_THRESHOLD,
+    backed: (i, j) => corroborated(evidence.get(pairKey(i, j))),
     floor: PAIR_THRESHOLD / 2,
     names: free.map((d) => d.file),
   });
