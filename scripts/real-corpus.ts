@@ -87,8 +87,22 @@ const MANUALS: Manual[] = [
   },
 ];
 
-/** A manual page as `man` shows it, without the running header and footer; needs groff (Debian's groff-base). */
+let groffChecked = false;
+/** groff renders the manual pages; Debian's groff-base is installed when it is missing. */
+function ensureGroff(): void {
+  if (groffChecked) return;
+  try {
+    execFileSync("groff", ["--version"], { stdio: "ignore" });
+  } catch {
+    console.error("groff is missing: installing Debian's groff-base to render the manual pages");
+    execFileSync("apt-get", ["install", "-y", "-qq", "groff-base"], { stdio: "inherit" });
+  }
+  groffChecked = true;
+}
+
+/** A manual page as `man` shows it, without the running header and footer. */
 export function manText(file: string): string {
+  ensureGroff();
   const roff = execFileSync("zcat", [file]);
   const out = execFileSync("groff", ["-k", "-man", "-Tutf8", "-P-cbou", "-rLL=3000n", "-rHY=0"], { input: roff, stdio: ["pipe", "pipe", "ignore"] }).toString("utf8");
   const lines = out.split("\n").map((l) => l.trim());

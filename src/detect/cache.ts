@@ -1,34 +1,25 @@
 /**
  * Detections kept between builds, by a hash of the text detected: an unchanged document is not
  * detected again. The cache belongs to one detector: any change to the detection code or to
- * tinyld's version empties it, so a cached answer is always the answer detection would give.
+ * the detectors' versions empties it, so a cached answer is always the answer detection would give.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { detectLanguage, type Detection } from "./language.ts";
+import { detectLanguage, packageDir, type Detection } from "./language.ts";
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** A package's version, found from its entry point (tinyld does not export its package.json). */
+/** An installed package's version. */
 function packageVersion(name: string): string {
-  for (let dir = dirname(createRequire(import.meta.url).resolve(name)); dir !== dirname(dir); dir = dirname(dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === name && pkg.version) return pkg.version;
-    } catch {
-      // not here: look one folder up
-    }
-  }
-  throw new Error(`cannot find the version of ${name}`);
+  return (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
 }
 
-/** The detector's identity: its own code and the version of the library it calls. */
+/** The detector's identity: its own code and the versions of the libraries it calls. */
 function detectorVersion(): string {
   const here = import.meta.dirname;
-  const tinyld = packageVersion("tinyld");
-  return sha([readFileSync(join(here, "language.ts"), "utf8"), readFileSync(join(here, "codes.ts"), "utf8"), tinyld].join("\0")).slice(0, 16);
+  const libraries = ["tinyld", "eld", "franc"].map((name) => `${name}@${packageVersion(name)}`);
+  return sha([readFileSync(join(here, "language.ts"), "utf8"), readFileSync(join(here, "codes.ts"), "utf8"), ...libraries].join("\0")).slice(0, 16);
 }
 
 type Stored = { version: string; detections: Record<string, Detection | null> };

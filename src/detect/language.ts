@@ -2,9 +2,10 @@
  * Language detection from the text itself (see docs/language-detection.md). A document is judged
  * on its prose only — code, command lines, paths and URLs are set aside — passage by passage, so a
  * page that mixes languages is published under its main one and says how much of each it holds.
- * tinyld and eld read each passage: eld knows languages tinyld does not (Catalan, Croatian,
- * Basque…), and a disagreement between the two makes the answer unsure, so a language neither
- * knows becomes a low-confidence warning instead of a confident wrong answer.
+ * eld reads each passage and tinyld each language's passages together: eld knows languages
+ * tinyld does not (Catalan, Croatian, Basque…); franc breaks a tie between the two, and with no
+ * majority the answer is unsure, so a language none of them knows becomes a low-confidence
+ * warning instead of a confident wrong answer.
  */
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
@@ -39,7 +40,7 @@ const TRANSLATED_SHARE = 0.25;
 /** Passages are read up to this many weighted letters; short ones join their neighbours. */
 const PASSAGE = 300;
 /** At most this many passages are read, spread over the document: a 5 MB file costs what a long article does. */
-const MAX_PASSAGES = 12;
+const MAX_PASSAGES = 8;
 /** tinyld reads at most this much of a language's passages: enough to decide, at a bounded cost. */
 const SAMPLE_CHARS = 2000;
 

@@ -9,6 +9,8 @@ import type { Features } from "./features.ts";
 
 /** Candidates kept per document, best fingerprint first. */
 const PER_DOCUMENT = 4;
+const PARAGRAPHS_AGREE = 0.1;
+const PARAGRAPH_LIKENESS = 0.25;
 /** Fewer by paragraphs: they only catch what sentence splits missed. */
 const PER_DOCUMENT_BY_PARAGRAPHS = 2;
 /** Neighbours looked at on each side in sentence-count order: a cap that keeps the work linear. */
@@ -39,6 +41,10 @@ class Nearest {
 
 type Units = "sentences" | "blocks";
 
+/** Unit counts close enough for two texts to be translations: −25%/+34%, the same either way round. */
+const withinWindow = (a: number, b: number) => b / a >= 0.75 && b / a <= 1.34;
+const withinSentenceWindow = (a: Features, b: Features) => withinWindow(Math.max(1, a.sentences.length), Math.max(1, b.sentences.length));
+
 /** Unit count, where the length falls, and (for sentences) the rhythm of the opening sentences. */
 function fingerprintDistance(a: Features, b: Features, units: Units): number {
   const profileA = units === "sentences" ? a.profile : a.blockProfile, profileB = units === "sentences" ? b.profile : b.blockProfile;
@@ -56,17 +62,23 @@ function fingerprintDistance(a: Features, b: Features, units: Units): number {
  * as many units, walking outwards in unit-count order until the counts differ too much or the
  * window ends.
  */
-function nearestByShape(docs: readonly Features[], units: Units, add: (i: number, j: number) => void): void {
+function nearestByShape(docs: readonly Features[], units: Units, add: (i: number, j: number) => void, only: (i: number) => boolean = () => true): void {
   const counts = docs.map((d) => Math.max(1, d[units].length));
   const order = docs.map((_, i) => i).sort((x, y) => counts[x]! - counts[y]! || x - y);
   order.forEach((i, position) => {
+    if (!only(i)) return;
     const near = new Nearest(units === "sentences" ? PER_DOCUMENT : PER_DOCUMENT_BY_PARAGRAPHS);
     for (const step of [-1, 1]) {
       for (let p = position + step, seen = 0; p >= 0 && p < order.length && seen < WINDOW; p += step, seen++) {
         const j = order[p]!;
-        const ratio = counts[j]! / counts[i]!;
-        if (ratio < 0.75 || ratio > 1.34) break;
-        if (docs[j]!.lang !== docs[i]!.lang) near.offer(j, fingerprintDistance(docs[i]!, docs[j]!, units));
+        if (!withinWindow(counts[i]!, counts[j]!)) break;
+        if (docs[j]!.lang === docs[i]!.lang) continue;
+        // By paragraphs, only the pairs that sentence counts kept apart while their paragraph counts
+        // agree (within 10%, as score.ts asks before it aligns paragraphs): the rest are the sentences' to find.
+        if (units === "blocks" && (withinSentenceWindow(docs[i]!, docs[j]!) || Math.abs(Math.log(counts[j]! / counts[i]!)) > PARAGRAPHS_AGREE)) continue;
+        const d = fingerprintDistance(docs[i]!, docs[j]!, units);
+        // By paragraphs, only a close likeness: paragraph counts agree by chance far more often than sentence counts.
+        if (units === "sentences" || d <= PARAGRAPH_LIKENESS) near.offer(j, d);
       }
     }
     for (const j of near.items()) add(i, j);
@@ -78,9 +90,7 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
   const pairs = new Set<number>();
   const key = (i: number, j: number) => (i < j ? i * docs.length + j : j * docs.length + i);
   const add = (i: number, j: number) => pairs.add(key(i, j));
-  // Two independent orderings: sentence splits can disagree between languages, paragraphs seldom do.
   nearestByShape(docs, "sentences", add);
-  nearestByShape(docs, "blocks", add);
 
   // Shared rare tokens: an inverted index, so only documents that share one meet.
   const holders = new Map<string, number[]>();
@@ -95,7 +105,10 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
       for (let y = x + 1; y < members.length; y++) if (docs[members[x]!]!.lang !== docs[members[y]!]!.lang) pairs.add(key(members[x]!, members[y]!));
     }
   }
-  bySignature(docs, documentFrequency, add);
+  const signed = bySignature(docs, documentFrequency, add);
+  // Sentence splits can disagree between languages where paragraphs do not: documents that
+  // tokens cannot place (no signature) are also looked for by paragraph shape.
+  nearestByShape(docs, "blocks", add, (i) => !signed[i]);
   return [...pairs].sort((p, q) => p - q).map((k): Pair => [Math.floor(k / docs.length), k % docs.length]);
 }
 
@@ -108,8 +121,9 @@ const SIGNATURE_PARTNERS = 4;
 /**
  * Candidates by what documents are known by, whatever their shape: each document meets the few
  * that hold most of its rarest tokens. Bounded work: SIGNATURE tokens × SIGNATURE_DF holders each.
+ * Says which documents have a signature (two such tokens or more).
  */
-function bySignature(docs: readonly Features[], df: ReadonlyMap<string, number>, add: (i: number, j: number) => void): void {
+function bySignature(docs: readonly Features[], df: ReadonlyMap<string, number>, add: (i: number, j: number) => void): boolean[] {
   const holders = new Map<string, number[]>();
   const signatures = docs.map((doc, i) => {
     const eligible = [...doc.anchors].filter((t) => {
@@ -125,4 +139,5 @@ function bySignature(docs: readonly Features[], df: ReadonlyMap<string, number>,
     const best = [...shared].filter(([, n]) => n >= 2).sort(([x, a], [y, b]) => b - a || x - y).slice(0, SIGNATURE_PARTNERS);
     for (const [j] of best) add(i, j);
   });
+  return signatures.map((signature) => signature.length >= 2);
 }

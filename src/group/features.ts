@@ -95,6 +95,8 @@ export function asciiDigits(text: string): string {
 }
 
 const HAS_LATIN = /[A-Za-z\u00C0-\u024F]/;
+/** A sign between two letters or digits, a digit, or two capitals: what every code token holds. */
+const MAY_HOLD_CODE = /[A-Za-z0-9\u00C0-\u024F][._/:+-][A-Za-z0-9\u00C0-\u024F]|[0-9]|[A-Z\u00C0-\u00DE]{2}/;
 /**
  * Latin words with a digit or a sign inside (`apt-get`, `ext4`, `sources.list`), or an acronym
  * (`LDAP`). Latin here is Basic Latin to Latin Extended-B: Unicode's script property is ten times
@@ -118,7 +120,7 @@ export function codeTokensIn(text: string): Set<string> {
   const count = (pattern: RegExp) => head.length - head.replace(pattern, "").length; // no array of matches
   const foreign = NON_LATIN_LETTERS.test(head) && count(/\p{Script=Latin}/gu) < count(NON_LATIN_LETTERS_ALL);
   for (const line of text.split("\n")) {
-    if (foreign && !HAS_LATIN.test(line)) continue;
+    if (foreign ? !HAS_LATIN.test(line) : !MAY_HOLD_CODE.test(line)) continue; // most lines: nothing to find, found fast
     let heading: boolean | undefined;
     // In a text of another script every Latin word; else only words that hold a digit or a sign.
     for (const m of line.matchAll(foreign ? LATIN_RUN : CODE_TOKEN)) {
