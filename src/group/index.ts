@@ -47,8 +47,28 @@ export interface Grouping {
   compared: [string, string][];
 }
 
-
+/** Rarity is counted as if the collection held this many more documents without the token. */
 const RARITY_PRIOR = 20;
+
+/**
+ * Each token's document frequency, and its rarity (0–1): inverse document frequency, smoothed so
+ * that in a small collection (the four seeds) a name all translations share is still rare. A token
+ * several documents share, all in one language, is that language's vocabulary ("ny-version",
+ * "old-version"), not something translation keeps: it weighs nothing.
+ */
+function tokenWeights(features: readonly Features[]): { df: Map<string, number>; rarity: (token: string) => number } {
+  const df = new Map<string, number>();
+  const oneLanguage = new Map<string, string | null>();
+  for (const f of features) {
+    for (const t of f.anchors) {
+      df.set(t, (df.get(t) ?? 0) + 1);
+      oneLanguage.set(t, oneLanguage.has(t) && oneLanguage.get(t) !== f.lang ? null : f.lang);
+    }
+  }
+  const n = features.length + RARITY_PRIOR;
+  const rarity = (t: string) => ((df.get(t) ?? 0) >= 2 && oneLanguage.get(t) ? 0 : Math.log(n / ((df.get(t) ?? 0) + 1)) / Math.log(n));
+  return { df, rarity };
+}
 
 const normalized = (p: string) => p.replace(/\s+/g, " ").trim();
 
@@ -90,16 +110,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   const free = docs.filter((d) => keyOf(d) === undefined);
   const boilerplate = sharedWithinLanguage(free);
   const features = free.map((d) => documentFeatures(d.file, d.lang, d.paragraphs, d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)));
-  const df = new Map<string, number>();
-  for (const f of features) for (const t of f.anchors) df.set(t, (df.get(t) ?? 0) + 1);
-  // Inverse document frequency, as if the collection held RARITY_PRIOR more documents without the
-  // token: in a small collection (the four seeds) a name all translations share is still rare.
-  const n = features.length + RARITY_PRIOR;
-  // A token several documents share, all in one language, is that language's vocabulary ("ny-version",
-  // "old-version"), not something translation keeps: it weighs nothing.
-  const oneLanguage = new Map<string, string | null>();
-  for (const f of features) for (const t of f.anchors) oneLanguage.set(t, oneLanguage.has(t) && oneLanguage.get(t) !== f.lang ? null : f.lang);
-  const rarity = (t: string) => ((df.get(t) ?? 0) >= 2 && oneLanguage.get(t) ? 0 : Math.log(n / ((df.get(t) ?? 0) + 1)) / Math.log(n));
+  const { df, rarity } = tokenWeights(features);
 
   const index = new Map(free.map((d, i) => [d.file, i]));
   const forbidden = new Set<string>();
@@ -152,12 +163,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
       alone.push({ file: free[i]!.file, lang: free[i]!.lang, ...(best ? { bestCandidate: { file: free[best.i === i ? best.j : best.i]!.file, score: best.score, ...marginOf(best) } } : {}) });
       continue;
     }
-    const pairs = members.flatMap((x, k) =>
-      members.slice(k + 1).map((y) => {
-        const m = margin.get(pairKey(x, y));
-        return { a: free[x]!.file, b: free[y]!.file, ...(m === undefined ? {} : { margin: m }), ...evidence.get(pairKey(x, y))! };
-      }),
-    );
+    const pairs = members.flatMap((x, k) => members.slice(k + 1).map((y) => ({ a: free[x]!.file, b: free[y]!.file, ...marginOf({ i: x, j: y }), ...evidence.get(pairKey(x, y))! })));
     const files = members.map((k) => free[k]!.file);
     groups.push({
       id: `g-${createHash("sha256").update(files.join("\n")).digest("hex").slice(0, 10)}`,
