@@ -50,13 +50,13 @@ export function documentFeatures(id: string, lang: string, paragraphs: readonly 
   const sentences: Sentence[] = [];
   for (const paragraph of paragraphs) {
     const parts = splitSentences(paragraph, lang);
-    parts.forEach((text, i) => sentences.push({ length: [...text].length, endsParagraph: i === parts.length - 1 }));
+    parts.forEach((text, i) => sentences.push({ length: codePoints(text), endsParagraph: i === parts.length - 1 }));
   }
   const length = sentences.reduce((sum, s) => sum + s.length, 0);
   const profile = lengthProfile(sentences);
   // Paragraphs as units of their own: they do not depend on where a language puts capitals or
   // full stops, so they still align when the sentence splits of two translations disagree.
-  const blocks = paragraphs.map((p): Sentence => ({ length: [...p].length, endsParagraph: true }));
+  const blocks = paragraphs.map((p): Sentence => ({ length: codePoints(p), endsParagraph: true }));
   const logs = sentences.map((s) => Math.log(s.length + 1));
   const meanLog = logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length);
   const opening = logs.slice(0, OPENING).map((l) => l - meanLog);
@@ -65,6 +65,11 @@ export function documentFeatures(id: string, lang: string, paragraphs: readonly 
   const anchors = new Set([...numbers, ...code]);
   for (const n of names) anchors.add(n.toLowerCase());
   return { id, lang, sentences, blocks, length, profile, blockProfile: lengthProfile(blocks), opening, numbers, names, code, anchors };
+}
+
+/** Length in code points, without building an array of them when the text has no surrogate pair. */
+function codePoints(text: string): number {
+  return /[\uD800-\uDFFF]/.test(text) ? [...text].length : text.length;
 }
 
 /** Cumulative share of the length at 10%, 20%, … 90% of the units: a cheap shape fingerprint. */
