@@ -96,7 +96,7 @@ export function runReal(dir?: string): RealRun {
 const f3 = (x: number) => x.toFixed(3);
 
 /** Each true group that did not come out whole, as the parts it came out in; and each found group that mixes true ones. */
-function groupsNotReproduced(grouping: Grouping, truth: readonly RealDocument[]): string[] {
+export function groupsNotReproduced(grouping: Grouping, truth: readonly RealDocument[]): string[] {
   const found = new Map<string, string>();
   for (const g of grouping.groups) for (const m of g.members) found.set(m.file, g.id);
   const byGroup = new Map<string, RealDocument[]>();

@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { parse, type HTMLElement, type Node } from "node-html-parser";
 import { PROJECT_ROOT } from "../src/settings.ts";
 import { byCodePoint, random } from "./corpus.ts";
@@ -33,12 +33,13 @@ interface Manual {
 
 const unpacked = join(DEBS_DIR, "root");
 const doc = (...p: string[]) => join(unpacked, "usr/share/doc", ...p);
+const help = (...p: string[]) => join(unpacked, "usr/share/help", ...p);
 const listDirs = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : []);
 const htmlFiles = (dir: string, pattern = /\.html$/) => readdirSync(dir).filter((f) => pattern.test(f) && !/^(index|ix01|bi01|go01)\b/.test(f)).sort(byCodePoint);
 
 /** Languages that one detector cannot tell apart are kept once: Traditional Chinese and Brazilian Portuguese go. */
 const LANG = (code: string) => ({ zh_CN: "zh", "zh-CN": "zh", "zh-cn": "zh", "pt-BR": "pt" })[code] ?? code.split(/[-_]/)[0]!.toLowerCase();
-const SKIP_LANGS = new Set(["zh_TW", "zh-TW", "zh-tw", "pt_BR"]);
+const SKIP_LANGS = new Set(["zh_TW", "zh-TW", "zh-tw", "pt_BR", "pt-BR"]);
 
 const MANUALS: Manual[] = [
   {
@@ -79,6 +80,16 @@ const MANUALS: Manual[] = [
     read: manText,
   },
   {
+    // GNOME's desktop help, Mallard pages translated by GNOME's language teams: short task pages in
+    // 40 languages, Hebrew, Hindi, Tamil and Persian among them, often partly left in English.
+    name: "gnome-help",
+    packages: ["gnome-user-docs"],
+    folders: () => new Map(listDirs(help()).filter((l) => !l.includes("@") && !SKIP_LANGS.has(l) && existsSync(help(l, "gnome-help"))).map((l) => [l === "C" ? "en" : LANG(l), help(l, "gnome-help")])),
+    sections: (dir) => readdirSync(dir).filter((f) => f.endsWith(".page")).sort(byCodePoint),
+    take: 60,
+    read: mallardText,
+  },
+  {
     name: "aptitude",
     packages: ["en", "cs", "es", "fi", "fr", "it", "ja", "nl", "ru"].map((l) => `aptitude-doc-${l}`),
     folders: () => new Map(listDirs(doc("aptitude/html")).map((l) => [LANG(l), doc("aptitude/html", l)])),
@@ -112,13 +123,13 @@ export function manText(file: string): string {
 /** The page file of a section in one language's folder (maint-guide and the FAQ put the language in the name). */
 function pageFile(folder: string, section: string): string | undefined {
   // A link is another name for a page already there (delgroup → deluser): one section, not two.
-  if (section.endsWith(".html") || section.endsWith(".gz")) return existsSync(join(folder, section)) && !lstatSync(join(folder, section)).isSymbolicLink() ? join(folder, section) : undefined;
+  if (/\.(?:html|gz|page)$/.test(section)) return existsSync(join(folder, section)) && !lstatSync(join(folder, section)).isSymbolicLink() ? join(folder, section) : undefined;
   const found = readdirSync(folder).sort(byCodePoint).find((f) => f.startsWith(`${section}.`) && f.endsWith(".html") && /^[\w-]+(?:\.[\w-]+)?\.html$/.test(f));
   return found ? join(folder, found) : undefined;
 }
 
-function fetchPackages(): void {
-  const all = MANUALS.flatMap((m) => m.packages);
+function fetchPackages(manuals: readonly Manual[]): void {
+  const all = manuals.flatMap((m) => m.packages);
   mkdirSync(DEBS_DIR, { recursive: true });
   const missing = all.filter((p) => !readdirSync(DEBS_DIR).some((f) => f.startsWith(`${p}_`)));
   if (missing.length) {
@@ -176,6 +187,53 @@ export function pageText(html: string): string {
   return out.join("\n\n");
 }
 
+/** Mallard elements that are not the page's text: metadata, media, timed captions, link lists. */
+const MALLARD_DROP = "info, media, comment, links, its\\:rules, uix\\:thumb, tt\\:tt, desc";
+const MALLARD_BLOCK = new Set(["p", "title", "subtitle", "item", "td", "th", "code", "screen", "note", "section", "steps", "list", "terms", "table", "tr", "example", "figure", "div", "tree", "synopsis"]);
+const titles = new Map<string, string>();
+
+/** The title a page gives itself: what an empty `<link xref>` shows in its place. */
+function mallardTitle(folder: string, id: string): string {
+  const file = join(folder, `${id.split("#")[0]}.page`);
+  if (!titles.has(file)) titles.set(file, existsSync(file) ? clean(parse(readFileSync(file, "utf8")).querySelector("page > title")?.text ?? "") : "");
+  return titles.get(file) ?? "";
+}
+
+/** A Mallard help page as yelp shows it: one paragraph per block, keys joined by "+", empty links as their target's title. */
+export function mallardText(file: string): string {
+  // HTML parsers close <link> and <input> at once (void elements in HTML): Mallard's hold text.
+  const xml = readFileSync(file, "utf8").replace(/<(\/?)(link|input)\b/g, "<$1m-$2");
+  const root = parse(xml, { blockTextElements: { screen: true, code: true } });
+  for (const el of root.querySelectorAll(MALLARD_DROP)) el.remove();
+  // Of the variants a page offers for different desktops, the one shown when no condition holds.
+  for (const choose of root.querySelectorAll("if\\:choose")) {
+    const shown = choose.childNodes.filter(isElement).at(-1);
+    choose.replaceWith(shown?.rawTagName === "if:else" ? shown.innerHTML : "");
+  }
+  for (const link of root.querySelectorAll("m-link[xref]")) if (!clean(link.text)) link.replaceWith(mallardTitle(dirname(file), link.getAttribute("xref") ?? ""));
+  for (const seq of root.querySelectorAll("keyseq")) seq.replaceWith(seq.querySelectorAll("key").map((k) => k.text).join("+"));
+  const out: string[] = [];
+  const walk = (el: HTMLElement) => {
+    const tag = el.rawTagName ?? "";
+    if (tag === "screen" || tag === "code") {
+      const code = el.text.split("\n").map((l) => l.trimEnd()).filter((l) => l.trim()).join("\n");
+      if (code && (tag === "screen" || !el.parentNode?.rawTagName || MALLARD_BLOCK.has(el.parentNode.rawTagName))) out.push(code);
+      if (tag === "screen" || code) return;
+    }
+    if (!el.childNodes.some((c) => isElement(c) && MALLARD_BLOCK.has(c.rawTagName ?? ""))) {
+      const text = clean(el.text);
+      if (/\p{L}|\p{N}/u.test(text)) out.push(text);
+      return;
+    }
+    for (const c of el.childNodes) {
+      if (isElement(c)) walk(c);
+      else if (clean(c.text)) out.push(clean(c.text));
+    }
+  };
+  walk(root.querySelector("page") ?? root);
+  return out.join("\n\n");
+}
+
 export interface RealDocument {
   file: string;
   lang: string;
@@ -197,12 +255,13 @@ function untranslatedShare(text: string, english: Set<string>): number {
  * Picks sections and, for each, a subset of its languages, so groups run from 1 to 20+ members;
  * a translation that is mostly English copied (the package shipped the original) is left out.
  */
-export function makeRealCorpus(outDir = REAL_CORPUS_DIR): RealDocument[] {
-  fetchPackages();
+export function makeRealCorpus(outDir = REAL_CORPUS_DIR, only?: readonly string[]): RealDocument[] {
+  const manuals = MANUALS.filter((m) => !only || only.includes(m.name));
+  fetchPackages(manuals);
   const rand = random(20261124);
   const docs: { text: string; lang: string; group: string; manual: string; section: string }[] = [];
   const sizes = [1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 10, 14, 40];
-  for (const manual of MANUALS) {
+  for (const manual of manuals) {
     const folders = manual.folders();
     const en = folders.get("en");
     if (!en) throw new Error(`${manual.name}: no English folder`);

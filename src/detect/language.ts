@@ -10,7 +10,7 @@
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { franc } from "franc";
+import { franc, francAll } from "franc";
 import { detectAll } from "tinyld";
 import { baseLanguage, toBcp47 } from "./codes.ts";
 
@@ -40,7 +40,10 @@ const TRANSLATED_SHARE = 0.25;
 /** Passages are read up to this many weighted letters; short ones join their neighbours. */
 const PASSAGE = 300;
 /** At most this many passages are read, spread over the document: a 5 MB file costs what a long article does. */
-const MAX_PASSAGES = 8;
+const MAX_PASSAGES = 12;
+/** A line this heavy is a passage of its own; eld reads at most PASSAGE_READ characters of it. */
+const SHORT_LINE = 80;
+const PASSAGE_READ = 600;
 /** tinyld reads at most this much of a language's passages: enough to decide, at a bounded cost. */
 const SAMPLE_CHARS = 2000;
 
@@ -116,16 +119,26 @@ export function proseLines(text: string): string[] {
   return out;
 }
 
-/** Consecutive prose lines of one script, joined until each passage is long enough to judge. */
+/**
+ * Passages to judge: each paragraph of some length on its own — a page whose translators left
+ * some paragraphs in English alternates languages from one paragraph to the next, and a passage
+ * that joined two would be read as one of them — and runs of short lines (headings, list items)
+ * of one script joined until long enough to judge.
+ */
 function passages(lines: readonly string[]): { text: string; weight: number; script: string }[] {
   const out: { text: string; weight: number; script: string }[] = [];
+  let run: { text: string; weight: number; script: string } | undefined;
   for (const line of lines) {
     const script = scriptOf(line);
-    const last = out[out.length - 1];
-    if (last && last.script === script && last.weight < PASSAGE) {
-      last.text += "\n" + line;
-      last.weight += weight(line);
-    } else out.push({ text: line, weight: weight(line), script });
+    const w = weight(line);
+    if (w >= SHORT_LINE) {
+      out.push({ text: line.slice(0, PASSAGE_READ), weight: w, script });
+      continue;
+    }
+    if (run && run.script === script && run.weight < PASSAGE) {
+      run.text += "\n" + line;
+      run.weight += w;
+    } else out.push((run = { text: line, weight: w, script }));
   }
   if (out.length <= MAX_PASSAGES) return out;
   const step = out.length / MAX_PASSAGES;
@@ -178,9 +191,53 @@ const NEIGHBOURS: Readonly<Record<string, string>> = { id: "ms", ms: "id" };
  * unsure when the two disagree.
  */
 function bucketLanguage(eldLang: string, reliable: boolean, text: string): { lang: string; sure: boolean } {
-  const t = tinyld(text.slice(0, SAMPLE_CHARS))[0]?.lang;
+  const found = byDetectors(eldLang, reliable, text);
+  return { ...found, lang: closeNeighbour(found.lang, text) };
+}
+
+/**
+ * Languages neither detector can name, which they read as a close neighbour, and the ISO 639-3
+ * codes franc (which knows them) chooses among: Galician, read as Portuguese or Spanish. franc's
+ * scores sit close together (1 for the best), so the unnamed language must be this far ahead — as
+ * Galician is in the real corpora (≥ 0.008), and as a near-tie such as Bosnian against Croatian
+ * (≤ 0.002) is not. (franc is no judge of Indonesian against Malay: it says Malay for most
+ * Indonesian pages.)
+ */
+const CLOSE_NEIGHBOURS: Readonly<Record<string, { choices: readonly string[]; margin: number }>> = {
+  pt: { choices: ["por", "glg"], margin: 0.005 },
+  es: { choices: ["spa", "glg"], margin: 0.005 },
+};
+/** Letters only one language of a shared script writes: Assamese ৰ and ৱ in Bengali script. */
+const OWN_LETTERS: Readonly<Record<string, { lang: string; letters: RegExp; min: number }>> = {
+  bn: { lang: "as", letters: /[\u09F0\u09F1]/gu, min: 3 },
+};
+
+/** The language the detectors named, or the close neighbour the text shows it to be. */
+function closeNeighbour(lang: string, text: string): string {
+  const own = OWN_LETTERS[baseLanguage(lang)];
+  if (own && (text.match(own.letters) ?? []).length >= own.min) return own.lang;
+  const close = CLOSE_NEIGHBOURS[baseLanguage(lang)];
+  if (!close) return lang;
+  const scores = francAll(text.slice(0, SAMPLE_CHARS), { minLength: 10, only: [...close.choices] });
+  const [best, score = 0] = scores[0] ?? [];
+  const answer = best === undefined ? undefined : toBcp47(best);
+  if (!answer || sameLanguage(answer, lang)) return lang;
+  const named = scores.find(([code]) => sameLanguage(toBcp47(code) ?? code, lang))?.[1] ?? 0;
+  return score - named >= close.margin ? answer : lang;
+}
+
+/** What eld and tinyld (and franc, to break a tie) say of a bucket of passages. */
+function byDetectors(eldLang: string, reliable: boolean, text: string): { lang: string; sure: boolean } {
+  const ranked = tinyld(text.slice(0, SAMPLE_CHARS));
+  const t = ranked[0]?.lang;
   if (t && (sameLanguage(t, eldLang) || NEIGHBOURS[baseLanguage(t)] === baseLanguage(eldLang))) return { lang: t, sure: true };
-  if (reliable && !TINYLD_KNOWS.has(baseLanguage(eldLang))) return { lang: eldLang, sure: true };
+  if (reliable && !TINYLD_KNOWS.has(baseLanguage(eldLang))) {
+    // eld has no Indonesian and says Malay: when tinyld sees Indonesian at all (after English
+    // loanwords, say), that is the answer.
+    const neighbour = NEIGHBOURS[baseLanguage(eldLang)];
+    const seen = neighbour ? ranked.slice(0, 3).find((r) => r.lang === neighbour) : undefined;
+    return { lang: seen?.lang ?? eldLang, sure: true };
+  }
   // Two detectors that disagree on a language both know: franc, a third method (trigrams over
   // 187 languages), casts the deciding vote; with no majority the answer stays unsure.
   const f = toBcp47(franc(text.slice(0, SAMPLE_CHARS), { minLength: 10 }));

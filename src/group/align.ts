@@ -61,7 +61,7 @@ function lengthCost(la: number, lb: number, ratio: number): number {
   const delta = Math.abs(lb - expected) / Math.sqrt(Math.max(1, (expected + lb) / 2) * VARIANCE);
   // Past the table the cost keeps growing with the square of the deviation.
   if (delta >= 8) return TAIL_COST[8 * TAIL_STEPS]! + (delta * delta - 64) / 2;
-  return TAIL_COST[Math.round(delta * TAIL_STEPS)]!;
+  return TAIL_COST[(delta * TAIL_STEPS + 0.5) | 0]!; // Math.round, for a number ≥ 0
 }
 
 /** Prefix sums of sentence lengths, so the length of any run is one subtraction. */
@@ -102,40 +102,96 @@ export function alignSentences(a: readonly Sentence[], b: readonly Sentence[]): 
   return alignment;
 }
 
+/** Scratch space for the band, reused from one alignment to the next: allocating it per pair cost more than filling it. */
+let costs = new Float64Array(0);
+let moves = new Int8Array(0);
+
 function alignWithRatio(a: readonly Sentence[], b: readonly Sentence[], ratio: number): Alignment & { total: number } {
   const n = a.length, m = b.length;
   const startsA = paragraphStarts(a), startsB = paragraphStarts(b);
   const sumA = prefixSums(a), sumB = prefixSums(b);
   const atBreakA = (i: number) => i === 0 || a[i - 1]!.endsParagraph;
   const atBreakB = (j: number) => j === 0 || b[j - 1]!.endsParagraph;
-  // A band around the diagonal keeps the work linear in the length of the documents.
+  // A band around the diagonal keeps the work linear in the length of the documents; only the
+  // band is stored, row i holding columns from first(i).
   const band = Math.max(6, Math.ceil(0.1 * Math.max(n, m)));
-  const width = m + 1;
-  const cost = new Float64Array((n + 1) * width).fill(Infinity);
-  const move = new Int8Array((n + 1) * width).fill(-1);
-  cost[0] = 0;
+  const width = 2 * band + 1;
+  const first = new Int32Array(n + 1);
+  for (let i = 0; i <= n; i++) first[i] = Math.round((i * m) / n) - band;
+  const size = (n + 1) * width;
+  if (costs.length < size) (costs = new Float64Array(size)), (moves = new Int8Array(size));
+  costs.fill(Infinity, 0, size);
+  const cost = costs, move = moves;
+  /** Cell (i, j)'s cost; Infinity outside the band. */
+  const costAt = (i: number, j: number) => {
+    const col = j - first[i]!;
+    return col >= 0 && col < width ? cost[i * width + col]! : Infinity;
+  };
+  cost[-first[0]!] = 0;
+  // The beads written out, in BEADS' order (ties go to the earlier): this loop is most of the
+  // grouping stage's time. Beads with one side empty cost the same wherever they fall.
+  const lenA = Float64Array.from(a, (x) => x.length), lenB = Float64Array.from(b, (x) => x.length);
+  const endA = Uint8Array.from(a, (x) => (x.endsParagraph ? 1 : 0)), endB = Uint8Array.from(b, (x) => (x.endsParagraph ? 1 : 0));
+  const deleteA = lenA.map((l) => lengthCost(l, 0, ratio));
+  const deleteB = lenB.map((l) => lengthCost(0, l, ratio));
+  const [p11, p10, p01, p21, p12] = PRIOR_COST as [number, number, number, number, number];
   for (let i = 0; i <= n; i++) {
-    const center = Math.round((i * m) / n);
-    for (let j = Math.max(0, center - band); j <= Math.min(m, center + band); j++) {
+    const lo = first[i]!;
+    const row = i * width;
+    const up = i > 0 ? (i - 1) * width : -1, up2 = i > 1 ? (i - 2) * width : -1;
+    const loUp = i > 0 ? first[i - 1]! : 0, loUp2 = i > 1 ? first[i - 2]! : 0;
+    for (let j = Math.max(0, lo); j <= Math.min(m, lo + width - 1); j++) {
       if (i === 0 && j === 0) continue;
       let best = Infinity, bestMove = -1;
-      for (let k = 0; k < BEADS.length; k++) {
-        const bead = BEADS[k]!;
-        const pi = i - bead.a, pj = j - bead.b;
-        if (pi < 0 || pj < 0) continue;
-        const before = cost[pi * width + pj]!;
-        if (before === Infinity) continue;
-        let c = before + PRIOR_COST[k]! + lengthCost(sumA[i]! - sumA[pi]!, sumB[j]! - sumB[pj]!, ratio);
-        if (bead.a > 0 && bead.b > 0 && a[i - 1]!.endsParagraph !== b[j - 1]!.endsParagraph) c += BREAK_MISMATCH;
-        if (c < best) (best = c), (bestMove = k);
+      if (i > 0) {
+        const la = lenA[i - 1]!;
+        if (j > 0) {
+          const col = j - 1 - loUp; // 1-1
+          const before = col >= 0 && col < width ? cost[up + col]! : Infinity;
+          if (before !== Infinity) {
+            const c = before + p11 + lengthCost(la, lenB[j - 1]!, ratio) + (endA[i - 1] !== endB[j - 1] ? BREAK_MISMATCH : 0);
+            if (c < best) (best = c), (bestMove = 0);
+          }
+        }
+        const col = j - loUp; // 1-0
+        const before = col >= 0 && col < width ? cost[up + col]! : Infinity;
+        if (before !== Infinity) {
+          const c = before + p10 + deleteA[i - 1]!;
+          if (c < best) (best = c), (bestMove = 1);
+        }
+      }
+      if (j > 0) {
+        const col = j - 1 - lo; // 0-1
+        const before = col >= 0 && col < width ? cost[row + col]! : Infinity;
+        if (before !== Infinity) {
+          const c = before + p01 + deleteB[j - 1]!;
+          if (c < best) (best = c), (bestMove = 2);
+        }
+      }
+      if (i > 1 && j > 0) {
+        const col = j - 1 - loUp2; // 2-1
+        const before = col >= 0 && col < width ? cost[up2 + col]! : Infinity;
+        if (before !== Infinity) {
+          const c = before + p21 + lengthCost(lenA[i - 1]! + lenA[i - 2]!, lenB[j - 1]!, ratio) + (endA[i - 1] !== endB[j - 1] ? BREAK_MISMATCH : 0);
+          if (c < best) (best = c), (bestMove = 3);
+        }
+      }
+      if (i > 0 && j > 1) {
+        const col = j - 2 - loUp; // 1-2
+        const before = col >= 0 && col < width ? cost[up + col]! : Infinity;
+        if (before !== Infinity) {
+          const c = before + p12 + lengthCost(lenA[i - 1]!, lenB[j - 1]! + lenB[j - 2]!, ratio) + (endA[i - 1] !== endB[j - 1] ? BREAK_MISMATCH : 0);
+          if (c < best) (best = c), (bestMove = 4);
+        }
       }
       // Skip a whole paragraph of one side, between paragraph breaks of the other.
       const pa = startsA[i]!;
-      if (pa >= 0 && atBreakB(j) && cost[pa * width + j]! + PARAGRAPH_SKIP < best) (best = cost[pa * width + j]! + PARAGRAPH_SKIP), (bestMove = SKIP_A);
+      if (pa >= 0 && atBreakB(j) && costAt(pa, j) + PARAGRAPH_SKIP < best) (best = costAt(pa, j) + PARAGRAPH_SKIP), (bestMove = SKIP_A);
       const pb = startsB[j]!;
-      if (pb >= 0 && atBreakA(i) && cost[i * width + pb]! + PARAGRAPH_SKIP < best) (best = cost[i * width + pb]! + PARAGRAPH_SKIP), (bestMove = SKIP_B);
-      cost[i * width + j] = best;
-      move[i * width + j] = bestMove;
+      if (pb >= 0 && atBreakA(i) && costAt(i, pb) + PARAGRAPH_SKIP < best) (best = costAt(i, pb) + PARAGRAPH_SKIP), (bestMove = SKIP_B);
+      const here = row + (j - lo);
+      cost[here] = best;
+      move[here] = bestMove;
     }
   }
   // Walk back to read the beads.
@@ -143,7 +199,8 @@ function alignWithRatio(a: readonly Sentence[], b: readonly Sentence[], ratio: n
   let skippedA = 0, skippedB = 0, skipCost = 0;
   const la: number[] = [], lb: number[] = [];
   while (i > 0 || j > 0) {
-    const k = move[i * width + j]!;
+    const col = j - first[i]!;
+    const k = col >= 0 && col < width ? move[i * width + col]! : -1;
     if (k === SKIP_A || k === SKIP_B) {
       skippedParagraphs++;
       skipCost += PARAGRAPH_SKIP;
@@ -166,10 +223,11 @@ function alignWithRatio(a: readonly Sentence[], b: readonly Sentence[], ratio: n
   }
   const breaks = a.filter((s) => s.endsParagraph).length + b.filter((s) => s.endsParagraph).length;
   const totalA = sum(a, 0, n), totalB = sum(b, 0, m);
+  const total = costAt(n, m);
   return {
-    total: cost[n * width + m]!,
+    total,
     // Over the matched beads only: skipped paragraphs are counted apart, not averaged in.
-    meanCost: beads ? (cost[n * width + m]! - skipCost) / beads : Infinity,
+    meanCost: beads ? (total - skipCost) / beads : Infinity,
     beads,
     oneToOne,
     correlation: pearson(la, lb),

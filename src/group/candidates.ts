@@ -46,7 +46,7 @@ const withinWindow = (a: number, b: number) => b / a >= 0.75 && b / a <= 1.34;
 const withinSentenceWindow = (a: Features, b: Features) => withinWindow(Math.max(1, a.sentences.length), Math.max(1, b.sentences.length));
 
 /** Unit count, where the length falls, and (for sentences) the rhythm of the opening sentences. */
-function fingerprintDistance(a: Features, b: Features, units: Units): number {
+export function fingerprintDistance(a: Features, b: Features, units: Units): number {
   const profileA = units === "sentences" ? a.profile : a.blockProfile, profileB = units === "sentences" ? b.profile : b.blockProfile;
   let d = Math.abs(Math.log(a[units].length / b[units].length)) * 2;
   for (let k = 0; k < profileA.length; k++) d += Math.abs(profileA[k]! - profileB[k]!);
@@ -60,14 +60,15 @@ function fingerprintDistance(a: Features, b: Features, units: Units): number {
 /**
  * Each document's nearest neighbours in other languages by fingerprint, among documents of about
  * as many units, walking outwards in unit-count order until the counts differ too much or the
- * window ends.
+ * window ends; by sentences, also its nearest in each other language (`inEachLanguage`).
  */
-function nearestByShape(docs: readonly Features[], units: Units, add: (i: number, j: number) => void, only: (i: number) => boolean = () => true): void {
+function nearestByShape(docs: readonly Features[], units: Units, add: (i: number, j: number) => void, only: (i: number) => boolean = () => true, inEachLanguage?: number[][]): void {
   const counts = docs.map((d) => Math.max(1, d[units].length));
   const order = docs.map((_, i) => i).sort((x, y) => counts[x]! - counts[y]! || x - y);
   order.forEach((i, position) => {
     if (!only(i)) return;
     const near = new Nearest(units === "sentences" ? PER_DOCUMENT : PER_DOCUMENT_BY_PARAGRAPHS);
+    const byLanguage = new Map<string, Nearest>();
     for (const step of [-1, 1]) {
       for (let p = position + step, seen = 0; p >= 0 && p < order.length && seen < WINDOW; p += step, seen++) {
         const j = order[p]!;
@@ -79,18 +80,35 @@ function nearestByShape(docs: readonly Features[], units: Units, add: (i: number
         const d = fingerprintDistance(docs[i]!, docs[j]!, units);
         // By paragraphs, only a close likeness: paragraph counts agree by chance far more often than sentence counts.
         if (units === "sentences" || d <= PARAGRAPH_LIKENESS) near.offer(j, d);
+        if (inEachLanguage) {
+          const lang = docs[j]!.lang;
+          (byLanguage.get(lang) ?? byLanguage.set(lang, new Nearest(1)).get(lang)!).offer(j, d);
+        }
       }
     }
     for (const j of near.items()) add(i, j);
+    if (inEachLanguage) inEachLanguage[i] = [...byLanguage.values()].flatMap((n) => n.items());
   });
 }
 
-/** Pairs (i < j) of indices into `docs`, in different languages, worth a full alignment. */
-export function candidatePairs(docs: readonly Features[], documentFrequency: ReadonlyMap<string, number>): Pair[] {
+export interface Candidates {
+  /** Pairs (i < j) of indices into the documents, in different languages, worth a full alignment. */
+  pairs: Pair[];
+  /**
+   * Each document's nearest by sentence shape in each other language, for a second look once it
+   * is known to have a translation: the nearest few overall can all be members of its own group
+   * in other languages (a page in thirty languages), and the rest of the group is found language
+   * by language. Only then, since a document with no translation would meet a stranger in every language.
+   */
+  inEachLanguage: number[][];
+}
+
+export function candidatePairs(docs: readonly Features[], documentFrequency: ReadonlyMap<string, number>): Candidates {
   const pairs = new Set<number>();
   const key = (i: number, j: number) => (i < j ? i * docs.length + j : j * docs.length + i);
   const add = (i: number, j: number) => pairs.add(key(i, j));
-  nearestByShape(docs, "sentences", add);
+  const inEachLanguage = docs.map((): number[] => []);
+  nearestByShape(docs, "sentences", add, undefined, inEachLanguage);
 
   // Shared rare tokens: an inverted index, so only documents that share one meet.
   const holders = new Map<string, number[]>();
@@ -109,7 +127,7 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
   // Sentence splits can disagree between languages where paragraphs do not: documents that
   // tokens cannot place (no signature) are also looked for by paragraph shape.
   nearestByShape(docs, "blocks", add, (i) => !signed[i]);
-  return [...pairs].sort((p, q) => p - q).map((k): Pair => [Math.floor(k / docs.length), k % docs.length]);
+  return { pairs: [...pairs].sort((p, q) => p - q).map((k): Pair => [Math.floor(k / docs.length), k % docs.length]), inEachLanguage };
 }
 
 /** Tokens a document is known by: its rarest ones, in at most SIGNATURE_DF documents. */

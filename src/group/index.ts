@@ -128,7 +128,18 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   };
   const candidates = candidatePairs(features, df);
   const langs = features.map((f) => f.lang);
-  const edges = candidates.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
+  const edges = candidates.pairs.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
+  // A second look, language by language, for the documents now known to have a translation.
+  const translated = new Set(edges.filter((e) => e.score >= PAIR_THRESHOLD).flatMap((e) => [e.i, e.j]));
+  const looked = new Set(edges.map((e) => pairKey(e.i, e.j)));
+  for (const i of [...translated].sort((x, y) => x - y)) {
+    for (const j of candidates.inEachLanguage[i] ?? []) {
+      const k = pairKey(i, j);
+      if (looked.has(k) || forbidden.has(k)) continue;
+      looked.add(k);
+      edges.push({ i: Math.min(i, j), j: Math.max(i, j), score: score(i, j) });
+    }
+  }
   const { margin, decisive } = margins(edges.map((e) => ({ ...e, corroborated: corroborated(evidence.get(pairKey(e.i, e.j))) })), langs);
   // A pair accepted on its margin counts as reaching the threshold when groups are merged.
   const settled = (i: number, j: number, s: number) => (decisive.has(pairKey(i, j)) ? Math.max(s, PAIR_THRESHOLD) : s);
@@ -181,5 +192,5 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
     const [x, y] = k.split(":").map((n) => free[Number(n)]!.file) as [string, string];
     return x < y ? [x, y] : [y, x];
   });
-  return { groups, alone, problems, stats: { documents: docs.length, candidatePairs: candidates.length, alignedPairs: evidence.size }, compared };
+  return { groups, alone, problems, stats: { documents: docs.length, candidatePairs: edges.length, alignedPairs: evidence.size }, compared };
 }

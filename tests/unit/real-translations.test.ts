@@ -120,7 +120,7 @@ describe("when sentence splits disagree", () => {
 
   it("compares them even when they share no token at all", () => {
     const bare = (f: Features): Features => ({ ...f, anchors: new Set(), numbers: new Set(), names: new Set(), code: new Set() });
-    assert.deepEqual(candidatePairs([bare(ja), bare(en)], new Map()), [[0, 1]]);
+    assert.deepEqual(candidatePairs([bare(ja), bare(en)], new Map()).pairs, [[0, 1]]);
   });
 });
 
