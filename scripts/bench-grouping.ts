@@ -62,6 +62,28 @@ export interface RealRun extends GroupingScore {
   detectMs: number;
   groupMs: number;
   grouping: Grouping;
+  /** The same figures for the groups whose longest member falls in each length band. */
+  bands: ({ band: string; documents: number } & GroupingScore)[];
+}
+
+/** Length bands, by a group's longest member in characters: short pages group worst. */
+const BANDS: readonly [string, number, number][] = [
+  ["under 1,000 characters", 0, 1000],
+  ["1,000–2,000", 1000, 2000],
+  ["2,000 and more", 2000, Infinity],
+];
+
+/** The grouping's figures over the documents of some groups only. */
+function scoreOver(grouping: Grouping, truth: readonly RealDocument[], keep: ReadonlySet<string>): GroupingScore {
+  const within = (files: readonly string[]) => files.every((f) => keep.has(f));
+  return scoreGrouping(
+    {
+      groups: grouping.groups.map((g) => ({ ...g, members: g.members.filter((m) => keep.has(m.file)) })),
+      compared: grouping.compared.filter((pair) => within(pair)),
+      alone: grouping.alone.filter((a) => keep.has(a.file)),
+    },
+    new Map(truth.filter((d) => keep.has(d.file)).map((d) => [d.file, d.group])),
+  );
 }
 
 /** The real corpus as the build reads it: ingested with language detection, then grouped. */
@@ -77,6 +99,8 @@ export function runReal(dir?: string): RealRun {
     inputs.push({ file: d.file, lang: r.doc.lang, paragraphs: r.doc.paragraphs, extra: r.doc.attribution.map((a) => a.text) });
   }
   const t1 = performance.now();
+  const longest = new Map<string, number>();
+  for (const d of truth) longest.set(d.group, Math.max(longest.get(d.group) ?? 0, readFileSync(join(docs, d.file), "utf8").length));
   const grouping = groupTranslations(inputs);
   const t2 = performance.now();
   const score = scoreGrouping(grouping, new Map(truth.map((d) => [d.file, d.group])));
@@ -90,6 +114,10 @@ export function runReal(dir?: string): RealRun {
     detectMs: t1 - t0,
     groupMs: t2 - t1,
     grouping,
+    bands: BANDS.map(([band, lo, hi]) => {
+      const keep = new Set(truth.filter((d) => (longest.get(d.group) ?? 0) >= lo && (longest.get(d.group) ?? 0) < hi).map((d) => d.file));
+      return { band, documents: keep.size, ...scoreOver(grouping, truth, keep) };
+    }),
   };
 }
 
@@ -121,6 +149,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log("| corpus | precision | recall | F1 | groups exact | candidate recall | language accuracy | ingest + detect | grouping |");
   console.log("|---|---|---|---|---|---|---|---|---|");
   console.log(`| real | ${f3(real.precision)} | ${f3(real.recall)} | ${f3(real.f1)} | ${f3(real.exactGroups)} | ${f3(real.candidateRecall)} | ${f3(real.languageAccuracy)} | ${(real.detectMs / 1000).toFixed(2)} s | ${(real.groupMs / 1000).toFixed(2)} s |`);
+  for (const b of real.bands) console.log(`| real, ${b.band} (${b.documents} documents) | ${f3(b.precision)} | ${f3(b.recall)} | ${f3(b.f1)} | ${f3(b.exactGroups)} | ${f3(b.candidateRecall)} | | | |`);
   const { inputs, truth } = syntheticCorpus(1000);
   const t = performance.now();
   const synthetic = scoreGrouping(groupTranslations(inputs), truth);

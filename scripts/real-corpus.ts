@@ -10,7 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { parse, type HTMLElement, type Node } from "node-html-parser";
 import { PROJECT_ROOT } from "../src/settings.ts";
 import { byCodePoint, random } from "./corpus.ts";
@@ -27,8 +27,10 @@ interface Manual {
   /** Section files in a folder (the same name in every language). */
   sections: (folder: string) => string[];
   take: number;
-  /** A page's text (HTML pages by default). */
-  read?: (file: string) => string;
+  /** Where a section's page lies in a language's folder, when not as pageFile finds it. */
+  file?: (folder: string, section: string) => string;
+  /** A page's text (HTML pages by default); `anchor` names one section of it. */
+  read?: (file: string, anchor?: string) => string;
 }
 
 const unpacked = join(DEBS_DIR, "root");
@@ -80,13 +82,31 @@ const MANUALS: Manual[] = [
     read: manText,
   },
   {
+    // Chapters are books: one second-level section each. Every language's pages share one
+    // folder (ch02.de.html); a language's "folder" here is that folder and its suffix.
+    name: "debian-reference",
+    packages: ["en", "de", "es", "fr", "id", "it", "ja", "pt", "zh-cn"].map((l) => `debian-reference-${l}`),
+    folders: () => new Map(["en", "de", "es", "fr", "id", "it", "ja", "pt", "zh-cn"].map((l) => [LANG(l), join(unpacked, "usr/share/debian-reference", l)])),
+    sections: (folder) =>
+      htmlFiles(dirname(folder), new RegExp(`^(?:ch|ap)\\w+\\.${basename(folder)}\\.html$`)).flatMap((f) => sectionIds(join(dirname(folder), f), /<h2 class="title"[^>]*><a id="([^"]+)"/g).map((id) => `${f.split(".")[0]}#${id}`)),
+    file: (folder, section) => join(dirname(folder), `${section}.${basename(folder)}.html`),
+    take: 24,
+  },
+  {
+    name: "developers-reference",
+    packages: ["developers-reference", ...["de", "fr", "it", "ja", "ru"].map((l) => `developers-reference-${l}`)],
+    folders: () => new Map([["en", join(unpacked, "usr/share/developers-reference")], ...["de", "fr", "it", "ja", "ru"].map((l): [string, string] => [l, join(unpacked, "usr/share/developers-reference", l)])]),
+    sections: (dir) => htmlFiles(dir).filter((f) => !/^(search|developers-reference)\.html$/.test(f)).flatMap((f) => sectionIds(join(dir, f), /<section id="([^"]+)">\s*<h2>/g).map((id) => `${f}#${id}`)),
+    take: 16,
+  },
+  {
     // GNOME's desktop help, Mallard pages translated by GNOME's language teams: short task pages in
     // 40 languages, Hebrew, Hindi, Tamil and Persian among them, often partly left in English.
     name: "gnome-help",
     packages: ["gnome-user-docs"],
     folders: () => new Map(listDirs(help()).filter((l) => !l.includes("@") && !SKIP_LANGS.has(l) && existsSync(help(l, "gnome-help"))).map((l) => [l === "C" ? "en" : LANG(l), help(l, "gnome-help")])),
     sections: (dir) => readdirSync(dir).filter((f) => f.endsWith(".page")).sort(byCodePoint),
-    take: 60,
+    take: 80,
     read: mallardText,
   },
   {
@@ -120,8 +140,14 @@ export function manText(file: string): string {
   return lines.slice(1, -2).join("\n").replace(/\n{3,}/g, "\n\n").trim();
 }
 
+/** The anchors of a page's sections, as a pattern finds them. */
+function sectionIds(file: string, pattern: RegExp): string[] {
+  return [...readFileSync(file, "utf8").matchAll(pattern)].map((m) => m[1]!);
+}
+
 /** The page file of a section in one language's folder (maint-guide and the FAQ put the language in the name). */
-function pageFile(folder: string, section: string): string | undefined {
+function pageFile(folder: string, sectionAndAnchor: string): string | undefined {
+  const section = sectionAndAnchor.split("#")[0]!;
   // A link is another name for a page already there (delgroup → deluser): one section, not two.
   if (/\.(?:html|gz|page)$/.test(section)) return existsSync(join(folder, section)) && !lstatSync(join(folder, section)).isSymbolicLink() ? join(folder, section) : undefined;
   const found = readdirSync(folder).sort(byCodePoint).find((f) => f.startsWith(`${section}.`) && f.endsWith(".html") && /^[\w-]+(?:\.[\w-]+)?\.html$/.test(f));
@@ -159,10 +185,13 @@ const isElement = (n: Node): n is HTMLElement => n.nodeType === 1;
 const clean = (s: string) => s.replace(/[ \t\r\n\u00a0]+/g, " ").trim();
 
 /** The page's text as a blog would hold it: one paragraph per block, code kept line by line, section numbers dropped. */
-export function pageText(html: string): string {
+export function pageText(html: string, anchor?: string): string {
   const root = parse(html, { blockTextElements: { pre: true, script: false, style: false } });
   for (const el of root.querySelectorAll(DROP)) el.remove();
-  const body = root.querySelector("body") ?? root;
+  // One section of a long page: DocBook's div.section around the title's anchor, Sphinx's section.
+  const target = anchor ? root.querySelector(`[id="${anchor}"]`) : undefined;
+  if (anchor && !target) return "";
+  const body = target ? (target.closest("div.section, section") ?? target) : (root.querySelector("body") ?? root);
   const out: string[] = [];
   const walk = (el: HTMLElement) => {
     const tag = el.rawTagName?.toLowerCase() ?? "";
@@ -255,38 +284,53 @@ function untranslatedShare(text: string, english: Set<string>): number {
  * Picks sections and, for each, a subset of its languages, so groups run from 1 to 20+ members;
  * a translation that is mostly English copied (the package shipped the original) is left out.
  */
+/** Documents a language gets at least, where the packages have that many. */
+const MIN_PER_LANGUAGE = 0;
+
 export function makeRealCorpus(outDir = REAL_CORPUS_DIR, only?: readonly string[]): RealDocument[] {
   const manuals = MANUALS.filter((m) => !only || only.includes(m.name));
   fetchPackages(manuals);
   const rand = random(20261124);
   const docs: { text: string; lang: string; group: string; manual: string; section: string }[] = [];
   const sizes = [1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 10, 14, 40];
+  const perLanguage = new Map<string, number>();
   for (const manual of manuals) {
     const folders = manual.folders();
     const en = folders.get("en");
     if (!en) throw new Error(`${manual.name}: no English folder`);
-    const read = manual.read ?? ((file: string) => pageText(readFileSync(file, "utf8")));
+    const readPage = manual.read ?? ((file: string, anchor?: string) => pageText(readFileSync(file, "utf8"), anchor));
+    const read = (file: string, section: string) => readPage(file, section.split("#")[1]);
+    const fileOf = (folder: string, section: string) => {
+      if (!manual.file) return pageFile(folder, section);
+      const file = manual.file(folder, section.split("#")[0]!);
+      return existsSync(file) ? file : undefined;
+    };
     const sections = manual.sections(en).filter((s) => {
-      const file = pageFile(en, s);
-      const length = file ? read(file).length : 0;
+      const file = fileOf(en, s);
+      const length = file ? read(file, s).length : 0;
       return length >= 400 && length <= 40_000; // an article, not a table of contents or a book
     });
     const chosen = [...sections].sort(() => rand() - 0.5).slice(0, manual.take).sort(byCodePoint);
     for (const section of chosen) {
-      const enFile = pageFile(en, section);
+      const enFile = fileOf(en, section);
       if (!enFile) continue;
-      const english = new Set(read(enFile).split("\n\n"));
+      const english = new Set(read(enFile, section).split("\n\n"));
       const available: { lang: string; text: string }[] = [];
       for (const [lang, folder] of [...folders].sort(([a], [b]) => byCodePoint(a, b))) {
-        const file = pageFile(folder, section);
+        const file = fileOf(folder, section);
         if (!file) continue;
-        const text = read(file);
+        const text = read(file, section);
         if (text.length < 200 || (lang !== "en" && untranslatedShare(text, english) > 0.5)) continue;
         available.push({ lang, text });
       }
       const size = sizes[Math.floor(rand() * sizes.length)]!;
-      const picked = [...available].sort(() => rand() - 0.5).slice(0, size);
-      for (const p of picked) docs.push({ ...p, group: `${manual.name}/${section}`, manual: manual.name, section });
+      const shuffled = [...available].sort(() => rand() - 0.5);
+      // A language the packages seldom translate into (Hebrew, Hindi) is taken wherever it is, until it has a few documents.
+      const picked = shuffled.filter((p, k) => k < size || (perLanguage.get(p.lang) ?? 0) < MIN_PER_LANGUAGE);
+      for (const p of picked) {
+        docs.push({ ...p, group: `${manual.name}/${section}`, manual: manual.name, section });
+        perLanguage.set(p.lang, (perLanguage.get(p.lang) ?? 0) + 1);
+      }
     }
   }
   // The seeds too: 000–003 one article, 004 alone.
@@ -307,11 +351,16 @@ export function makeRealCorpus(outDir = REAL_CORPUS_DIR, only?: readonly string[
     return { file, lang: d.lang, group: d.group, manual: d.manual, section: d.section };
   });
   writeFileSync(join(outDir, "truth.json"), JSON.stringify(out, null, 1) + "\n");
+  writeFileSync(join(outDir, "recipe"), only ? "" : RECIPE);
   return out;
 }
 
+/** This script's own text: a corpus made by another version of it is made again. */
+const RECIPE = createHash("sha256").update(readFileSync(new URL(import.meta.url))).digest("hex").slice(0, 16);
+
 export function readRealCorpus(dir = REAL_CORPUS_DIR): { dir: string; truth: RealDocument[] } {
-  if (!existsSync(join(dir, "truth.json"))) makeRealCorpus(dir);
+  const stamp = join(dir, "recipe");
+  if (!existsSync(join(dir, "truth.json")) || !existsSync(stamp) || readFileSync(stamp, "utf8") !== RECIPE) makeRealCorpus(dir);
   return { dir: join(dir, "documents"), truth: JSON.parse(readFileSync(join(dir, "truth.json"), "utf8")) as RealDocument[] };
 }
 

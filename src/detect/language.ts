@@ -199,14 +199,17 @@ function bucketLanguage(eldLang: string, reliable: boolean, text: string): { lan
  * Languages neither detector can name, which they read as a close neighbour, and the ISO 639-3
  * codes franc (which knows them) chooses among: Galician, read as Portuguese or Spanish. franc's
  * scores sit close together (1 for the best), so the unnamed language must be this far ahead — as
- * Galician is in the real corpora (≥ 0.008), and as a near-tie such as Bosnian against Croatian
- * (≤ 0.002) is not. (franc is no judge of Indonesian against Malay: it says Malay for most
+ * Galician pages are in the real corpora (0.013–0.09), and as a Portuguese page of table cells
+ * (0.007) is not. (franc is no judge of Indonesian against Malay: it says Malay for most
  * Indonesian pages.)
  */
 const CLOSE_NEIGHBOURS: Readonly<Record<string, { choices: readonly string[]; margin: number }>> = {
-  pt: { choices: ["por", "glg"], margin: 0.005 },
-  es: { choices: ["spa", "glg"], margin: 0.005 },
+  pt: { choices: ["por", "glg"], margin: 0.01 },
+  es: { choices: ["spa", "glg"], margin: 0.01 },
 };
+/** Lines that vote on a close neighbour, at most, and how far the neighbour must outweigh the rest. */
+const MAX_VOTES = 40;
+const LINE_MAJORITY = 2;
 /** Letters only one language of a shared script writes: Assamese ৰ and ৱ in Bengali script. */
 const OWN_LETTERS: Readonly<Record<string, { lang: string; letters: RegExp; min: number }>> = {
   bn: { lang: "as", letters: /[\u09F0\u09F1]/gu, min: 3 },
@@ -218,12 +221,22 @@ function closeNeighbour(lang: string, text: string): string {
   if (own && (text.match(own.letters) ?? []).length >= own.min) return own.lang;
   const close = CLOSE_NEIGHBOURS[baseLanguage(lang)];
   if (!close) return lang;
-  const scores = francAll(text.slice(0, SAMPLE_CHARS), { minLength: 10, only: [...close.choices] });
+  const only = [...close.choices];
+  const scores = francAll(text.slice(0, SAMPLE_CHARS), { minLength: 10, only });
   const [best, score = 0] = scores[0] ?? [];
   const answer = best === undefined ? undefined : toBcp47(best);
   if (!answer || sameLanguage(answer, lang)) return lang;
   const named = scores.find(([code]) => sameLanguage(toBcp47(code) ?? code, lang))?.[1] ?? 0;
-  return score - named >= close.margin ? answer : lang;
+  if (score - named < close.margin) return lang;
+  // And line by line, weighted by length, it must win twice over: a page of table cells ("folha
+  // de cálculo") is too thin for the whole to tell, and its lines split.
+  const votes = new Map<string, number>();
+  for (const line of text.split("\n").slice(0, MAX_VOTES)) {
+    const top = francAll(line, { minLength: 10, only })[0]?.[0];
+    if (top) votes.set(top, (votes.get(top) ?? 0) + weight(line));
+  }
+  const against = Math.max(0, ...[...votes].filter(([code]) => code !== best).map(([, n]) => n));
+  return (votes.get(best ?? "") ?? 0) > LINE_MAJORITY * against ? answer : lang;
 }
 
 /** What eld and tinyld (and franc, to break a tie) say of a bucket of passages. */

@@ -47,6 +47,9 @@ export interface Grouping {
   compared: [string, string][];
 }
 
+/** Documents of fewer sentences than this get the second look, language by language, whatever their first. */
+const SHORT_DOCUMENT = 16;
+
 /** Rarity is counted as if the collection held this many more documents without the token. */
 const RARITY_PRIOR = 20;
 
@@ -129,8 +132,10 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   const candidates = candidatePairs(features, df);
   const langs = features.map((f) => f.lang);
   const edges = candidates.pairs.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
-  // A second look, language by language, for the documents now known to have a translation.
+  // A second look, language by language, for the documents now known to have a translation, and
+  // for short ones: they seldom reach the threshold on a first look, and cost little to align.
   const translated = new Set(edges.filter((e) => e.score >= PAIR_THRESHOLD).flatMap((e) => [e.i, e.j]));
+  features.forEach((f, i) => f.sentences.length < SHORT_DOCUMENT && translated.add(i));
   const looked = new Set(edges.map((e) => pairKey(e.i, e.j)));
   for (const i of [...translated].sort((x, y) => x - y)) {
     for (const j of candidates.inEachLanguage[i] ?? []) {
