@@ -64,13 +64,6 @@ function lengthCost(la: number, lb: number, ratio: number): number {
   return TAIL_COST[(delta * TAIL_STEPS + 0.5) | 0]!; // Math.round, for a number ≥ 0
 }
 
-/** Prefix sums of sentence lengths, so the length of any run is one subtraction. */
-function prefixSums(xs: readonly Sentence[]): Float64Array {
-  const out = new Float64Array(xs.length + 1);
-  for (let k = 0; k < xs.length; k++) out[k + 1] = out[k]! + xs[k]!.length;
-  return out;
-}
-
 const sum = (xs: readonly Sentence[], from: number, count: number) => {
   let total = 0;
   for (let k = from; k < from + count; k++) total += xs[k]!.length;
@@ -109,7 +102,6 @@ let moves = new Int8Array(0);
 function alignWithRatio(a: readonly Sentence[], b: readonly Sentence[], ratio: number): Alignment & { total: number } {
   const n = a.length, m = b.length;
   const startsA = paragraphStarts(a), startsB = paragraphStarts(b);
-  const sumA = prefixSums(a), sumB = prefixSums(b);
   const atBreakA = (i: number) => i === 0 || a[i - 1]!.endsParagraph;
   const atBreakB = (j: number) => j === 0 || b[j - 1]!.endsParagraph;
   // A band around the diagonal keeps the work linear in the length of the documents; only the

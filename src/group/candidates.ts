@@ -46,7 +46,7 @@ const withinWindow = (a: number, b: number) => b / a >= 0.75 && b / a <= 1.34;
 const withinSentenceWindow = (a: Features, b: Features) => withinWindow(Math.max(1, a.sentences.length), Math.max(1, b.sentences.length));
 
 /** Unit count, where the length falls, and (for sentences) the rhythm of the opening sentences. */
-export function fingerprintDistance(a: Features, b: Features, units: Units): number {
+function fingerprintDistance(a: Features, b: Features, units: Units): number {
   const profileA = units === "sentences" ? a.profile : a.blockProfile, profileB = units === "sentences" ? b.profile : b.blockProfile;
   let d = Math.abs(Math.log(a[units].length / b[units].length)) * 2;
   for (let k = 0; k < profileA.length; k++) d += Math.abs(profileA[k]! - profileB[k]!);
@@ -95,10 +95,10 @@ export interface Candidates {
   /** Pairs (i < j) of indices into the documents, in different languages, worth a full alignment. */
   pairs: Pair[];
   /**
-   * Each document's nearest by sentence shape in each other language, for a second look once it
-   * is known to have a translation: the nearest few overall can all be members of its own group
-   * in other languages (a page in thirty languages), and the rest of the group is found language
-   * by language. Only then, since a document with no translation would meet a stranger in every language.
+   * Each document's nearest by sentence shape in each other language, for a second look: the
+   * nearest few overall can all be members of its own group in other languages (a page in thirty
+   * languages), and the rest of the group is found language by language. Not aligned for every
+   * document: one with no translation would meet a stranger in every language (groupTranslations).
    */
   inEachLanguage: number[][];
 }

@@ -134,10 +134,10 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   const edges = candidates.pairs.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
   // A second look, language by language, for the documents now known to have a translation, and
   // for short ones: they seldom reach the threshold on a first look, and cost little to align.
-  const translated = new Set(edges.filter((e) => e.score >= PAIR_THRESHOLD).flatMap((e) => [e.i, e.j]));
-  features.forEach((f, i) => f.sentences.length < SHORT_DOCUMENT && translated.add(i));
+  const secondLook = new Set(edges.filter((e) => e.score >= PAIR_THRESHOLD).flatMap((e) => [e.i, e.j]));
+  for (const [i, f] of features.entries()) if (f.sentences.length < SHORT_DOCUMENT) secondLook.add(i);
   const looked = new Set(edges.map((e) => pairKey(e.i, e.j)));
-  for (const i of [...translated].sort((x, y) => x - y)) {
+  for (const i of [...secondLook].sort((x, y) => x - y)) {
     for (const j of candidates.inEachLanguage[i] ?? []) {
       const k = pairKey(i, j);
       if (looked.has(k) || forbidden.has(k)) continue;

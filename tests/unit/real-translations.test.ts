@@ -59,6 +59,28 @@ describe("language detection on mixed text", () => {
     assert.equal(detectLanguage(gaelic)?.lowConfidence, true);
   });
 
+  it("reads a Galician page as Galician, though neither eld nor tinyld knows Galician", () => {
+    assert.equal(detectLanguage(text("proxy-gl.txt"))?.lang, "gl");
+  });
+
+  it("keeps the Spanish original of that page Spanish", () => {
+    assert.equal(detectLanguage(text("proxy-es.txt"))?.lang, "es");
+  });
+
+  it("reads a page whose translators left some paragraphs in English by its translated paragraphs, and says it is mixed", () => {
+    const d = detectLanguage(text("sharing-lv.txt"));
+    assert.equal(d?.lang, "lv");
+    assert.deepEqual(d?.mixed?.map((m) => m.lang).sort(), ["en", "lv"]);
+  });
+
+  it("reads Assamese, which shares the Bengali script, as Assamese", () => {
+    assert.equal(detectLanguage(text("removedrive-as.txt"))?.lang, "as");
+  });
+
+  it("reads an Indonesian page full of English loanwords as Indonesian, not Malay", () => {
+    assert.equal(detectLanguage(text("speakers-id.txt"))?.lang, "id");
+  });
+
   it("finds no language in a base64 blob", () => {
     assert.equal(detectLanguage("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5ejAxMjM0NTY3ODk=".repeat(20)), undefined);
   });
@@ -92,6 +114,10 @@ describe("grouping real translations", () => {
     assert.ok(groups.some((g) => ["preinst-de.txt", "preinst-en.txt"].every((f) => g.includes(f))), JSON.stringify(groups));
   });
 
+  it("groups a Galician translation with its Spanish original, which a Galician read as Spanish could not join", () => {
+    assert.deepEqual(groupsOf(inputs((f) => f.startsWith("proxy-"))), [["proxy-es.txt", "proxy-gl.txt"]]);
+  });
+
   it("groups a page half left in English with its English original", () => {
     assert.deepEqual(groupsOf(inputs((f) => f.startsWith("memory-"))), [["memory-en.txt", "memory-ru.txt"]]);
   });
@@ -121,6 +147,26 @@ describe("when sentence splits disagree", () => {
   it("compares them even when they share no token at all", () => {
     const bare = (f: Features): Features => ({ ...f, anchors: new Set(), numbers: new Set(), names: new Set(), code: new Set() });
     assert.deepEqual(candidatePairs([bare(ja), bare(en)], new Map()).pairs, [[0, 1]]);
+  });
+});
+
+describe("candidates in a collection of many languages", () => {
+  // A document and its translation (language "g"), and five documents of other languages that
+  // stand between the two by fingerprint: the nearest four of either side are those five.
+  // The five in between hold their sentences in one paragraph: alike in shape, no translations of the two.
+  const sentences = (last: number) => [40, 80, 60, 120, 50, 70, 90, 45, 65, last].map((n) => `X${"x".repeat(n - 2)}.`);
+  const input = (file: string, lang: string, last: number, oneParagraph = false): GroupInput => ({ file, lang, paragraphs: oneParagraph ? [sentences(last).join(" ")] : sentences(last), extra: [] });
+  const inputs = [input("d", "a", 85), ...["b", "c", "d", "e", "f"].map((l, k) => input(`between-${l}`, l, 97 + k, true)), input("partner", "g", 110)];
+  const docs = inputs.map((d) => documentFeatures(d.file, d.lang, d.paragraphs));
+
+  it("lists each document's nearest in every other language, for a second look once it is known to have a translation", () => {
+    const { pairs, inEachLanguage } = candidatePairs(docs, new Map());
+    assert.ok(!pairs.some(([i, j]) => i === 0 && j === 6), "the partner is not among the nearest four");
+    assert.ok(inEachLanguage[0]?.includes(6), JSON.stringify(inEachLanguage[0]));
+  });
+
+  it("compares a short document with its nearest in every language, whatever its first candidates scored", () => {
+    assert.ok(groupTranslations(inputs).compared.some(([a, b]) => a === "d" && b === "partner"));
   });
 });
 
