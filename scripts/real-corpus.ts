@@ -284,16 +284,12 @@ function untranslatedShare(text: string, english: Set<string>): number {
  * Picks sections and, for each, a subset of its languages, so groups run from 1 to 20+ members;
  * a translation that is mostly English copied (the package shipped the original) is left out.
  */
-/** Documents a language gets at least, where the packages have that many. */
-const MIN_PER_LANGUAGE = 0;
-
 export function makeRealCorpus(outDir = REAL_CORPUS_DIR, only?: readonly string[]): RealDocument[] {
   const manuals = MANUALS.filter((m) => !only || only.includes(m.name));
   fetchPackages(manuals);
   const rand = random(20261124);
   const docs: { text: string; lang: string; group: string; manual: string; section: string }[] = [];
   const sizes = [1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 10, 14, 40];
-  const perLanguage = new Map<string, number>();
   for (const manual of manuals) {
     const folders = manual.folders();
     const en = folders.get("en");
@@ -324,13 +320,8 @@ export function makeRealCorpus(outDir = REAL_CORPUS_DIR, only?: readonly string[
         available.push({ lang, text });
       }
       const size = sizes[Math.floor(rand() * sizes.length)]!;
-      const shuffled = [...available].sort(() => rand() - 0.5);
-      // A language the packages seldom translate into (Hebrew, Hindi) is taken wherever it is, until it has a few documents.
-      const picked = shuffled.filter((p, k) => k < size || (perLanguage.get(p.lang) ?? 0) < MIN_PER_LANGUAGE);
-      for (const p of picked) {
-        docs.push({ ...p, group: `${manual.name}/${section}`, manual: manual.name, section });
-        perLanguage.set(p.lang, (perLanguage.get(p.lang) ?? 0) + 1);
-      }
+      const picked = [...available].sort(() => rand() - 0.5).slice(0, size);
+      for (const p of picked) docs.push({ ...p, group: `${manual.name}/${section}`, manual: manual.name, section });
     }
   }
   // The seeds too: 000–003 one article, 004 alone.
