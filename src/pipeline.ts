@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { loadAuthors, loadDocumentMeta, resolveAttribution } from "./attribution/index.ts";
 import type { DetectionCache } from "./detect/cache.ts";
 import { detectLanguage, type Detection } from "./detect/language.ts";
+import { partialTranslations } from "./detect/leftovers.ts";
 import { groupTranslations, type Grouping, type TranslationGroup } from "./group/index.ts";
 import { loadGroupOverrides } from "./group/overrides.ts";
 import { ingestDocument, type DocumentRecord } from "./ingest/document.ts";
@@ -96,6 +97,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   const records: DocumentRecord[] = [];
   const problems: { file: string; reasons: string[] }[] = [];
   const warnings: string[] = [];
+  const detectText = (text: string) => (options.detections ? options.detections.detect(text) : detectLanguage(text));
   for (const entry of entries) {
     if (!entry.isDocument) {
       outcomes.set(entry.file, { file: entry.file, status: "ignored", reason: "not a document: only .txt and .md files are published" });
@@ -104,8 +106,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     }
     const bytes = times.time("read", () => readFileSync(entry.path));
     const known = options.baseline?.languages.get(entry.file);
-    const detect = (text: string): Detection | undefined =>
-      times.time("detect", () => (known ? { lang: known, confidence: 1, lowConfidence: false } : options.detections ? options.detections.detect(text) : detectLanguage(text)));
+    const detect = (text: string): Detection | undefined => times.time("detect", () => (known ? { lang: known, confidence: 1, lowConfidence: false } : detectText(text)));
     const result = times.time("ingest", () => ingestDocument(entry.file, bytes, { defaultLang: settings.defaultLanguage, detect }));
     if (!result.ok) {
       problems.push({ file: result.file, reasons: result.reasons });
@@ -123,6 +124,19 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     }
     if (doc.draft) outcomes.set(entry.file, { file: entry.file, status: "draft", reason: "draft: true in front matter" });
     else records.push(doc);
+  }
+
+  // Pages left mostly in English by a translation in progress: the collection tells which language they are.
+  const detected = options.baseline ? [] : records.filter((d) => d.langSource === "detected");
+  for (const r of times.time("detect", () => partialTranslations(detected, detectText))) {
+    const k = records.findIndex((d) => d.file === r.file);
+    const d = records[k];
+    if (!d) continue;
+    const said = warnings.findIndex((w) => w.startsWith(`${d.file}: written in more than one language`));
+    const note = `${d.file}: ${Math.round(r.leftOver * 100)}% of it is word for word in other English documents, a translation in progress; published as "${r.lang}", the language of the rest`;
+    if (said >= 0) warnings[said] = note;
+    else warnings.push(note);
+    records[k] = { ...d, lang: r.lang };
   }
 
   const endModel = times.begin("model");

@@ -80,5 +80,81 @@ export function cluster(input: ClusterInput): number[][] {
     members.delete(gj);
     for (const k of b) groupOf[k] = gi;
   }
+  adoptStrays({ ...input, groupOf, members, scoreOf });
   return [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+}
+
+/** A group this large judges a stray by its mean: one pair of short texts says little, many say more. */
+const ADOPT_GROUP = 8;
+/** How far the stray's mean fit must stand above its next-best group, and above its language's next-best stray. */
+const ADOPT_MARGIN = 0.15;
+
+/**
+ * A document left alone is taken into a group that lacks its language when it fits the group's
+ * members on average nearly as a pair must (the same relief as a merge of many pairs), few pairs
+ * fall under the floor, and it is the group's clear choice both ways: no other group fits it
+ * nearly as well, and no other stray of its language fits that group nearly as well. Short pages
+ * with no shared tokens (five sentences in twenty languages) are seldom a sure pair, but a page
+ * that resembles all twenty translations of one page, and nothing else, is their translation.
+ */
+function adoptStrays(input: ClusterInput & { groupOf: number[]; members: Map<number, number[]>; scoreOf: ScoreFn }): void {
+  const { langs, edges, forbidden, threshold, floor, groupOf, members, scoreOf } = input;
+  const alone = (i: number) => (members.get(groupOf[i]!)?.length ?? 0) === 1;
+  // Each stray's candidate groups: those its compared pairs reach.
+  const reach = new Map<number, Set<number>>();
+  for (const e of edges) {
+    if (e.score < floor) continue;
+    for (const [x, y] of [[e.i, e.j], [e.j, e.i]] as const) {
+      if (!alone(x) || alone(y)) continue;
+      (reach.get(x) ?? reach.set(x, new Set()).get(x)!).add(groupOf[y]!);
+    }
+  }
+  const fit = (i: number, g: number): number | undefined => {
+    const group = members.get(g) ?? [];
+    if (group.length < ADOPT_GROUP || group.some((k) => langs[k] === langs[i] || forbidden.has(pairKey(i, k)))) return undefined;
+    let total = 0, weak = 0;
+    for (const k of group) {
+      const s = scoreOf(i, k);
+      total += s;
+      if (s < floor) weak++;
+    }
+    return weak > group.length * WEAK_SHARE ? undefined : total / group.length;
+  };
+  // Best group per stray, then each group's best stray per language: both must be clear.
+  const offers = new Map<string, { i: number; mean: number; second: number }>();
+  const strays = [...reach.keys()].sort((x, y) => x - y);
+  const choice = new Map<number, { g: number; mean: number }>();
+  for (const i of strays) {
+    let best: { g: number; mean: number } | undefined, second = 0;
+    for (const g of [...(reach.get(i) ?? [])].sort((x, y) => x - y)) {
+      const mean = fit(i, g);
+      if (mean === undefined) continue;
+      if (!best || mean > best.mean) (second = best?.mean ?? 0), (best = { g, mean });
+      else second = Math.max(second, mean);
+    }
+    if (best && best.mean >= threshold * GROUP_RELIEF && best.mean - second >= ADOPT_MARGIN) choice.set(i, best);
+  }
+  for (const i of strays) {
+    const mine = choice.get(i);
+    if (!mine) continue;
+    const key = `${mine.g}|${langs[i]}`;
+    const had = offers.get(key);
+    if (!had) offers.set(key, { i, mean: mine.mean, second: 0 });
+    else if (mine.mean > had.mean) offers.set(key, { i, mean: mine.mean, second: had.mean });
+    else had.second = Math.max(had.second, mine.mean);
+  }
+  // Rivals that did not choose the group still compete for its place in their language.
+  for (const i of strays) {
+    for (const g of reach.get(i) ?? []) {
+      const o = offers.get(`${g}|${langs[i]}`);
+      if (o && o.i !== i && choice.get(i)?.g !== g) o.second = Math.max(o.second, fit(i, g) ?? 0);
+    }
+  }
+  for (const [key, o] of [...offers].sort(([a], [b]) => byCodePoint(a, b))) {
+    if (o.mean - o.second < ADOPT_MARGIN) continue;
+    const g = Number(key.split("|")[0]);
+    members.get(g)?.push(o.i);
+    members.delete(groupOf[o.i]!);
+    groupOf[o.i] = g;
+  }
 }

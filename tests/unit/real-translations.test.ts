@@ -14,6 +14,7 @@ import { documentFeatures, numbersIn, type Features } from "../../src/group/feat
 import { scorePair } from "../../src/group/score.ts";
 import { groupTranslations, type GroupInput } from "../../src/group/index.ts";
 import { margins } from "../../src/group/margin.ts";
+import { partialTranslations } from "../../src/detect/leftovers.ts";
 import { ingestDocument } from "../../src/ingest/document.ts";
 import { buildSiteModel } from "../../src/pipeline.ts";
 import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
@@ -86,6 +87,33 @@ describe("language detection on mixed text", () => {
   });
 });
 
+describe("translations in progress, told by the collection", () => {
+  it("reads pages their translators left mostly in English, beside the English original, in the language of the rest", () => {
+    const docs = inputs((f) => f.startsWith("clipboard-"));
+    assert.deepEqual(docs.filter((d) => d.lang === "en").map((d) => d.file).sort(), ["clipboard-en.txt", "clipboard-es.txt", "clipboard-fr.txt", "clipboard-pt.txt"]);
+    const relabels = partialTranslations(docs, detectLanguage);
+    assert.deepEqual(relabels.map((r) => [r.file, r.lang]).sort(), [["clipboard-es.txt", "es"], ["clipboard-fr.txt", "fr"], ["clipboard-pt.txt", "pt"]]);
+  });
+
+  it("keeps an English page that shares paragraphs with other English pages English", () => {
+    const docs = inputs((f) => f === "clipboard-en.txt" || f === "clipboard-fr.txt");
+    assert.ok(!partialTranslations(docs, detectLanguage).some((r) => r.file === "clipboard-en.txt"));
+  });
+
+  it("groups those pages with their original, one per language, and says why in the report", () => {
+    const dir = mkdtempSync(join(tmpdir(), "leftovers-"));
+    for (const f of readdirSync(REAL_DIR).filter((f) => f.startsWith("clipboard-"))) copyFileSync(join(REAL_DIR, f), join(dir, f));
+    const model = buildSiteModel(loadSettings({ CONTENT_DIR: dir }));
+    const published = (f: string) => {
+      const o = model.report.documents.find((d) => d.file === f);
+      return o?.status === "published" ? o.lang : o?.status;
+    };
+    assert.deepEqual(["de", "en", "es", "fr", "pt"].map((l) => published(`clipboard-${l}.txt`)), ["de", "en", "es", "fr", "pt"]);
+    assert.equal(model.report.translations.groups.length, 1, JSON.stringify(model.report.translations.groups));
+    assert.match(model.report.warnings.join("\n"), /clipboard-fr\.txt: \d+% of it is word for word in other English documents, a translation in progress; published as "fr"/);
+  });
+});
+
 describe("grouping real translations", () => {
   it("groups a partial Japanese translation with the English and German pages it translates", () => {
     assert.deepEqual(groupsOf(inputs((f) => f.startsWith("upgrades-"))), [["upgrades-de.txt", "upgrades-en.txt", "upgrades-ja.txt"]]);
@@ -120,6 +148,20 @@ describe("grouping real translations", () => {
 
   it("groups a page half left in English with its English original", () => {
     assert.deepEqual(groupsOf(inputs((f) => f.startsWith("memory-"))), [["memory-en.txt", "memory-ru.txt"]]);
+  });
+
+  it("takes a short page into the group of nineteen translations it fits on average, though no single pair is sure", () => {
+    const groups = groupsOf(inputs((f) => f.startsWith("brightness-")));
+    assert.equal(groups.length, 1, JSON.stringify(groups));
+    assert.ok(groups[0]?.includes("brightness-ru.txt"), JSON.stringify(groups));
+    assert.equal(groups[0]?.length, 19);
+  });
+
+  it("keeps a short page on another topic out of that group, in the language the group lacks", () => {
+    const docs = inputs((f) => (f.startsWith("brightness-") && f !== "brightness-ru.txt") || f === "repeatkeys-ru.txt");
+    const grouping = groupTranslations(docs);
+    assert.deepEqual(grouping.alone.map((a) => a.file), ["repeatkeys-ru.txt"]);
+    assert.equal(grouping.groups[0]?.members.length, 18);
   });
 
   it("reports the margin of each pair over its next-best alternative", () => {

@@ -1,0 +1,53 @@
+/**
+ * Translations in progress, told by the collection: a page read as English because most of it is
+ * still the English original, word for word, is that original's translation in the language of
+ * the rest. Alone, such a page is rightly read as English (docs/language-detection.md); beside the
+ * original it would take the English place in the translation group and push the original out.
+ */
+import type { Detection } from "./language.ts";
+import { sameLanguage } from "./language.ts";
+
+/** The language translations are mostly made from, as in language.ts: the only one left behind. */
+const SOURCE = "en";
+/** Paragraphs shorter than this (a table cell, "Note") are the same in many texts by chance. */
+const MIN_PARAGRAPH = 20;
+/** The share of a page, by characters, that other English pages must hold word for word. */
+const LEFT_OVER = 0.2;
+
+export interface LeftoverInput {
+  file: string;
+  lang: string;
+  paragraphs: readonly string[];
+}
+
+export interface Relabel {
+  file: string;
+  lang: string;
+  /** Share of the page's characters that other English pages hold word for word. */
+  leftOver: number;
+}
+
+const normalized = (p: string) => p.replace(/\s+/g, " ").trim();
+
+/**
+ * Pages read as English whose paragraphs other English pages also hold, for at least LEFT_OVER of
+ * their text, and whose remaining paragraphs are confidently in another language: each with that
+ * language. An English page that quotes another keeps its own English words, so it stays English.
+ */
+export function partialTranslations(docs: readonly LeftoverInput[], detect: (text: string) => Detection | undefined): Relabel[] {
+  const english = docs.filter((d) => sameLanguage(d.lang, SOURCE));
+  const holders = new Map<string, number>();
+  for (const d of english) for (const p of new Set(d.paragraphs.map(normalized))) if (p.length >= MIN_PARAGRAPH) holders.set(p, (holders.get(p) ?? 0) + 1);
+  const relabels: Relabel[] = [];
+  for (const d of english) {
+    const paragraphs = d.paragraphs.map(normalized);
+    const isLeftOver = (p: string) => p.length >= MIN_PARAGRAPH && (holders.get(p) ?? 0) >= 2;
+    const total = paragraphs.reduce((s, p) => s + p.length, 0);
+    const leftOver = paragraphs.filter(isLeftOver).reduce((s, p) => s + p.length, 0);
+    if (total === 0 || leftOver / total < LEFT_OVER) continue;
+    const rest = detect(paragraphs.filter((p) => !isLeftOver(p)).join("\n\n"));
+    if (!rest || rest.lowConfidence || sameLanguage(rest.lang, SOURCE)) continue;
+    relabels.push({ file: d.file, lang: rest.lang, leftOver: Math.round((leftOver / total) * 100) / 100 });
+  }
+  return relabels;
+}
