@@ -13,6 +13,17 @@ import sirv from "sirv";
 import { loadSettings } from "../settings.ts";
 import { headersFor, negotiate, parseHeadersFile, parseRedirectsFile, REVALIDATE } from "./host-files.ts";
 
+const HOST_FILES = new Set(["/_headers", "/_redirects"]);
+
+/** The request's path, percent-escapes decoded; undefined when it is malformed (`/%`, `/%ff`). */
+export function decodedPath(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url, "http://localhost").pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 export function startPreviewServer(dir: string, port: number, prefix = "/"): Promise<Server> {
   const root = resolve(dir);
   const read = (name: string) => (existsSync(join(root, name)) ? readFileSync(join(root, name), "utf8") : "");
@@ -33,8 +44,17 @@ export function startPreviewServer(dir: string, port: number, prefix = "/"): Pro
     res.end(existsSync(file) ? readFileSync(file) : "Not found");
   };
 
+  const refuse = (res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { "Content-Type": "text/plain; charset=utf-8", ...headers });
+    res.end(text);
+  };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
+    // A static host answers reads only.
+    if (req.method !== "GET" && req.method !== "HEAD") return refuse(res, 405, "Method not allowed\n", { Allow: "GET, HEAD" });
+    const path = decodedPath(req.url ?? "/");
+    if (path === undefined) return refuse(res, 400, "Bad request: the path is not a valid URL\n");
+    // The host files are instructions to the host, not pages: Netlify and Cloudflare never serve them.
+    if (HOST_FILES.has(path.slice(base.length - 1))) return sendFile(res, path, join(root, "404.html"), 404);
     if (!path.startsWith(base)) return sendFile(res, path, join(root, "404.html"), 404);
     // Forced rules first: the root's language negotiation.
     const forced = redirects.filter((r) => r.force && r.from === path);
@@ -44,14 +64,22 @@ export function startPreviewServer(dir: string, port: number, prefix = "/"): Pro
       res.writeHead(chosen.status, { Location: chosen.to, Vary: "Accept-Language" });
       return res.end();
     }
-    req.url = req.url!.slice(base.length - 1) || "/";
+    req.url = (req.url ?? "/").slice(base.length - 1) || "/";
     serve(req, res, () => {
       const rule = redirects.find((r) => r.status === 404 && new RegExp(`^${r.from.replace(/\*/g, ".*")}$`).test(path));
       const page = rule ? join(root, rule.to.slice(base.length - 1)) : join(root, "404.html");
       sendFile(res, path, page, 404);
     });
   };
-  const server = createServer(handle);
+  // Whatever a request does, the server lives on: a failure is that request's 500, not the process's end.
+  const server = createServer((req, res) => {
+    try {
+      handle(req, res);
+    } catch (error) {
+      if (!res.headersSent) refuse(res, 500, `Internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      else res.destroy();
+    }
+  });
   return new Promise((done) => server.listen(port, "127.0.0.1", () => done(server)));
 }
 

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -15,6 +17,7 @@ import {
   renderNetlifyToml,
   renderRedirectsFile,
 } from "../../src/deploy/host-files.ts";
+import { startPreviewServer } from "../../src/deploy/preview-server.ts";
 import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
 
 describe("host files from one source", () => {
@@ -80,5 +83,62 @@ describe("production builds", () => {
     const local = files.filter((f) => /localhost|127\.0\.0\.1/.test(readFileSync(f, "latin1")));
     assert.deepEqual(local, []);
     assert.match(readFileSync(join(dir, "site", "sitemap.xml"), "utf8"), /https:\/\/blog\.example\//);
+  });
+});
+
+describe("the preview server", () => {
+  /** A real server on a tiny site, spoken to over a raw socket so malformed requests reach it as sent. */
+  async function withServer(run: (request: (raw: string) => Promise<string>) => Promise<void>): Promise<void> {
+    const dir = mkdtempSync(join(tmpdir(), "preview-"));
+    writeFileSync(join(dir, "index.html"), "<!doctype html><title>home</title>");
+    writeFileSync(join(dir, "404.html"), "<!doctype html><title>not found</title>");
+    writeFileSync(join(dir, "_headers"), renderHeadersFile(headerRules()));
+    writeFileSync(join(dir, "_redirects"), "");
+    const server = await startPreviewServer(dir, 0);
+    const port = (server.address() as AddressInfo).port;
+    const request = (raw: string) =>
+      new Promise<string>((done, fail) => {
+        const socket = connect(port, "127.0.0.1", () => socket.write(raw));
+        let out = "";
+        socket.on("data", (d) => (out += d.toString("latin1")));
+        socket.on("end", () => done(out));
+        socket.on("error", fail);
+      });
+    try {
+      await run(request);
+    } finally {
+      server.close();
+    }
+  }
+  const status = (response: string) => Number(response.split(" ")[1]);
+  const get = (path: string, method = "GET") => `${method} ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`;
+
+  it("answers a malformed percent-escape with 400 and goes on serving", async () => {
+    await withServer(async (request) => {
+      assert.equal(status(await request(get("/%"))), 400);
+      assert.equal(status(await request(get("/fr/%ff"))), 400);
+      assert.equal(status(await request(get("/"))), 200);
+    });
+  });
+
+  it("answers only GET and HEAD, with 405 and Allow for the rest", async () => {
+    await withServer(async (request) => {
+      for (const method of ["PUT", "TRACE", "DELETE", "POST"]) {
+        const response = await request(get("/", method));
+        assert.equal(status(response), 405, method);
+        assert.match(response, /\r\nallow: GET, HEAD\r\n/i);
+      }
+      assert.equal(status(await request(get("/", "HEAD"))), 200);
+    });
+  });
+
+  it("does not serve the host files _headers and _redirects", async () => {
+    await withServer(async (request) => {
+      for (const path of ["/_headers", "/_redirects"]) {
+        const response = await request(get(path));
+        assert.equal(status(response), 404, path);
+        assert.match(response.slice(response.indexOf("\r\n\r\n")), /<title>not found<\/title>/);
+      }
+    });
   });
 });
