@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof InputError) {
-      console.error(`Build stopped: ${error.problems.length} document(s) cannot be published.`);
+      console.error(`Build stopped: ${error.problems.length} input problem(s), each named below with its reason.`);
       for (const p of error.problems) for (const reason of p.reasons) console.error(`  ✗ ${p.file}: ${reason}`);
       console.error(`Nothing was published; the last good site was left as it was. Report: ${report}`);
       return 1;

@@ -11,7 +11,7 @@ import { partialTranslations } from "./detect/leftovers.ts";
 import { groupTranslations, type Grouping, type TranslationGroup } from "./group/index.ts";
 import { loadGroupOverrides } from "./group/overrides.ts";
 import { ingestDocument, type DocumentRecord } from "./ingest/document.ts";
-import { firstCommitDates, listFolder } from "./ingest/folder.ts";
+import { describeFsError, firstCommitDates, FolderError, listFolder, type FolderEntry } from "./ingest/folder.ts";
 import { assignUniqueSlugs, slugFromTitle } from "./ingest/slug.ts";
 import { buildFeeds, type Feed } from "./render/feeds.ts";
 import { loadDictionaries, resolveUiLocale, type Dictionary, type UiLocale } from "./render/i18n.ts";
@@ -92,19 +92,39 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   if (dictionaryProblems.length) throw new InputError([{ file: "src/render/locales", reasons: dictionaryProblems }]);
 
   // Ingest and detect.
-  const entries = times.time("read", () => listFolder(settings.contentPath));
+  let entries: FolderEntry[];
+  try {
+    entries = times.time("read", () => listFolder(settings.contentPath));
+  } catch (error) {
+    if (!(error instanceof FolderError)) throw error;
+    const problem = { file: settings.contentDir, reasons: [`${error.message} (set CONTENT_DIR, or contentDir in _data/site.json, to a folder of documents)`] };
+    throw new InputError([problem], { contentDir: settings.contentDir, stopped: true, inputs: 0, published: 0, perLanguage: {}, documents: [], translations: { groups: [], alone: [], stats: { documents: 0, candidatePairs: 0, alignedPairs: 0 } }, warnings: [] });
+  }
   const outcomes = new Map<string, Outcome>();
   const records: DocumentRecord[] = [];
   const problems: { file: string; reasons: string[] }[] = [];
   const warnings: string[] = [];
   const detectText = (text: string) => (options.detections ? options.detections.detect(text) : detectLanguage(text));
   for (const entry of entries) {
-    if (!entry.isDocument) {
-      outcomes.set(entry.file, { file: entry.file, status: "ignored", reason: "not a document: only .txt and .md files are published" });
-      warnings.push(`${entry.file}: ignored, not a .txt or .md document`);
+    if (entry.kind === "ignored") {
+      outcomes.set(entry.file, { file: entry.file, status: "ignored", reason: entry.reason });
+      warnings.push(`${entry.file}: ignored, ${entry.reason}`);
       continue;
     }
-    const bytes = times.time("read", () => readFileSync(entry.path));
+    if (entry.kind === "error") {
+      problems.push({ file: entry.file, reasons: [entry.reason] });
+      outcomes.set(entry.file, { file: entry.file, status: "error", reasons: [entry.reason] });
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = times.time("read", () => readFileSync(entry.path));
+    } catch (error) {
+      const reason = `cannot be read: ${describeFsError(error)}`;
+      problems.push({ file: entry.file, reasons: [reason] });
+      outcomes.set(entry.file, { file: entry.file, status: "error", reasons: [reason] });
+      continue;
+    }
     const known = options.baseline?.languages.get(entry.file);
     const detect = (text: string): Detection | undefined => times.time("detect", () => (known ? { lang: known, confidence: 1, lowConfidence: false } : detectText(text)));
     const result = times.time("ingest", () => ingestDocument(entry.file, bytes, { defaultLang: settings.defaultLanguage, detect }));
@@ -179,6 +199,12 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   const gitDates = times.time("read", () => firstCommitDates(settings.contentPath));
   const { byFile: attributions, problems: attributionProblems } = resolveAttribution({ docs: records, groups: grouping.groups, authors, meta, gitDates });
   problems.push(...attributionProblems);
+  // Nothing to publish would replace the last good site with an empty shell: that stops the build too.
+  if (records.length === 0 && problems.length === 0) {
+    const drafts = [...outcomes.values()].filter((o) => o.status === "draft").length;
+    const what = entries.length === 0 ? "the folder is empty" : drafts ? `${drafts} draft(s), no other document` : "none of its entries is a document (.txt or .md)";
+    problems.push({ file: settings.contentDir, reasons: [`nothing to publish: ${what}`] });
+  }
   if (problems.length) {
     for (const p of problems) {
       const had = outcomes.get(p.file);

@@ -9,6 +9,7 @@ import { readDataFile } from "../data.ts";
 import { baseLanguage } from "../detect/codes.ts";
 import type { TranslationGroup } from "../group/index.ts";
 import type { Attribution } from "../ingest/blocks.ts";
+import { calendarDate } from "../ingest/dates.ts";
 import type { DocumentRecord } from "../ingest/document.ts";
 import { licenseSchema, type License } from "../settings.ts";
 import { parseCopyright, type Copyright } from "./copyright.ts";
@@ -26,7 +27,7 @@ const authorsSchema = z.record(z.string(), authorSchema).superRefine((authors, c
 });
 const documentMetaSchema = z.strictObject({
   author: z.string().optional(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD").optional(),
+  date: calendarDate.optional(),
   title: z.string().trim().min(1).optional(),
   source: z.string().trim().min(1).optional(),
   license: licenseSchema.optional(),

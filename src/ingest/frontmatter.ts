@@ -2,11 +2,7 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
 import { toBcp47, unknownLanguage } from "../detect/codes.ts";
-
-const isoDate = z.union([
-  z.date().transform((d) => d.toISOString().slice(0, 10)),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
-]);
+import { calendarDate } from "./dates.ts";
 
 export const frontMatterSchema = z.strictObject({
   title: z.string().trim().min(1, "must not be empty").optional(),
@@ -27,7 +23,7 @@ export const frontMatterSchema = z.strictObject({
       return tag;
     })
     .optional(),
-  date: isoDate.optional(),
+  date: calendarDate.optional(),
   author: z.string().trim().min(1).optional(),
   slug: z
     .string()

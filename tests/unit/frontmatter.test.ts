@@ -39,6 +39,19 @@ describe("front matter of .md documents", () => {
     assert.match(reasons, /colour/);
   });
 
+  it("rejects a date that is no day of the calendar, naming the field and the value", () => {
+    for (const date of ["2024-13-45", "2023-02-29", "2024-04-31", "2024-00-10"]) {
+      const result = readFrontMatter(`---\ndate: ${date}\n---\nBody`);
+      assert.equal(result.ok, false, date);
+      assert.match(!result.ok ? result.reasons.join("\n") : "", new RegExp(`"date": "${date}" is not a day of the calendar`));
+    }
+  });
+
+  it("accepts February 29 in a leap year", () => {
+    const result = readFrontMatter("---\ndate: 2024-02-29\n---\nBody");
+    assert.equal(result.ok && result.data.date, "2024-02-29");
+  });
+
   it("rejects front matter that is not a mapping", () => {
     const result = readFrontMatter("---\n- a\n- b\n---\nBody");
     assert.deepEqual(result, { ok: false, reasons: ["front matter must be a YAML mapping of keys to values"] });

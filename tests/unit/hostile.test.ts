@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -119,5 +119,101 @@ describe("a folder of odd but publishable input", () => {
     for (const file of ["My Notes From Lisbon.txt", "ÜBER Çay Ñandú.TXT", "sub/folder/nested.txt"]) {
       assert.match(article(file).url, /^\/[a-z]{2}\/[a-z0-9-]+\/$/, file);
     }
+  });
+});
+
+describe("every entry of the documents folder accounted for", () => {
+  const work = mkdtempSync(join(tmpdir(), "entries-"));
+  const dir = join(work, "documents");
+  mkdirSync(join(dir, ".git"), { recursive: true });
+  writeFileSync(join(dir, ".git", "config"), "[core]\n");
+  writeFileSync(join(dir, "en.txt"), source("en"));
+  writeFileSync(join(dir, ".hidden.txt"), source("it"));
+  writeFileSync(join(dir, "notes.pdf"), "%PDF-1.4");
+  writeFileSync(join(work, "outside.txt"), source("pt"));
+  symlinkSync(join(work, "outside.txt"), join(dir, "leaves.txt"));
+  symlinkSync("loop.txt", join(dir, "loop.txt"));
+  symlinkSync("missing.txt", join(dir, "dangling.txt"));
+  symlinkSync("en.txt", join(dir, "alias.txt"));
+  spawnSync("mkfifo", [join(dir, "pipe.txt")]);
+  const model = buildSiteModel(loadSettings({ CONTENT_DIR: dir }));
+  const outcome = (file: string) => model.report.documents.find((d) => d.file === file);
+  const reason = (file: string) => {
+    const o = outcome(file);
+    return o && "reason" in o ? o.reason : `no reason for ${file}: ${JSON.stringify(o)}`;
+  };
+
+  it("publishes the one document once, and lists every other entry as ignored with its reason", () => {
+    assert.deepEqual(model.articles.map((a) => a.file), ["en.txt"]);
+    assert.deepEqual(
+      model.report.documents.map((d) => [d.file, d.status]),
+      [[".git/", "ignored"], [".hidden.txt", "ignored"], ["alias.txt", "ignored"], ["dangling.txt", "ignored"], ["en.txt", "published"], ["leaves.txt", "ignored"], ["loop.txt", "ignored"], ["notes.pdf", "ignored"], ["pipe.txt", "ignored"]],
+    );
+    assert.equal(model.report.inputs, model.report.documents.length);
+  });
+
+  it("says a symbolic link to a document inside the folder is its alias, published once under the target's name", () => {
+    assert.match(reason("alias.txt"), /symbolic link to en\.txt: published once, as en\.txt/);
+  });
+
+  it("names a link leaving the folder, a loop and a link to nothing for what they are", () => {
+    assert.match(reason("leaves.txt"), /leaving the documents folder/);
+    assert.match(reason("loop.txt"), /loop/);
+    assert.match(reason("dangling.txt"), /does not exist/);
+  });
+
+  it("names hidden entries, files that are not documents and special files", () => {
+    assert.match(reason(".hidden.txt"), /hidden file/);
+    assert.match(reason(".git/"), /hidden folder/);
+    assert.match(reason("notes.pdf"), /only \.txt and \.md/);
+    assert.match(reason("pipe.txt"), /named pipe/);
+  });
+});
+
+describe("a documents folder the build cannot use", () => {
+  const build = (env: Record<string, string>) => {
+    const work = mkdtempSync(join(tmpdir(), "unusable-"));
+    const site = join(work, "site");
+    mkdirSync(site);
+    writeFileSync(join(site, "index.html"), "the last good site");
+    const reportFile = join(work, "report.json");
+    const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], { env: { ...process.env, OUTPUT_DIR: site, REPORT_FILE: reportFile, ...env }, encoding: "utf8" });
+    return { run, site, report: existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, "utf8")) as BuildReport) : undefined, work };
+  };
+  const stopsCleanly = (r: ReturnType<typeof build>, message: RegExp) => {
+    assert.equal(r.run.status, 1, r.run.stderr);
+    assert.doesNotMatch(r.run.stderr, /\n\s+at /);
+    assert.match(r.run.stderr, message);
+    assert.equal(readFileSync(join(r.site, "index.html"), "utf8"), "the last good site");
+    assert.equal(r.report?.stopped, true);
+  };
+
+  it("stops naming a documents folder that does not exist, writes a stopped report and keeps the last site", () => {
+    stopsCleanly(build({ CONTENT_DIR: "/nonexistent/documents" }), /\/nonexistent\/documents.*cannot be read/);
+  });
+
+  it("stops naming a documents folder that is a file", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "file-")), "documents");
+    writeFileSync(file, "not a folder");
+    stopsCleanly(build({ CONTENT_DIR: file }), /is not a folder/);
+  });
+
+  it("stops on an empty folder instead of replacing the site with an empty one", () => {
+    stopsCleanly(build({ CONTENT_DIR: mkdtempSync(join(tmpdir(), "empty-")) }), /nothing to publish: the folder is empty/);
+  });
+
+  it("stops on a folder of drafts only, saying so", () => {
+    const dir = mkdtempSync(join(tmpdir(), "drafts-"));
+    writeFileSync(join(dir, "draft.md"), `---\ndraft: true\n---\n${source("en")}`);
+    stopsCleanly(build({ CONTENT_DIR: dir }), /nothing to publish: 1 draft\(s\), no other document/);
+  });
+
+  it("names a file whose name is not valid UTF-8, escaped, with the reason", () => {
+    const dir = mkdtempSync(join(tmpdir(), "names-"));
+    writeFileSync(join(dir, "en.txt"), source("en"));
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, "caf")), Buffer.from([0xe9]), Buffer.from(".txt")]), source("pt"));
+    const r = build({ CONTENT_DIR: dir });
+    stopsCleanly(r, /✗ caf\\xE9\.txt: the file name is not valid UTF-8/);
+    assert.deepEqual(r.report?.documents.map((d) => [d.file, d.status]), [["caf\\xE9.txt", "error"], ["en.txt", "held"]]);
   });
 });

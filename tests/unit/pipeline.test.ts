@@ -68,9 +68,9 @@ describe("publishing another collection", () => {
   });
 
   it("keeps drafts out of the site and says so", () => {
-    const model = modelOf(folder({ "d.md": "---\ndraft: true\n---\nThe baker opens the door of his small shop before sunrise." }));
-    assert.equal(model.articles.length, 0);
-    assert.equal(model.report.documents[0]?.status, "draft");
+    const model = modelOf(folder({ "d.md": "---\ndraft: true\n---\nThe baker opens the door of his small shop before sunrise.", "e.txt": "The fisherman mends his nets on the quay every evening." }));
+    assert.deepEqual(model.articles.map((a) => a.file), ["e.txt"]);
+    assert.equal(model.report.documents.find((d) => d.file === "d.md")?.status, "draft");
   });
 
   it("numbers a second document with the same slug in one language, and reports it", () => {
@@ -118,7 +118,7 @@ describe("bad input", () => {
       encoding: "utf8",
     });
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /Build stopped: 2 document\(s\) cannot be published\./);
+    assert.match(run.stderr, /Build stopped: 2 input problem\(s\), each named below with its reason\./);
     assert.match(run.stderr, /empty\.txt: empty/);
     assert.match(run.stderr, /nul\.txt: contains a NUL character/);
     assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
