@@ -9,6 +9,7 @@ import { InputError } from "./pipeline.ts";
 import { formatSummary } from "./report.ts";
 import { loadSettings, PROJECT_ROOT, SettingsError } from "./settings.ts";
 import { buildSite } from "./site-build.ts";
+import { PublishError } from "./write/publish.ts";
 import { STAGES } from "./stages.ts";
 
 /** Beside the output, not in it: the report is for the publisher, not the public. */
@@ -22,7 +23,8 @@ async function main(): Promise<number> {
   const report = relative(process.cwd(), REPORT_FILE);
   try {
     const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
-    const { model, indexed, times } = await buildSite({ settings: loadSettings(), output, reportFile: REPORT_FILE, pipeline: detections ? { detections } : {} });
+    const { model, indexed, times, recovered } = await buildSite({ settings: loadSettings(), output, reportFile: REPORT_FILE, pipeline: detections ? { detections } : {} });
+    for (const note of recovered) console.log(`Recovered: ${note}.`);
     console.log(formatSummary(model.report));
     console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s) indexed, one bundle per language.`);
     const stages = STAGES.map((s) => `${s} ${Math.round(times.ms[s])}`).join(", ");
@@ -39,11 +41,16 @@ async function main(): Promise<number> {
       console.error(`Build stopped: ${error.message}`);
       return 1;
     }
-    if (error instanceof IndexError) {
-      console.error(`Build stopped: ${error.message}. The last good site was left as it was.`);
+    if (error instanceof IndexError || error instanceof PublishError) {
+      console.error(`Build stopped: ${error.message}. The last good site was left as it was. Report: ${report}`);
       return 1;
     }
-    throw error;
+    // Anything else is this program's fault, not the input's: said in one line, the stack only on request.
+    console.error(`Build stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`The last good site was left as it was. Report: ${report}`);
+    if (process.env.DEBUG) console.error(error);
+    else console.error("Set DEBUG=1 to see where it happened.");
+    return 1;
   }
 }
 

@@ -44,6 +44,8 @@ export interface BuildReport {
   contentDir: string;
   /** True when input problems stopped the build: nothing was published. */
   stopped: boolean;
+  /** Set when the build stopped after the input was accepted (rendering, indexing, publishing): what failed. */
+  failure?: string;
   inputs: number;
   published: number;
   perLanguage: Record<string, number>;

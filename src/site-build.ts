@@ -3,7 +3,7 @@
  * folder beside the output that replaces it only when complete (a failed build leaves the last
  * good site as it was, and nothing stale survives a good one).
  */
-import { copyFileSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { siteAssets, setSiteModel } from "./eleventy/site-plugin.ts";
@@ -12,6 +12,7 @@ import { buildSearchIndex, type IndexedLanguage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
 import { StageTimes } from "./stages.ts";
+import { publishStaged, recoverInterrupted, stagingOf } from "./write/publish.ts";
 
 export interface BuildOptions {
   settings: SiteSettings;
@@ -26,6 +27,8 @@ export interface BuildResult {
   indexed: IndexedLanguage[];
   times: StageTimes;
   pages: number;
+  /** What an interrupted earlier run had left, and what was done about it. */
+  recovered: string[];
 }
 
 function writeReport(file: string, report: BuildReport): void {
@@ -36,6 +39,8 @@ function writeReport(file: string, report: BuildReport): void {
 /** Throws InputError (after writing its report), IndexError, or whatever else went wrong. */
 export async function buildSite({ settings, output, reportFile, pipeline = {} }: BuildOptions): Promise<BuildResult> {
   const times = new StageTimes();
+  // First of all, so even a build that stops on its input leaves the last good site where it belongs.
+  const recovered = recoverInterrupted(output);
   let model: SiteModel;
   try {
     model = buildSiteModel(settings, {}, { ...pipeline, times });
@@ -43,11 +48,35 @@ export async function buildSite({ settings, output, reportFile, pipeline = {} }:
     if (error instanceof InputError && error.report) writeReport(reportFile, error.report);
     throw error;
   }
-  writeReport(reportFile, model.report);
-  setSiteModel(model);
+  try {
+    const result = await renderAndPublish(model, settings, output, times, pipeline);
+    result.recovered.push(...recovered);
+    writeReport(reportFile, model.report);
+    return result;
+  } catch (error) {
+    // The report must not describe a site that was never published.
+    writeReport(reportFile, stoppedReport(model.report, error instanceof Error ? error.message : String(error)));
+    throw error;
+  }
+}
 
-  const staging = `${output}.next`;
-  rmSync(staging, { recursive: true, force: true });
+/** The model's report, for a build that stopped after the model was made: nothing was published. */
+function stoppedReport(report: BuildReport, failure: string): BuildReport {
+  const held = `ready to publish, held back because the build stopped: ${failure}`;
+  return {
+    ...report,
+    stopped: true,
+    failure,
+    published: 0,
+    perLanguage: {},
+    documents: report.documents.map((d) => (d.status === "published" ? { file: d.file, status: "held", reason: held } : d)),
+  };
+}
+
+/** Render → write → index → publish, into a staging folder that replaces the output only when whole. */
+async function renderAndPublish(model: SiteModel, settings: SiteSettings, output: string, times: StageTimes, pipeline: BuildOptions["pipeline"] = {}): Promise<BuildResult> {
+  setSiteModel(model);
+  const staging = stagingOf(output);
   process.env.OUTPUT_DIR = staging; // .eleventy.ts reads it: the config's output wins over Eleventy's argument
   const eleventy = new Eleventy(undefined, undefined, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
   // Rendered in memory, then written here: the search index reads the pages from memory, not disk.
@@ -85,9 +114,6 @@ export async function buildSite({ settings, output, reportFile, pipeline = {} }:
     ),
   );
   pipeline.detections?.save();
-  times.time("write", () => {
-    rmSync(output, { recursive: true, force: true });
-    renameSync(staging, output);
-  });
-  return { model, indexed, times, pages };
+  times.time("write", () => publishStaged(output));
+  return { model, indexed, times, pages, recovered: [] };
 }

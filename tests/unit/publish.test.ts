@@ -1,0 +1,76 @@
+/** Publishing over the last good site: whole or not at all, and an interrupted run repaired. */
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { publishStaged, PublishError, recoverInterrupted, stagingOf } from "../../src/write/publish.ts";
+
+function sites(): { output: string; staging: string } {
+  const work = mkdtempSync(join(tmpdir(), "publish-"));
+  const output = join(work, "_site");
+  mkdirSync(output);
+  writeFileSync(join(output, "index.html"), "old");
+  const staging = stagingOf(output);
+  mkdirSync(staging);
+  writeFileSync(join(staging, "index.html"), "new");
+  return { output, staging };
+}
+const page = (dir: string) => readFileSync(join(dir, "index.html"), "utf8");
+
+describe("publishing a built site", () => {
+  it("replaces the last site with the new one and leaves nothing beside it", () => {
+    const { output, staging } = sites();
+    publishStaged(output);
+    assert.equal(page(output), "new");
+    assert.equal(existsSync(staging), false);
+    assert.equal(existsSync(`${output}.previous`), false);
+  });
+
+  it("puts the last good site back when the new one cannot be moved in", () => {
+    const { output } = sites();
+    let calls = 0;
+    const rename = (from: string, to: string) => {
+      if (++calls === 2) throw new Error("EXDEV: cross-device link not permitted");
+      renameSync(from, to);
+    };
+    assert.throws(() => publishStaged(output, { rename }), (e: unknown) => e instanceof PublishError && /the last good site was put back/.test(e.message));
+    assert.equal(page(output), "old");
+  });
+
+  it("leaves the last site as it was when it cannot be set aside", () => {
+    const { output } = sites();
+    const rename = () => {
+      throw new Error("EBUSY: resource busy");
+    };
+    assert.throws(() => publishStaged(output, { rename }), PublishError);
+    assert.equal(page(output), "old");
+  });
+});
+
+describe("after an interrupted run", () => {
+  it("puts back a last good site that was set aside and never replaced, and says so", () => {
+    const { output } = sites();
+    renameSync(output, `${output}.previous`);
+    const notes = recoverInterrupted(output);
+    assert.equal(page(output), "old");
+    assert.match(notes.join("\n"), /put back .*_site, the last good site/);
+  });
+
+  it("removes an old site the new one had already replaced, and a half-written staging folder", () => {
+    const { output, staging } = sites();
+    mkdirSync(`${output}.previous`);
+    const notes = recoverInterrupted(output);
+    assert.equal(page(output), "old");
+    assert.equal(existsSync(`${output}.previous`), false);
+    assert.equal(existsSync(staging), false);
+    assert.equal(notes.length, 2);
+  });
+
+  it("says nothing when the last run ended well", () => {
+    const { output, staging } = sites();
+    publishStaged(output);
+    assert.deepEqual(recoverInterrupted(output), []);
+    assert.equal(existsSync(staging), false);
+  });
+});
