@@ -88,6 +88,32 @@ function sharedWithinLanguage(docs: readonly GroupInput[]): Set<string> {
   return new Set([...seen].filter(([, n]) => n >= 2).map(([k]) => k));
 }
 
+/**
+ * Where the publisher's overrides say two things at once: a front-matter key and a different key
+ * in _data/translations.json for one document, or two documents keyed together that
+ * `notTranslations` keeps apart. Neither silently wins: each is a problem naming both sides.
+ */
+function contradictions(docs: readonly GroupInput[], overrides: GroupOverrides): Grouping["problems"] {
+  const problems: Grouping["problems"] = [];
+  const byFile = new Map(docs.map((d) => [d.file, d]));
+  const source = (d: GroupInput) => (d.translationKey !== undefined ? "its front matter" : "_data/translations.json keys");
+  for (const d of docs) {
+    const data = overrides.keys.get(d.file);
+    if (d.translationKey !== undefined && data !== undefined && data !== d.translationKey) {
+      problems.push({ file: d.file, reasons: [`translationKey "${d.translationKey}" in its front matter contradicts "${data}" for it in _data/translations.json keys; keep one`] });
+    }
+  }
+  for (const [x, y] of overrides.notTranslations) {
+    const a = byFile.get(x), b = byFile.get(y);
+    if (!a || !b) continue;
+    const ka = a.translationKey ?? overrides.keys.get(x), kb = b.translationKey ?? overrides.keys.get(y);
+    if (ka === undefined || ka !== kb) continue;
+    const reason = `_data/translations.json notTranslations keeps ${x} and ${y} apart, but both have translationKey "${ka}" (${x}: ${source(a)}; ${y}: ${source(b)}); remove one of the two`;
+    problems.push({ file: x, reasons: [reason] }, { file: y, reasons: [reason] });
+  }
+  return problems;
+}
+
 export function groupTranslations(inputs: readonly GroupInput[], overrides: GroupOverrides = { keys: new Map(), notTranslations: [] }): Grouping {
   const docs = [...inputs].sort((a, b) => byCodePoint(a.file, b.file));
   const problems: Grouping["problems"] = [];
@@ -95,6 +121,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
 
   // Overrides first: a key groups its documents outright, one per language.
   const keyOf = (d: GroupInput) => d.translationKey ?? overrides.keys.get(d.file);
+  problems.push(...contradictions(docs, overrides));
   const keyed = new Map<string, GroupInput[]>();
   for (const d of docs) {
     const key = keyOf(d);

@@ -52,6 +52,14 @@ export interface IngestOptions {
 const TITLE_MAX = 68;
 const DESCRIPTION_MAX = 160;
 
+/** Why a document would be a blank page — nothing but a heading, or no letter or digit at all — or undefined. */
+function emptyReason(format: "txt" | "md", paragraphs: readonly string[], heading: string | undefined): string | undefined {
+  if (format === "md" && paragraphs.length === 0) return `empty: nothing but a heading${heading ? ` ("${heading}")` : ""}, no text under it`;
+  // Zero-width and other invisible characters are no text: a page of them would look blank.
+  if (!/[\p{L}\p{N}]/u.test(paragraphs.join(""))) return "empty: no letter or digit, only invisible characters, punctuation or symbols";
+  return undefined;
+}
+
 export function ingestDocument(file: string, bytes: Uint8Array, options: IngestOptions): IngestResult {
   const format = file.toLowerCase().endsWith(".md") ? "md" : "txt";
   const decoded = decodeText(bytes);
@@ -88,6 +96,8 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
   }
 
   const allText = paragraphs.join("\n\n");
+  const empty = emptyReason(format, paragraphs, lead ?? meta.title);
+  if (empty) return { ok: false, file, reasons: [empty] };
   const opening = firstSentence(allText, lang);
   // A title ends without a full stop; a question or exclamation mark is part of it.
   const title = meta.title ?? lead ?? cutAtWord(opening, lang, TITLE_MAX).replace(/[.。．]$/u, "");

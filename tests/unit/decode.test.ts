@@ -40,4 +40,34 @@ describe("decoding a document's bytes", () => {
       assert.match(!result.ok ? result.reason : "", /^empty/);
     }
   });
+
+  const reasonOf = (bytes: Uint8Array) => {
+    const result = decodeText(bytes);
+    return result.ok ? `decoded: ${result.text}` : result.reason;
+  };
+
+  it("says a file is UTF-16 without a byte order mark, not binary data", () => {
+    assert.match(reasonOf(new Uint8Array(Buffer.from("Grüße aus Köln, und bis bald.", "utf16le"))), /UTF-16 \(little-endian\) without a byte order mark.*save it as UTF-8/);
+    assert.match(reasonOf(new Uint8Array(Buffer.from("Grüße aus Köln, und bis bald.", "utf16le").swap16())), /UTF-16 \(big-endian\) without a byte order mark/);
+  });
+
+  it("says UTF-16 with its byte order mark was cut short, not that it is bad UTF-8", () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from("Grüße", "utf16le"), 0x41]);
+    assert.match(reasonOf(bytes), /not valid UTF-16 \(little-endian, from its byte order mark\): an odd number of bytes.*cut short/);
+  });
+
+  it("names a broken surrogate pair in UTF-16", () => {
+    const bytes = new Uint8Array([0xff, 0xfe, ...Buffer.from("ab", "utf16le"), 0x3d, 0xd8, ...Buffer.from("c", "utf16le")]);
+    assert.match(reasonOf(bytes), /broken surrogate pair near byte 6/);
+  });
+
+  it("says text that is not UTF-8 is probably Windows-1252, and what its first bad byte would be", () => {
+    const latin1 = new Uint8Array([...utf8("Caf"), 0xe9, ...utf8(" au lait, s'il vous pla"), 0xee, ...utf8("t.")]);
+    assert.match(reasonOf(latin1), /not valid UTF-8 \(byte 3\); probably Windows-1252 or Latin-1 \(byte 3 would be "é"\): save it as UTF-8/);
+  });
+
+  it("does not call a UTF-8 file with one damaged byte Windows-1252", () => {
+    const damaged = new Uint8Array([...utf8("Grüße "), 0xff, ...utf8(" aus Köln")]);
+    assert.doesNotMatch(reasonOf(damaged), /Windows-1252/);
+  });
 });

@@ -119,6 +119,19 @@ describe("overrides", () => {
     assert.ok(!groups.some((g) => g.includes(file("000")) && g.includes(file("001"))), JSON.stringify(groups));
   });
 
+  it("reports a front-matter key that notTranslations contradicts, naming both files and where each key comes from", () => {
+    const inputs = seeds.map((s) => (s.file.startsWith("000") || s.file.startsWith("001") ? { ...s, translationKey: "pair" } : s));
+    const { problems } = groupTranslations(inputs, { keys: new Map(), notTranslations: [[file("000"), file("001")]] });
+    assert.deepEqual(problems.map((p) => p.file).sort(), [file("000"), file("001")].sort());
+    assert.match(problems[0]?.reasons[0] ?? "", /notTranslations keeps .* apart, but both have translationKey "pair" \(.*: its front matter; .*: its front matter\)/);
+  });
+
+  it("reports a document whose front-matter key and data-file key differ", () => {
+    const inputs = seeds.map((s) => (s.file.startsWith("004") ? { ...s, translationKey: "front" } : s));
+    const { problems } = groupTranslations(inputs, { keys: new Map([[file("004"), "data"]]), notTranslations: [] });
+    assert.deepEqual(problems.map((p) => [p.file, p.reasons.join()]), [[file("004"), `translationKey "front" in its front matter contradicts "data" for it in _data/translations.json keys; keep one`]]);
+  });
+
   it("reports two documents that claim one translationKey in the same language", () => {
     const inputs = seeds.map((s) => (s.lang === "es" ? { ...s, translationKey: "dup" } : s));
     const { problems } = groupTranslations(inputs);
