@@ -1,5 +1,5 @@
 /** © lines: read from a document's text, and written the way each language writes them. */
-import { perLanguage } from "../render/languages.ts";
+import { intlLocale, perLanguage } from "../intl.ts";
 
 export interface Copyright {
   holder: string;
@@ -27,7 +27,7 @@ export function parseCopyright(text: string): Copyright | undefined {
   };
 }
 
-const yearFormats = perLanguage((lang) => new Intl.DateTimeFormat(lang, { year: "numeric", calendar: "gregory", timeZone: "UTC" }));
+const yearFormats = perLanguage((lang) => new Intl.DateTimeFormat(intlLocale(Intl.DateTimeFormat, lang), { year: "numeric", calendar: "gregory", timeZone: "UTC" }));
 
 /** "© 1984–2020 Seamus Phan", with the year range as `lang` writes it (Gregorian years, in its own digits). */
 export function formatCopyright(c: Pick<Copyright, "holder" | "firstYear" | "lastYear">, lang: string): string {

@@ -1,11 +1,12 @@
 /** Language-aware measures of text: sentences, word-boundary cuts, word counts and reading time. */
 import { baseLanguage } from "../detect/codes.ts";
+import { intlLocale } from "../intl.ts";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenter(lang: string, granularity: "word" | "sentence"): Intl.Segmenter {
   const key = `${lang}/${granularity}`;
   let s = segmenters.get(key);
-  if (!s) segmenters.set(key, (s = new Intl.Segmenter(lang, { granularity })));
+  if (!s) segmenters.set(key, (s = new Intl.Segmenter(intlLocale(Intl.Segmenter, lang), { granularity })));
   return s;
 }
 

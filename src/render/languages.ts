@@ -1,20 +1,11 @@
 /** Names and dates as each language writes them, from Intl (CLDR). */
+import { intlLocale, perLanguage } from "../intl.ts";
 
-/** One formatter per language, made once: a build formats thousands of dates, and making an
- * Intl formatter costs far more than using one. */
-export function perLanguage<T>(make: (lang: string) => T): (lang: string) => T {
-  const made = new Map<string, T>();
-  return (lang) => {
-    let f = made.get(lang);
-    if (f === undefined) made.set(lang, (f = make(lang)));
-    return f;
-  };
-}
-const displayNames = perLanguage((lang) => new Intl.DisplayNames([lang], { type: "language", fallback: "code" }));
-const longDates = perLanguage((lang) => new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }));
-const minuteCounts = perLanguage((lang) => new Intl.NumberFormat(lang, { style: "unit", unit: "minute", unitDisplay: "long" }));
+const displayNames = perLanguage((lang) => new Intl.DisplayNames([intlLocale(Intl.DisplayNames, lang)], { type: "language", fallback: "code" }));
+const longDates = perLanguage((lang) => new Intl.DateTimeFormat(intlLocale(Intl.DateTimeFormat, lang), { dateStyle: "long", timeZone: "UTC" }));
+const minuteCounts = perLanguage((lang) => new Intl.NumberFormat(intlLocale(Intl.NumberFormat, lang), { style: "unit", unit: "minute", unitDisplay: "long" }));
 
-const upperFirst = (s: string, lang: string) => s.charAt(0).toLocaleUpperCase(lang) + s.slice(1);
+const upperFirst = (s: string, lang: string) => s.charAt(0).toLocaleUpperCase(intlLocale(Intl.Collator, lang)) + s.slice(1);
 
 /** A language named in itself: "de" → "Deutsch", "es" → "Español", "ar" → "العربية". */
 export function languageName(lang: string, inLanguage: string = lang): string {

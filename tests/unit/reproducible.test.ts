@@ -50,6 +50,29 @@ describe("reproducible builds", () => {
   });
 });
 
+describe("the same output on any machine", () => {
+  const LATIN = "---\nlang: la\n---\nGallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani, tertiam qui ipsorum lingua Celtae, nostra Galli appellantur. Hi omnes lingua, institutis, legibus inter se differunt.\n\nGallos ab Aquitanis Garumna flumen, a Belgis Matrona et Sequana dividit. Horum omnium fortissimi sunt Belgae, propterea quod a cultu atque humanitate provinciae longissime absunt.\n\n© 2020–2024 Gaius Iulius\n";
+  /** The seeds and a Latin page (a language ICU has no data for), written in the given order. */
+  function collection(order: "forward" | "backward"): string {
+    const dir = mkdtempSync(join(tmpdir(), `locale-docs-${order}-`));
+    const files = [...readdirSync(SEEDS_DIR).map((f) => [f, readFileSync(join(SEEDS_DIR, f), "utf8")] as const), ["la.md", LATIN] as const];
+    for (const [f, text] of order === "forward" ? files : files.reverse()) writeFileSync(join(dir, f), text);
+    return dir;
+  }
+
+  it("builds byte-identical pages under two locales and time zones, from folders at different paths written in different orders", () => {
+    const a = mkdtempSync(join(tmpdir(), "locale-a-"));
+    const b = mkdtempSync(join(tmpdir(), "locale-b-"));
+    build(a, { CONTENT_DIR: collection("forward"), LANG: "C", LC_ALL: "C", TZ: "UTC" });
+    build(b, { CONTENT_DIR: collection("backward"), LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8", TZ: "Pacific/Kiritimati" });
+    const first = fingerprint(join(a, "site"));
+    assert.ok(Object.keys(first).some((f) => f.startsWith("la/")), "the Latin page is built");
+    const second = fingerprint(join(b, "site"));
+    assert.deepEqual(Object.keys(first).filter((f) => first[f] !== second[f]), []);
+    assert.deepEqual(Object.keys(second), Object.keys(first));
+  });
+});
+
 describe("atomic output", () => {
   it("leaves the last good site untouched when a build fails", () => {
     const out = mkdtempSync(join(tmpdir(), "atomic-"));
