@@ -118,8 +118,9 @@ const NON_LATIN_LETTERS_ALL = /(?!\p{Script=Latin})\p{L}/gu;
  * (`apt-get`, `ext4`, `sources.list`), acronyms (`LDAP`), and — in a text whose letters are
  * mostly another script — any Latin word, since there it is a name or a command.
  */
-export function codeTokensIn(text: string): Set<string> {
+export function codeTokensIn(raw: string): Set<string> {
   const out = new Set<string>();
+  const text = withoutBlobs(raw);
   // Judged on the start: counting every letter of a long text costs more than the rest together.
   const head = text.slice(0, 800);
   const count = (pattern: RegExp) => head.length - head.replace(pattern, "").length; // no array of matches
@@ -134,7 +135,7 @@ export function codeTokensIn(text: string): Set<string> {
       // A line in capitals is a heading ("NAME", "ÜBERSICHT"): its words are no acronyms.
       const acronym = /^\p{Lu}{2,5}s?$/u.test(token);
       if (acronym && !foreign && (heading ??= line === line.toUpperCase())) continue;
-      out.add(token.toLowerCase().replace(/[.:]+$/, ""));
+      out.add(trimEnd(token.toLowerCase(), ".:"));
     }
   }
   return out;
@@ -152,15 +153,45 @@ export function numbersIn(raw: string): Set<string> {
   return out;
 }
 
-const SPECIAL = /https?:\/\/[^\s<>"]+|[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}/gu;
+// An address starts where a run of its characters starts: tried from inside a long run, the
+// pattern would rescan it from every position (a pasted base64 blob after an e-mail took minutes).
+const SPECIAL = /https?:\/\/[^\s<>"]+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+|(?<![\w@])@\w{2,}/gu;
+const OPENERS = "(\"'«“„‘";
+const CLOSERS = ")\"'»”’.,;:!?…";
+
+/** A piece of text with no white space this long is a blob (base64, a hash dump), not a token. */
+const LONGEST_TOKEN = 256;
+const BLOB = new RegExp(`\\S{${LONGEST_TOKEN + 1},}`, "g");
+
+/**
+ * The text with every blob replaced by a space: the token patterns then meet pieces of at most
+ * LONGEST_TOKEN characters, so whatever they rescan costs a bounded amount per character.
+ */
+export function withoutBlobs(text: string): string {
+  return text.length > LONGEST_TOKEN ? text.replace(BLOB, " ") : text;
+}
+
+/** `text` without the characters of `chars` at its end: a loop, where a regex anchored at $ would rescan. */
+export function trimEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text.charAt(end - 1))) end--;
+  return text.slice(0, end);
+}
+
+function trimStart(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text.charAt(start))) start++;
+  return text.slice(start);
+}
 const CAPITALIZED = /^\p{Lu}[\p{L}\p{N}&-]*\p{L}/u;
 const ENDS_SENTENCE = /[.!?¿¡«"“„:…]$/u;
 
-export function namesIn(text: string, lang: string): Set<string> {
+export function namesIn(raw: string, lang: string): Set<string> {
   const out = new Set<string>();
+  const text = withoutBlobs(raw);
   if (text.includes("©")) out.add("©");
   // The URL and address patterns are costly; most texts have neither sign.
-  if (text.includes("@") || text.includes("://")) for (const m of text.matchAll(SPECIAL)) out.add(m[0].toLowerCase().replace(/[.,;:)]+$/, ""));
+  if (text.includes("@") || text.includes("://")) for (const m of text.matchAll(SPECIAL)) out.add(trimEnd(m[0].toLowerCase(), ".,;:)"));
   if (NOUN_CAPITALIZING.has(baseLanguage(lang))) return out;
   // A capitalized word that does not start a sentence: a name, brand or acronym ("Seamus Phan", "CTO").
   // Each line starts afresh (a heading, a list item), and a line in capitals is a heading, not names.
@@ -171,7 +202,7 @@ export function namesIn(text: string, lang: string): Set<string> {
       const raw = words[k]!;
       const first = raw.charAt(0);
       if (first === first.toLowerCase() && !/^[("'«“„‘]/u.test(first)) continue; // most words: not capitalized
-      const word = raw.replace(/^[("'«“„‘]+|[)"'»”’.,;:!?…]+$/gu, "");
+      const word = trimEnd(trimStart(raw, OPENERS), CLOSERS);
       if (CAPITALIZED.test(word) && !ENDS_SENTENCE.test(words[k - 1]!) && !/^[("'«“„‘]/u.test(words[k]!)) out.add(word);
     }
   }

@@ -48,7 +48,9 @@ const CJK = new Set(["zh", "ja"]);
 const SENTENCE_END_CJK = /(?<=[。！？!?][」』”’"]?)/u;
 // After . ! ? and the like (with any closing quotes or brackets), white space, then anything but a
 // lower-case letter: "voluntad. de nosotros" stays one sentence, as Unicode's sentence rules keep it.
-const SENTENCE_END = /(?<=[.!?؟।۔…][\p{Pf}\p{Pi}\p{Pe}"'»”’)\]]*)\s+(?=[^\p{Ll}\s])/u;
+// White space first: the look back over closing marks runs only where a split can be, not from
+// every character of a long run of brackets (which made the split quadratic).
+const SENTENCE_END = /(?=\s)(?<=[.!?؟।۔…][\p{Pf}\p{Pi}\p{Pe}"'»”’)\]]*)\s+(?=[^\p{Ll}\s])/u;
 
 /**
  * Splits a paragraph into sentences. Much like Intl.Segmenter's sentence mode, at a sixtieth of

@@ -1,0 +1,56 @@
+/**
+ * Text processing in time linear in the text: each hostile shape is processed at two sizes, and
+ * the time may grow about fourfold for four times the text, not sixteenfold. A ratio, not an
+ * absolute time, so a busy machine slows both sizes alike; below a few milliseconds there is no
+ * growth worth measuring.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { documentFeatures } from "../../src/group/features.ts";
+import { ingestDocument } from "../../src/ingest/document.ts";
+import { utf8 } from "./helpers.ts";
+
+const OPENING = "The baker opens the door of his small shop before sunrise, as he has done for thirty years.";
+
+/** Every stage a document's text goes through before grouping: decode, structure, typography, features. */
+function process(text: string): void {
+  const r = ingestDocument("shape.txt", utf8(text), { defaultLang: "en", detect: () => ({ lang: "en", confidence: 1, lowConfidence: false }) });
+  if (!r.ok) throw new Error(r.reasons.join("; "));
+  documentFeatures("shape.txt", r.doc.lang, r.doc.paragraphs, r.doc.attribution.map((a) => a.text));
+}
+
+function fastest(text: string): number {
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const t = performance.now();
+    process(text);
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+const base64 = (n: number) => Buffer.from(Array.from({ length: Math.ceil((n * 3) / 4) }, (_, i) => (i * 7919 + 13) % 251)).toString("base64").slice(0, n);
+
+const SHAPES: [string, (n: number) => string][] = [
+  ["an e-mail address followed by a pasted base64 blob", (n) => `${OPENING} Write to baker@example.org ${base64(n)}`],
+  ["a sentence end followed by many closing brackets", (n) => `${OPENING} It was good.${")".repeat(n)} Then he went home.`],
+  ["a capitalized word followed by many closing brackets and a letter", (n) => `${OPENING} He met Anna${")".repeat(n)}x today.`],
+  ["a long run of letters on a line with a digit", (n) => `${OPENING}\n\n1 ${"a".repeat(n)}`],
+  ["a long run of letters and digits", (n) => `${OPENING} ${"a1".repeat(n / 2)}`],
+  ["a URL that never ends", (n) => `${OPENING} See https://example.org/${"a".repeat(n)}`],
+  ["many opening quotes", (n) => `${OPENING} ${"«".repeat(n)} end.`],
+  ["many dots between letters", (n) => `${OPENING} ${"a.".repeat(n / 2)}`],
+  ["many at-signs", (n) => `${OPENING} ${"a@".repeat(n / 2)}`],
+  ["a © line with a long run of digits", (n) => `${OPENING}\n\n© ${"1".repeat(n)} Anna`],
+];
+
+describe("text processing grows linearly with the text", () => {
+  for (const [shape, make] of SHAPES) {
+    it(`processes ${shape} in time about proportional to its length`, () => {
+      process(make(1000)); // warm: compiled code on both sizes
+      const small = fastest(make(25_000));
+      const large = fastest(make(100_000));
+      assert.ok(large < 25 || large / small < 8, `25,000 characters: ${small.toFixed(1)} ms; 100,000: ${large.toFixed(1)} ms (×${(large / small).toFixed(1)})`);
+    });
+  }
+});
