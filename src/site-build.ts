@@ -6,10 +6,10 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { siteAssets, setSiteModel } from "./eleventy/site-plugin.ts";
+import { renderFailure, siteAssets, setSiteModel } from "./eleventy/site-plugin.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { buildSearchIndex, type IndexedLanguage } from "./index/pagefind.ts";
-import { buildSiteModel, InputError, type BuildReport, type PipelineOptions, type SiteModel } from "./pipeline.ts";
+import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
 import { StageTimes } from "./stages.ts";
 import { publishStaged, recoverInterrupted, stagingOf } from "./write/publish.ts";
@@ -55,21 +55,26 @@ export async function buildSite({ settings, output, reportFile, pipeline = {} }:
     return result;
   } catch (error) {
     // The report must not describe a site that was never published.
-    writeReport(reportFile, stoppedReport(model.report, error instanceof Error ? error.message : String(error)));
+    writeReport(reportFile, stoppedReport(model.report, error instanceof Error ? error.message : String(error), error instanceof InputError ? error.problems : []));
     throw error;
   }
 }
 
 /** The model's report, for a build that stopped after the model was made: nothing was published. */
-function stoppedReport(report: BuildReport, failure: string): BuildReport {
+function stoppedReport(report: BuildReport, failure: string, problems: InputError["problems"]): BuildReport {
   const held = `ready to publish, held back because the build stopped: ${failure}`;
+  const failed = new Map(problems.map((p) => [p.file, p.reasons]));
   return {
     ...report,
     stopped: true,
     failure,
     published: 0,
     perLanguage: {},
-    documents: report.documents.map((d) => (d.status === "published" ? { file: d.file, status: "held", reason: held } : d)),
+    documents: report.documents.map((d): Outcome => {
+      const reasons = failed.get(d.file);
+      if (reasons) return { file: d.file, status: "error", reasons };
+      return d.status === "published" ? { file: d.file, status: "held", reason: held } : d;
+    }),
   };
 }
 
@@ -79,10 +84,22 @@ async function renderAndPublish(model: SiteModel, settings: SiteSettings, output
   const staging = stagingOf(output);
   process.env.OUTPUT_DIR = staging; // .eleventy.ts reads it: the config's output wins over Eleventy's argument
   const eleventy = new Eleventy(undefined, undefined, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
+  // Eleventy prints a failing template's stack trace itself; the build names the document instead.
+  if (!process.env.DEBUG) eleventy.disableLogger();
   // Rendered in memory, then written here: the search index reads the pages from memory, not disk.
   type RenderedPage = { url: string | false; outputPath: string | false; content: string };
   // Eleventy's declared return type for toJSON() is not the array it documents and returns.
-  let rendered = await times.timeAsync("render", async () => (await eleventy.toJSON()) as unknown as RenderedPage[]);
+  let rendered = await times.timeAsync("render", async () => {
+    try {
+      return (await eleventy.toJSON()) as unknown as RenderedPage[];
+    } catch (error) {
+      // A page that fails names its document, as an input problem does.
+      const failed = renderFailure(error);
+      if (!failed) throw error;
+      const article = model.articles.find((a) => a.url === failed.url);
+      throw new InputError([{ file: article?.file ?? (failed.url || "a page"), reasons: [`cannot be rendered${failed.url ? ` at ${failed.url}` : ""}: ${failed.message}`] }]);
+    }
+  });
   const pages = rendered.length;
   const articleUrls = new Set(model.articles.map((a) => a.url));
   const html = new Map<string, string>(); // the articles', for the search index

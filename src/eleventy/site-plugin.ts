@@ -49,6 +49,37 @@ export function siteAssets(): SiteAsset[] {
   ];
 }
 
+/** A failure while rendering one page: carries the page's URL, so the build can name its document. */
+export class RenderError extends Error {
+  constructor(
+    readonly url: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Eleventy wraps a template's error in its own, once or more: the RenderError inside, if any. */
+export function renderFailure(error: unknown): RenderError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 10; depth++) {
+    if (e instanceof RenderError) return e;
+    const wrapped = e as { originalError?: unknown; cause?: unknown };
+    e = wrapped.originalError ?? wrapped.cause;
+  }
+  return undefined;
+}
+
+/** A filter that, when it throws, says on which page: Eleventy calls filters with the page in `this`. */
+export function pageFilter<A extends unknown[], R>(filter: (...args: A) => R): (this: { page?: { url?: string | false } } | undefined, ...args: A) => R {
+  return function (this: { page?: { url?: string | false } } | undefined, ...args: A): R {
+    try {
+      return filter(...args);
+    } catch (error) {
+      throw new RenderError(this?.page?.url || "", error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
 export default function sitePlugin(eleventyConfig: UserConfig): void {
   const current = siteModel();
   const translations = translationsFor(current.dictionaries, current.uiLocales);
@@ -63,22 +94,22 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
 
   eleventyConfig.addPlugin(rssPlugin); // feed filters: absolute URLs inside feed content
   eleventyConfig.addPlugin(i18nPlugin, { translations, fallbackLocales: { "*": current.settings.defaultLanguage } });
-  eleventyConfig.addFilter("dateIn", (iso: string, lang: string): string => formatDate(iso, lang));
-  eleventyConfig.addFilter("minutesIn", (minutes: number, lang: string): string => formatMinutes(minutes, lang));
-  eleventyConfig.addFilter("languageName", (lang: string, inLanguage?: string): string => languageName(lang, inLanguage));
-  eleventyConfig.addFilter("copyrightIn", (c: Pick<Copyright, "holder" | "firstYear" | "lastYear">, lang: string): string => formatCopyright(c, lang));
+  eleventyConfig.addFilter("dateIn", pageFilter((iso: string, lang: string): string => formatDate(iso, lang)));
+  eleventyConfig.addFilter("minutesIn", pageFilter((minutes: number, lang: string): string => formatMinutes(minutes, lang)));
+  eleventyConfig.addFilter("languageName", pageFilter((lang: string, inLanguage?: string): string => languageName(lang, inLanguage)));
+  eleventyConfig.addFilter("copyrightIn", pageFilter((c: Pick<Copyright, "holder" | "firstYear" | "lastYear">, lang: string): string => formatCopyright(c, lang)));
   // JSON for a script element, escaped so document text can never close it (templates mark it safe).
-  eleventyConfig.addFilter("jsonLd", (data: JsonLd): string => serializeJsonLd(data));
+  eleventyConfig.addFilter("jsonLd", pageFilter((data: JsonLd): string => serializeJsonLd(data)));
   // A UI string as written, placeholders kept: for scripts that fill them in themselves.
-  eleventyConfig.addFilter("uiString", (key: string, lang: string): string => {
+  eleventyConfig.addFilter("uiString", pageFilter((key: string, lang: string): string => {
     let node: TranslationTable | string | undefined = translations;
     for (const segment of key.split(".")) node = typeof node === "object" ? node[segment] : undefined;
     const text = typeof node === "object" ? node[lang] : undefined;
     if (typeof text !== "string") throw new Error(`no UI string "${key}" for "${lang}"`);
     return text;
-  });
-  eleventyConfig.addFilter("forLanguage", <T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang));
-  eleventyConfig.addFilter("json", (data: unknown): string => JSON.stringify(data, null, 2));
+  }));
+  eleventyConfig.addFilter("forLanguage", pageFilter(<T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang)));
+  eleventyConfig.addFilter("json", pageFilter((data: unknown): string => JSON.stringify(data, null, 2)));
 
   const assets = siteAssets();
   for (const asset of assets) {
