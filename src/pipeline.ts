@@ -11,7 +11,7 @@ import { partialTranslations } from "./detect/leftovers.ts";
 import { groupTranslations, type Grouping, type TranslationGroup } from "./group/index.ts";
 import { loadGroupOverrides } from "./group/overrides.ts";
 import { ingestDocument, type DocumentRecord } from "./ingest/document.ts";
-import { describeFsError, firstCommitDates, FolderError, listFolder, type FolderEntry } from "./ingest/folder.ts";
+import { firstCommitDates, FolderError, listFolder, readDocument, type FolderEntry } from "./ingest/folder.ts";
 import { assignUniqueSlugs, slugFromTitle } from "./ingest/slug.ts";
 import { buildFeeds, type Feed } from "./render/feeds.ts";
 import { loadDictionaries, resolveUiLocale, type Dictionary, type UiLocale } from "./render/i18n.ts";
@@ -118,15 +118,13 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
       outcomes.set(entry.file, { file: entry.file, status: "error", reasons: [entry.reason] });
       continue;
     }
-    let bytes: Buffer;
-    try {
-      bytes = times.time("read", () => readFileSync(entry.path));
-    } catch (error) {
-      const reason = `cannot be read: ${describeFsError(error)}`;
-      problems.push({ file: entry.file, reasons: [reason] });
-      outcomes.set(entry.file, { file: entry.file, status: "error", reasons: [reason] });
+    const read = times.time("read", () => readDocument(entry.path));
+    if (!read.ok) {
+      problems.push({ file: entry.file, reasons: [read.reason] });
+      outcomes.set(entry.file, { file: entry.file, status: "error", reasons: [read.reason] });
       continue;
     }
+    const bytes = read.bytes;
     const known = options.baseline?.languages.get(entry.file);
     const detect = (text: string): Detection | undefined => times.time("detect", () => (known ? { lang: known, confidence: 1, lowConfidence: false } : detectText(text)));
     const result = times.time("ingest", () => ingestDocument(entry.file, bytes, { defaultLang: settings.defaultLanguage, detect }));

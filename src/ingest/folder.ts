@@ -1,6 +1,6 @@
 /** The documents folder on disk: which files it holds, and when git first saw each. */
 import { execFileSync } from "node:child_process";
-import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { isAbsolute, relative, sep } from "node:path";
 
 export const DOCUMENT_EXTENSIONS = [".txt", ".md"] as const;
@@ -99,6 +99,15 @@ export function listFolder(root: string): FolderEntry[] {
   };
   walk(Buffer.from(root), "");
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** A document's bytes, or why they cannot be read (deleted since the folder was listed, permissions, a disk error). */
+export function readDocument(path: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
+  try {
+    return { ok: true, bytes: readFileSync(path) };
+  } catch (error) {
+    return { ok: false, reason: `cannot be read: ${describeFsError(error)}` };
+  }
 }
 
 /** A symbolic link: an alias when it points at a document inside the folder, set aside otherwise. */

@@ -9,6 +9,7 @@ import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
 import { countWords } from "../../src/ingest/text.ts";
 import { hostileCases, writeHostileCorpus, type HostileCase } from "../fixtures/hostile.ts";
 import { ingestDocument } from "../../src/ingest/document.ts";
+import { readDocument } from "../../src/ingest/folder.ts";
 import { LANGUAGES_DIR, utf8 } from "./helpers.ts";
 
 const cases = hostileCases();
@@ -215,5 +216,18 @@ describe("a documents folder the build cannot use", () => {
     const r = build({ CONTENT_DIR: dir });
     stopsCleanly(r, /✗ caf\\xE9\.txt: the file name is not valid UTF-8/);
     assert.deepEqual(r.report?.documents.map((d) => [d.file, d.status]), [["caf\\xE9.txt", "error"], ["en.txt", "held"]]);
+  });
+});
+
+describe("a document that cannot be read", () => {
+  it("is named with the reason when it was deleted after the folder was listed", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vanished-"));
+    const r = readDocument(join(dir, "gone.txt"));
+    assert.deepEqual(r, { ok: false, reason: "cannot be read: it no longer exists (deleted or renamed while the build was reading the folder)" });
+  });
+
+  it("is named with the reason when it is a folder after all", () => {
+    const r = readDocument(mkdtempSync(join(tmpdir(), "a-folder-")));
+    assert.deepEqual(r, { ok: false, reason: "cannot be read: it is a folder" });
   });
 });
