@@ -2,7 +2,6 @@
  * The build's model of the site: ingest → detect → group → pages. Pure data out; Eleventy only
  * presents it. Every input file ends up published or reported.
  */
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadAuthors, loadDocumentMeta, resolveAttribution } from "./attribution/index.ts";
 import type { DetectionCache } from "./detect/cache.ts";
