@@ -13,7 +13,7 @@ import { toBcp47 } from "../detect/codes.ts";
 
 export interface HreflangProblem {
   page: string;
-  rule: "self" | "lang" | "code" | "unique" | "absolute" | "target" | "return" | "x-default" | "canonical" | "sitemap";
+  rule: "self" | "lang" | "code" | "unique" | "absolute" | "target" | "return" | "x-default" | "canonical" | "sitemap" | "typed";
   message: string;
 }
 
@@ -22,6 +22,8 @@ interface PageInfo {
   lang: string | undefined;
   canonical: string | undefined;
   links: { hreflang: string; href: string }[];
+  /** `<link rel=alternate hreflang>` of another type than a page (a feed): crawlers still read them as page versions. */
+  typed: { hreflang: string; type: string }[];
 }
 
 function htmlFiles(dir: string): string[] {
@@ -49,20 +51,23 @@ const setKey = (links: PageInfo["links"]) => links.map((l) => `${l.hreflang} ${l
  * @param siteDir the built output folder
  * @param base the site's public address with any path prefix, no trailing slash ("https://example.org/blog")
  */
+const isTyped = (l: { getAttribute(name: string): string | undefined }) => {
+  const type = l.getAttribute("type");
+  return type !== undefined && type !== "text/html";
+};
+
 export function validateHreflang(siteDir: string, base: string): HreflangProblem[] {
   const pages = new Map<string, PageInfo>();
   for (const file of htmlFiles(siteDir)) {
     const root = parse(readFileSync(file, "utf8"));
     const url = urlOfFile(siteDir, file, base);
+    const alternates = root.querySelectorAll('link[rel="alternate"][hreflang]');
     pages.set(url, {
       url,
       lang: root.querySelector("html")?.getAttribute("lang"),
       canonical: root.querySelector('link[rel="canonical"]')?.getAttribute("href"),
-      // Feeds are alternates too, of another type; only the page's language versions count here.
-      links: root
-        .querySelectorAll('link[rel="alternate"][hreflang]')
-        .filter((l) => !l.hasAttribute("type"))
-        .map((l) => ({ hreflang: l.getAttribute("hreflang") ?? "", href: l.getAttribute("href") ?? "" })),
+      links: alternates.filter((l) => !isTyped(l)).map((l) => ({ hreflang: l.getAttribute("hreflang") ?? "", href: l.getAttribute("href") ?? "" })),
+      typed: alternates.filter(isTyped).map((l) => ({ hreflang: l.getAttribute("hreflang") ?? "", type: l.getAttribute("type") ?? "" })),
     });
   }
 
@@ -73,6 +78,8 @@ export function validateHreflang(siteDir: string, base: string): HreflangProblem
   for (const page of pages.values()) {
     if (page.canonical === undefined) report(page.url, "canonical", "no <link rel=canonical>");
     else if (page.canonical !== page.url && !page.url.endsWith("404.html")) report(page.url, "canonical", `canonical is ${page.canonical}, not the page itself`);
+    // Crawlers read every <link rel=alternate hreflang> as a language version of the page, whatever its type.
+    for (const { hreflang, type } of page.typed) report(page.url, "typed", `a ${type} link carries hreflang="${hreflang}": crawlers take it for a language version of the page`);
     if (page.links.length === 0) continue;
 
     const seen = new Set<string>();

@@ -44,6 +44,8 @@ export interface PageView {
   hreflang: HreflangLink[];
   ogLocale: string;
   ogLocaleAlternates: string[];
+  /** Open Graph's kind of page: an article, or the site's other pages. */
+  ogType: "article" | "website";
 }
 
 export interface Byline {
@@ -158,6 +160,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     hreflang: inSet ? hreflangOf(alternates) : [],
     ogLocale: ogLocale(lang),
     ogLocaleAlternates: inSet ? alternates.filter((a) => a.lang !== lang).map((a) => ogLocale(a.lang)) : [],
+    ogType: "website" as PageView["ogType"],
   });
 
   const docs = inputDocs.map((d) => {
@@ -185,6 +188,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     return {
       ...doc,
       ...localeView(doc.lang, urlOf(doc), alternates, members.length > 1),
+      ogType: "article",
       ...(group ? { group: { id: group.id, source: group.source, score: group.score } } : {}),
       ...(author ? { byline: { id: author.id, name: author.name, url: authorUrl(author.id, doc.lang), ...(bio ? { bio } : {}) } } : {}),
       ...(attribution.copyright ? { copyright: attribution.copyright } : {}),

@@ -44,4 +44,38 @@ test.describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/#main$/);
   });
+
+  test("every Tab stop on an article is visible when it has focus", async ({ page }) => {
+    await page.goto(urlOf("000"));
+    const seen: string[] = [];
+    for (let k = 0; k < 60; k++) {
+      await page.keyboard.press("Tab");
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return undefined;
+        const box = el.getBoundingClientRect();
+        // Hidden the way .visually-hidden hides: clipped away, transparent, or outside the window.
+        let hiddenBy = "";
+        for (let e: Element | null = el; e && !hiddenBy; e = e.parentElement) {
+          const style = getComputedStyle(e);
+          if (style.clipPath !== "none") hiddenBy = `clip-path on ${e.tagName.toLowerCase()}`;
+          else if (style.opacity === "0" || style.visibility === "hidden") hiddenBy = `opacity or visibility on ${e.tagName.toLowerCase()}`;
+        }
+        if (!hiddenBy && (box.width < 4 || box.height < 4)) hiddenBy = `a box of ${box.width}×${box.height} px`;
+        if (!hiddenBy && (box.bottom < 0 || box.right < 0 || box.top > innerHeight || box.left > innerWidth)) hiddenBy = "a place outside the window";
+        return { what: `${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 30)}"`, hiddenBy };
+      });
+      if (!stop || seen.includes(stop.what)) break; // back at the start
+      seen.push(stop.what);
+      expect(stop.hiddenBy, `${stop.what} has focus but is hidden by ${stop.hiddenBy}`).toBe("");
+    }
+    expect(seen.length).toBeGreaterThan(3);
+  });
+
+  test("Enter in the header's search box opens the search page with the query", async ({ page }) => {
+    await page.goto(urlOf("000"));
+    await page.locator("#site-search-q").fill("Seamus");
+    await page.locator("#site-search-q").press("Enter");
+    await expect(page).toHaveURL(/\/search\/\?q=Seamus$/);
+  });
 });

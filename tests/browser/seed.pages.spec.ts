@@ -159,3 +159,23 @@ test.describe("home pages", () => {
     await expect(page.locator(".language-grid a")).toHaveCount(4);
   });
 });
+
+test.describe("sharing", () => {
+  test("an article is shared as an article, with its title, description and address", async ({ page }) => {
+    await page.goto(urlOf("001"));
+    const meta = (p: string) => page.locator(`meta[property="${p}"]`);
+    await expect(meta("og:type")).toHaveAttribute("content", "article");
+    await expect(meta("og:title")).toHaveAttribute("content", (await page.locator("h1").textContent())!.trim());
+    const description = await page.locator('meta[name="description"]').getAttribute("content");
+    expect(description?.length).toBeGreaterThan(20);
+    await expect(meta("og:description")).toHaveAttribute("content", description!);
+    await expect(meta("og:url")).toHaveAttribute("content", (await page.locator('link[rel="canonical"]').getAttribute("href"))!);
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
+  });
+
+  test("a language home is shared as a website", async ({ page }) => {
+    await page.goto(at("/de/"));
+    await expect(page.locator('meta[property="og:type"]')).toHaveAttribute("content", "website");
+    await expect(page.locator('meta[property="og:site_name"]')).toHaveAttribute("content", /\S/);
+  });
+});

@@ -11,6 +11,8 @@ type Links = [string, string][];
 interface Page {
   lang: string;
   links: Links;
+  /** Extra markup in the head. */
+  head?: string;
   canonical?: string;
 }
 
@@ -28,7 +30,7 @@ function site(change: (pages: Record<string, Page>) => void = () => {}, sitemap?
     const file = join(dir, path, "index.html");
     mkdirSync(dirname(file), { recursive: true });
     const links = page.links.map(([h, href]) => `<link rel="alternate" hreflang="${h}" href="${href}">`).join("\n");
-    writeFileSync(file, `<!doctype html><html lang="${page.lang}"><head><link rel="canonical" href="${page.canonical ?? BASE + path}">${links}</head><body></body></html>`);
+    writeFileSync(file, `<!doctype html><html lang="${page.lang}"><head><link rel="canonical" href="${page.canonical ?? BASE + path}">${links}${page.head ?? ""}</head><body></body></html>`);
   }
   const entries = sitemap ? sitemap(pages) : Object.fromEntries(Object.entries(pages).map(([p, page]) => [p, page.links]));
   const urls = Object.entries(entries)
@@ -42,6 +44,20 @@ const rules = (dir: string) => validateHreflang(dir, BASE).map((p) => `${p.page.
 describe("the hreflang validator", () => {
   it("passes a site that follows every rule", () => {
     assert.deepEqual(validateHreflang(site(), BASE), []);
+  });
+
+  it("reports a feed link that carries hreflang, which crawlers read as a page alternate", () => {
+    const dir = site((p) => {
+      p["/"]!.head = `<link rel="alternate" type="application/atom+xml" hreflang="es" href="/es/feed.xml">`;
+    });
+    assert.deepEqual(rules(dir), ["/ typed"]);
+  });
+
+  it("lets a feed link without hreflang pass", () => {
+    const dir = site((p) => {
+      p["/"]!.head = `<link rel="alternate" type="application/atom+xml" title="Feed" href="/es/feed.xml">`;
+    });
+    assert.deepEqual(rules(dir), []);
   });
 
   it("reports a page that does not list itself", () => {
