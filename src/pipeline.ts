@@ -9,7 +9,7 @@ import { detectLanguage, type Detection } from "./detect/language.ts";
 import { partialTranslations } from "./detect/leftovers.ts";
 import { groupTranslations, type Grouping, type TranslationGroup } from "./group/index.ts";
 import { loadGroupOverrides } from "./group/overrides.ts";
-import { ingestDocument, type DocumentRecord } from "./ingest/document.ts";
+import { ingestDocument, shortTitleOf, type DocumentRecord } from "./ingest/document.ts";
 import { firstCommitDates, FolderError, listFolder, readDocument, type FolderEntry } from "./ingest/folder.ts";
 import { assignUniqueSlugs, slugFromTitle } from "./ingest/slug.ts";
 import { buildFeeds, type Feed } from "./render/feeds.ts";
@@ -178,7 +178,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   if (metaProblems.length) problems.push({ file: data.documents, reasons: metaProblems });
   for (const [k, d] of records.entries()) {
     const title = meta.get(d.file)?.title;
-    if (title) records[k] = { ...d, title, titleSource: "front-matter", slug: d.slugFixed ? d.slug : slugFromTitle(title, `doc-${d.contentHash.slice(0, 8)}`) };
+    if (title) records[k] = { ...d, title, shortTitle: shortTitleOf(title, d.lang), titleSource: "front-matter", slug: d.slugFixed ? d.slug : slugFromTitle(title, `doc-${d.contentHash.slice(0, 8)}`) };
   }
 
   // Group translations, with the publisher's overrides.

@@ -22,6 +22,8 @@ export interface DocumentRecord {
   detection?: Detection;
   dir: "ltr" | "rtl";
   title: string;
+  /** The title for <title>, og:title and structured data: within what a results page shows. */
+  shortTitle: string;
   titleSource: "front-matter" | "first-line" | "first-sentence";
   description: string;
   /** Wanted slug; the pipeline makes it unique within the language. */
@@ -48,8 +50,28 @@ export interface IngestOptions {
   detect?: (text: string) => Detection | undefined;
 }
 
-/** With its ellipsis, a derived title stays within the 70 characters a results page shows. */
+/** With its ellipsis, a short title stays within the 70 characters a results page shows. */
 const TITLE_MAX = 68;
+/** A title as <title> and og:title show it: cut at a clause, else at a word with "…", within TITLE_MAX. */
+export function shortTitleOf(title: string, lang: string): string {
+  return cutAtWord(title, lang, TITLE_MAX);
+}
+
+/** An opening sentence longer than this is no heading: it is cut at a clause (or a word, with "…"). */
+const HEADING_MAX = 160;
+
+/**
+ * The body without the opening sentence that became the heading: the first paragraph goes on after
+ * it, or is left out when it was that sentence alone. A one-sentence document keeps its body.
+ */
+function afterOpening(body: BodyBlock[], opening: string, lang: string): BodyBlock[] {
+  const [first, ...rest] = body;
+  const heading = typeset(opening, lang);
+  if (!first || first.type !== "paragraph" || !first.text.startsWith(heading)) return body;
+  const remainder = first.text.slice(heading.length).trim();
+  if (remainder) return [{ type: "paragraph", text: remainder }, ...rest];
+  return rest.length ? rest : body;
+}
 const DESCRIPTION_MAX = 160;
 
 /** Why a document would be a blank page — nothing but a heading, or no letter or digit at all — or undefined. */
@@ -100,8 +122,11 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
   if (empty) return { ok: false, file, reasons: [empty] };
   const opening = firstSentence(allText, lang);
   // A title ends without a full stop; a question or exclamation mark is part of it.
-  const title = meta.title ?? lead ?? cutAtWord(opening, lang, TITLE_MAX).replace(/[.。．]$/u, "");
+  // An untitled document's heading is its whole opening sentence, never a cut one; the page then
+  // goes on after it instead of printing it twice. Only <title> and og:title are shortened.
+  const title = meta.title ?? lead ?? cutAtWord(opening, lang, HEADING_MAX).replace(/[.。．]$/u, "");
   const titleSource = meta.title ? "front-matter" : lead ? "first-line" : "first-sentence";
+  if (titleSource === "first-sentence" && format === "txt") body = afterOpening(body, opening, lang);
   // When the first sentence became the title, the description goes on from there instead of repeating it.
   const rest = titleSource === "first-sentence" ? allText.slice(allText.indexOf(opening) + opening.length).trim() : "";
   const contentHash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
@@ -117,6 +142,7 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
       ...(detection ? { detection } : {}),
       dir: directionOf(lang),
       title: typeset(title, lang),
+      shortTitle: shortTitleOf(typeset(title, lang), lang),
       titleSource,
       description: typeset(cutAtWord(rest || allText, lang, DESCRIPTION_MAX), lang),
       slug: meta.slug ?? slugFromTitle(title, `doc-${contentHash.slice(0, 8)}`),

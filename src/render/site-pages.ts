@@ -197,7 +197,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       credits: attribution.shown,
       jsonLd: blogPosting({
         url: abs(urlOf(doc)),
-        title: doc.title,
+        title: doc.shortTitle,
         description: doc.description,
         lang: doc.lang,
         ...(doc.date ? { date: doc.date } : {}),

@@ -21,9 +21,29 @@ describe("a document record from each seed", () => {
     assert.equal(doc.lang, "es");
     assert.equal(doc.langSource, "detected");
     assert.equal(doc.dir, "ltr");
-    assert.equal(doc.title, "Parece ridículo que una empresa demande a sus clientes que pagan");
+    assert.equal(doc.title, "Parece ridículo que una empresa demande a sus clientes que pagan, ya que los clientes pagan las facturas y garantizan la supervivencia de una empresa");
     assert.equal(doc.titleSource, "first-sentence");
     assert.equal(doc.slug, "parece-ridiculo-que-una-empresa-demande-a-sus-clientes-que");
+  });
+
+  it("makes the whole opening sentence the heading, never cut, and starts the body after it", () => {
+    const doc = ingestSeed("001");
+    assert.ok(!doc.title.includes("…"), doc.title);
+    assert.match(doc.title, /sichern$/);
+    const first = doc.body[0];
+    assert.ok(first && "text" in first && first.text.startsWith("Es gab eine Geschichte"), JSON.stringify(first));
+    assert.ok(!doc.body.some((b) => "text" in b && b.text.includes("Es erscheint lächerlich")), "the heading is not printed again");
+  });
+
+  it("shortens the title for <title> at a clause when one falls in reach", () => {
+    assert.equal(ingestSeed("000").shortTitle, "Parece ridículo que una empresa demande a sus clientes que pagan");
+  });
+
+  it("goes on after the heading within the first paragraph when it holds more sentences", () => {
+    const r = ingestDocument("a.txt", new TextEncoder().encode("The baker opens his shop before sunrise. He sells bread all day long to everybody.\n\nIn the evening he sleeps."), { defaultLang: "en" });
+    assert.ok(r.ok);
+    assert.equal(r.ok && r.doc.title, "The baker opens his shop before sunrise");
+    assert.deepEqual(r.ok && r.doc.body.map((b) => ("text" in b ? b.text : "")), ["He sells bread all day long to everybody.", "In the evening he sleeps."]);
   });
 
   it("transliterates the German title's umlaut in the slug", () => {
