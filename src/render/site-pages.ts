@@ -59,6 +59,8 @@ export interface Byline {
 export type Article = DocumentRecord &
   PageView & {
     group?: { id: string; source: "override" | "detected"; score: number };
+    /** The group's original (its earliest dated member, then the first by file), or a document alone. */
+    isOriginal: boolean;
     byline?: Byline;
     copyright?: Copyright;
     license?: License;
@@ -189,6 +191,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       ...doc,
       ...localeView(doc.lang, urlOf(doc), alternates, members.length > 1),
       ogType: "article",
+      isOriginal: original === doc,
       ...(group ? { group: { id: group.id, source: group.source, score: group.score } } : {}),
       ...(author ? { byline: { id: author.id, name: author.name, url: authorUrl(author.id, doc.lang), ...(bio ? { bio } : {}) } } : {}),
       ...(attribution.copyright ? { copyright: attribution.copyright } : {}),
@@ -225,7 +228,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   );
 
   // Root, 404 and coverage speak the default language; the root is the x-default of the homes' set.
-  const rootPages = [{ ...localeView(defaultLang, "/", homeAlternates(""), false), hreflang: hreflangOf(homeAlternates("")), titleKey: "root.title", latest: articles.slice(0, settings.pageSize) }];
+  const rootPages = [{ ...localeView(defaultLang, "/", homeAlternates(""), false), hreflang: hreflangOf(homeAlternates("")), titleKey: "root.title", latest: articles.filter((a) => a.isOriginal).slice(0, settings.pageSize) }];
   // A not-found page at the root, and one per language for the paths under it.
   const notFoundPages = [defaultLang, ...langs].map((lang, i) => ({ ...localeView(lang, i === 0 ? "/404.html" : `/${lang}/404.html`, homeAlternates(""), false), titleKey: "notFound.title" }));
   const coveragePages = [{ ...localeView(defaultLang, "/coverage/", homeAlternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) }];

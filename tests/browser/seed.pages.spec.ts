@@ -146,12 +146,26 @@ test.describe("home pages", () => {
     ]);
   });
 
-  test("the root page shows the latest articles across languages, each marked with its language", async ({ page }) => {
+  test("the root page shows each latest article once, in its original, with the languages of its translations", async ({ page }) => {
     await page.goto("/");
     const teasers = page.locator(".teaser");
-    await expect(teasers).toHaveCount(5);
-    const langs = await teasers.evaluateAll((items) => items.map((li) => li.getAttribute("lang")).sort());
-    expect(langs).toEqual(["de", "es", "es", "fr", "id"]);
+    await expect(teasers).toHaveCount(2);
+    const hrefs = await page.locator(".teaser__title a").evaluateAll((as) => as.map((a) => a.getAttribute("href")).sort());
+    expect(hrefs).toEqual([urlOf("000"), urlOf("004")].map(at).sort());
+    const translated = teasers.filter({ has: page.locator(`a[href="${at(urlOf("000"))}"]`) });
+    const others = await translated.locator(".teaser__langs a").evaluateAll((as) => as.map((a) => [a.getAttribute("lang"), a.getAttribute("href"), a.textContent]));
+    expect(others).toEqual([
+      ["de", at(urlOf("001")), "Deutsch"],
+      ["fr", at(urlOf("002")), "Français"],
+      ["id", at(urlOf("003")), "Indonesia"],
+    ]);
+  });
+
+  test("a language home says which other languages each article is in, in the home's language", async ({ page }) => {
+    await page.goto("/de/");
+    await expect(page.locator(".teaser__langs")).toContainText("Auch auf:");
+    await expect(page.locator(".teaser__langs a")).toHaveCount(3);
+    await expect(page.locator('.teaser__langs a[lang="es"]')).toHaveText("Español");
   });
 
   test("an unknown address answers 404 with the not-found page", async ({ page }) => {
