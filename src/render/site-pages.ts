@@ -293,14 +293,15 @@ function coverageRows(articles: readonly Article[], langs: readonly string[], de
     (rows.get(key) ?? rows.set(key, []).get(key)!).push(a);
   }
   return [...rows.values()].map((members) => {
-    const named = members.find((m) => m.lang === defaultLang) ?? [...members].sort((a, b) => byCodePoint(a.lang, b.lang))[0]!;
+    // Named by the group's original (its own words), shortened as <title> is: a row is a label, not the article.
+    const named = members.find((m) => m.isOriginal) ?? members.find((m) => m.lang === defaultLang) ?? [...members].sort((a, b) => byCodePoint(a.lang, b.lang))[0]!;
     return {
-      title: named.title,
+      title: named.shortTitle,
       lang: named.lang,
       dir: named.dir,
       cells: langs.map((lang) => {
         const m = members.find((x) => x.lang === lang);
-        return m ? { lang, url: m.url, title: m.title } : null;
+        return m ? { lang, url: m.url, title: m.shortTitle } : null;
       }),
     };
   });

@@ -101,6 +101,14 @@ test.describe("translation coverage", () => {
     await expect(alone.locator(".coverage__cell--missing").first()).toContainText("missing");
   });
 
+  test("on a phone, each present cell's link is a touch target of at least 44 by 44 pixels", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/coverage/");
+    const boxes = await page.locator(".coverage__cell--present a").evaluateAll((as) => as.map((a) => a.getBoundingClientRect()).map((b) => ({ w: Math.round(b.width), h: Math.round(b.height) })));
+    expect(boxes.length).toBeGreaterThan(0);
+    for (const { w, h } of boxes) expect(w >= 44 && h >= 44, `a ${w}×${h} px target`).toBe(true);
+  });
+
   test("every page links to the coverage page from its footer", async ({ page }) => {
     await page.goto(urlOf("000"));
     await page.locator(".site-footer").getByRole("link", { name: "Cobertura de traducciones" }).click();

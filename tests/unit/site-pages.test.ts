@@ -67,6 +67,12 @@ describe("pages of the seed site", () => {
     const cells = rows.map((r) => r.cells.map((c) => (c ? c.lang : "-")).join(" "));
     assert.deepEqual(cells.sort(), ["- es - -", "de es fr id"]);
   });
+
+  it("names a coverage row by its group's original, shortened as a label", () => {
+    const row = model.coveragePages[0]!.rows.find((r) => r.cells.every(Boolean));
+    assert.equal(row?.lang, "es");
+    assert.equal(row?.title, "Parece ridículo que una empresa demande a sus clientes que pagan");
+  });
 });
 
 describe("the translations data file", () => {
