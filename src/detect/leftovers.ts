@@ -5,12 +5,11 @@
  * original it would take the English place in the translation group and push the original out.
  */
 import type { Detection } from "./language.ts";
+import { normalized, sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { sameLanguage } from "./language.ts";
 
 /** The language translations are mostly made from, as in language.ts: the only one left behind. */
 const SOURCE = "en";
-/** Paragraphs shorter than this (a table cell, "Note") are the same in many texts by chance. */
-const MIN_PARAGRAPH = 20;
 /** The share of a page, by characters, that other English pages must hold word for word. */
 const LEFT_OVER = 0.2;
 
@@ -27,8 +26,6 @@ export interface Relabel {
   leftOver: number;
 }
 
-const normalized = (p: string) => p.replace(/\s+/g, " ").trim();
-
 /**
  * Pages read as English whose paragraphs other English pages also hold, for at least LEFT_OVER of
  * their text, and whose remaining paragraphs are confidently in another language: each with that
@@ -36,12 +33,12 @@ const normalized = (p: string) => p.replace(/\s+/g, " ").trim();
  */
 export function partialTranslations(docs: readonly LeftoverInput[], detect: (text: string) => Detection | undefined): Relabel[] {
   const english = docs.filter((d) => sameLanguage(d.lang, SOURCE));
-  const holders = new Map<string, number>();
-  for (const d of english) for (const p of new Set(d.paragraphs.map(normalized))) if (p.length >= MIN_PARAGRAPH) holders.set(p, (holders.get(p) ?? 0) + 1);
+  // Every English variant as one language: en-GB leftovers of an en-US original are leftovers too.
+  const shared = sharedWithinLanguage(english.map((d) => ({ lang: SOURCE, paragraphs: d.paragraphs })));
+  const isLeftOver = (p: string) => shared.has(`${SOURCE}\n${p}`);
   const relabels: Relabel[] = [];
   for (const d of english) {
     const paragraphs = d.paragraphs.map(normalized);
-    const isLeftOver = (p: string) => p.length >= MIN_PARAGRAPH && (holders.get(p) ?? 0) >= 2;
     const total = paragraphs.reduce((s, p) => s + p.length, 0);
     const leftOver = paragraphs.filter(isLeftOver).reduce((s, p) => s + p.length, 0);
     if (total === 0 || leftOver / total < LEFT_OVER) continue;
@@ -50,4 +47,13 @@ export function partialTranslations(docs: readonly LeftoverInput[], detect: (tex
     relabels.push({ file: d.file, lang: rest.lang, leftOver: Math.round((leftOver / total) * 100) / 100 });
   }
   return relabels;
+}
+
+/** The documents with each relabelled one in its new language; the rest as they were. */
+export function applyRelabels<T extends { file: string; lang: string }>(docs: readonly T[], relabels: readonly Relabel[]): T[] {
+  const to = new Map(relabels.map((r) => [r.file, r.lang]));
+  return docs.map((d) => {
+    const lang = to.get(d.file);
+    return lang ? { ...d, lang } : d;
+  });
 }

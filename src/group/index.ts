@@ -8,6 +8,7 @@ import { byCodePoint } from "../order.ts";
 import { candidatePairs } from "./candidates.ts";
 import { cluster, pairKey } from "./cluster.ts";
 import { documentFeatures, type Features } from "./features.ts";
+import { normalized, sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { margins } from "./margin.ts";
 import { corroborated, PAIR_THRESHOLD, scorePair, type PairEvidence } from "./score.ts";
 
@@ -73,21 +74,6 @@ function tokenWeights(features: readonly Features[]): { df: Map<string, number>;
   return { df, rarity };
 }
 
-const normalized = (p: string) => p.replace(/\s+/g, " ").trim();
-
-/**
- * Paragraphs that two or more documents of one language hold word for word — a translator's
- * credits, a licence, "report bugs to" — as `lang\nparagraph`. They say nothing about which
- * documents translate which, so their tokens and numbers do not count; the shape keeps them,
- * since every translation of a page has its own copy. (Dropping them from the shape too cost
- * recall: measured in docs/grouping.md.)
- */
-function sharedWithinLanguage(docs: readonly GroupInput[]): Set<string> {
-  const seen = new Map<string, number>();
-  for (const d of docs) for (const p of new Set([...d.paragraphs, ...d.extra].map(normalized))) if (p.length >= 20) seen.set(`${d.lang}\n${p}`, (seen.get(`${d.lang}\n${p}`) ?? 0) + 1);
-  return new Set([...seen].filter(([, n]) => n >= 2).map(([k]) => k));
-}
-
 /**
  * Where the publisher's overrides say two things at once: a front-matter key and a different key
  * in _data/translations.json for one document, or two documents keyed together that
@@ -138,6 +124,9 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
 
   // The rest: detection.
   const free = docs.filter((d) => keyOf(d) === undefined);
+  // Shared paragraphs say nothing about which documents translate which, so their tokens and
+  // numbers do not count; the shape keeps them, since every translation of a page has its own copy
+  // (dropping them from the shape too cost recall: measured in docs/grouping.md).
   const boilerplate = sharedWithinLanguage(free);
   const features = free.map((d) => documentFeatures(d.file, d.lang, d.paragraphs, d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)));
   const { df, rarity } = tokenWeights(features);
