@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { baseLanguage } from "../src/detect/codes.ts";
 import { detectLanguage, sameLanguage } from "../src/detect/language.ts";
-import { partialTranslations } from "../src/detect/leftovers.ts";
+import { applyRelabels, partialTranslations } from "../src/detect/leftovers.ts";
 import { documentFeatures } from "../src/group/features.ts";
 import { groupTranslations, type GroupInput, type Grouping } from "../src/group/index.ts";
 import { ingestDocument } from "../src/ingest/document.ts";
@@ -98,11 +98,7 @@ export function runReal(dir?: string): RealRun {
     if (!r.ok) throw new Error(`${d.file}: ${r.reasons.join("; ")}`);
     inputs.push({ file: d.file, lang: r.doc.lang, paragraphs: r.doc.paragraphs, extra: r.doc.attribution.map((a) => a.text) });
   }
-  for (const r of partialTranslations(inputs, detectLanguage)) {
-    const k = inputs.findIndex((d) => d.file === r.file);
-    const d = inputs[k];
-    if (d) inputs[k] = { ...d, lang: r.lang };
-  }
+  inputs.splice(0, inputs.length, ...applyRelabels(inputs, partialTranslations(inputs, detectLanguage)));
   const read = new Map(inputs.map((d) => [d.file, d.lang]));
   for (const d of truth) {
     const got = read.get(d.file) ?? "";

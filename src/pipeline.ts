@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { loadAuthors, loadDocumentMeta, resolveAttribution } from "./attribution/index.ts";
 import type { DetectionCache } from "./detect/cache.ts";
 import { detectLanguage, type Detection } from "./detect/language.ts";
-import { partialTranslations } from "./detect/leftovers.ts";
+import { applyRelabels, partialTranslations } from "./detect/leftovers.ts";
 import { groupTranslations, type Grouping, type TranslationGroup } from "./group/index.ts";
 import { loadGroupOverrides } from "./group/overrides.ts";
 import { ingestDocument, shortTitleOf, type DocumentRecord } from "./ingest/document.ts";
@@ -112,15 +112,17 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
       warnings.push(`${entry.file}: ignored, ${entry.reason}`);
       continue;
     }
+    const fail = (reason: string) => {
+      problems.push({ file: entry.file, reasons: [reason] });
+      outcomes.set(entry.file, { file: entry.file, status: "error", reasons: [reason] });
+    };
     if (entry.kind === "error") {
-      problems.push({ file: entry.file, reasons: [entry.reason] });
-      outcomes.set(entry.file, { file: entry.file, status: "error", reasons: [entry.reason] });
+      fail(entry.reason);
       continue;
     }
     const read = times.time("read", () => readDocument(entry.path));
     if (!read.ok) {
-      problems.push({ file: entry.file, reasons: [read.reason] });
-      outcomes.set(entry.file, { file: entry.file, status: "error", reasons: [read.reason] });
+      fail(read.reason);
       continue;
     }
     const bytes = read.bytes;
@@ -147,16 +149,14 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
 
   // Pages left mostly in English by a translation in progress: the collection tells which language they are.
   const detected = options.baseline ? [] : records.filter((d) => d.langSource === "detected");
-  for (const r of times.time("detect", () => partialTranslations(detected, detectText))) {
-    const k = records.findIndex((d) => d.file === r.file);
-    const d = records[k];
-    if (!d) continue;
-    const said = warnings.findIndex((w) => w.startsWith(`${d.file}: written in more than one language`));
-    const note = `${d.file}: ${Math.round(r.leftOver * 100)}% of it is word for word in other English documents, a translation in progress; published as "${r.lang}", the language of the rest`;
+  const relabels = times.time("detect", () => partialTranslations(detected, detectText));
+  for (const r of relabels) {
+    const said = warnings.findIndex((w) => w.startsWith(`${r.file}: written in more than one language`));
+    const note = `${r.file}: ${Math.round(r.leftOver * 100)}% of it is word for word in other English documents, a translation in progress; published as "${r.lang}", the language of the rest`;
     if (said >= 0) warnings[said] = note;
     else warnings.push(note);
-    records[k] = { ...d, lang: r.lang };
   }
+  records.splice(0, records.length, ...applyRelabels(records, relabels));
 
   const endModel = times.begin("model");
   const inputFiles = new Set(entries.map((e) => e.file));
