@@ -50,9 +50,8 @@ export async function buildSite({ settings, output, reportFile, pipeline = {} }:
   }
   try {
     const result = await renderAndPublish(model, settings, output, times, pipeline);
-    result.recovered.push(...recovered);
     writeReport(reportFile, model.report);
-    return result;
+    return { ...result, recovered };
   } catch (error) {
     // The report must not describe a site that was never published.
     writeReport(reportFile, stoppedReport(model.report, error instanceof Error ? error.message : String(error), error instanceof InputError ? error.problems : []));
@@ -79,7 +78,7 @@ function stoppedReport(report: BuildReport, failure: string, problems: InputErro
 }
 
 /** Render → write → index → publish, into a staging folder that replaces the output only when whole. */
-async function renderAndPublish(model: SiteModel, settings: SiteSettings, output: string, times: StageTimes, pipeline: BuildOptions["pipeline"] = {}): Promise<BuildResult> {
+async function renderAndPublish(model: SiteModel, settings: SiteSettings, output: string, times: StageTimes, pipeline: BuildOptions["pipeline"] = {}): Promise<Omit<BuildResult, "recovered">> {
   setSiteModel(model);
   const staging = stagingOf(output);
   process.env.OUTPUT_DIR = staging; // .eleventy.ts reads it: the config's output wins over Eleventy's argument
@@ -132,5 +131,5 @@ async function renderAndPublish(model: SiteModel, settings: SiteSettings, output
   );
   pipeline.detections?.save();
   times.time("write", () => publishStaged(output));
-  return { model, indexed, times, pages, recovered: [] };
+  return { model, indexed, times, pages };
 }

@@ -167,12 +167,12 @@ const BLOB = new RegExp(`\\S{${LONGEST_TOKEN + 1},}`, "g");
  * The text with every blob replaced by a space: the token patterns then meet pieces of at most
  * LONGEST_TOKEN characters, so whatever they rescan costs a bounded amount per character.
  */
-export function withoutBlobs(text: string): string {
+function withoutBlobs(text: string): string {
   return text.length > LONGEST_TOKEN ? text.replace(BLOB, " ") : text;
 }
 
 /** `text` without the characters of `chars` at its end: a loop, where a regex anchored at $ would rescan. */
-export function trimEnd(text: string, chars: string): string {
+function trimEnd(text: string, chars: string): string {
   let end = text.length;
   while (end > 0 && chars.includes(text.charAt(end - 1))) end--;
   return text.slice(0, end);
