@@ -1,3 +1,4 @@
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PROJECT_ROOT } from "../../src/settings.ts";
@@ -22,3 +23,8 @@ export function languageFixtures(): { lang: string; file: string; text: string }
 }
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
+
+/** `npm run build` as a user runs it, in its own process, with these settings over the environment. */
+export function runBuild(env: Record<string, string>): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], { env: { ...process.env, ...env }, encoding: "utf8" });
+}

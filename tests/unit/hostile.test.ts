@@ -5,12 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildSiteModel, type BuildReport, type SiteModel } from "../../src/pipeline.ts";
-import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
+import { loadSettings } from "../../src/settings.ts";
 import { countWords } from "../../src/ingest/text.ts";
 import { hostileCases, writeHostileCorpus, type HostileCase } from "../fixtures/hostile.ts";
 import { ingestDocument } from "../../src/ingest/document.ts";
 import { readDocument } from "../../src/ingest/folder.ts";
-import { LANGUAGES_DIR, utf8 } from "./helpers.ts";
+import { LANGUAGES_DIR, runBuild, utf8 } from "./helpers.ts";
 
 const cases = hostileCases();
 const byOutcome = (outcome: HostileCase["outcome"]) => cases.filter((c) => c.outcome === outcome);
@@ -22,10 +22,7 @@ describe("a folder holding every kind of hostile input", () => {
   writeHostileCorpus(dir, "all");
   const reportFile = join(work, "report.json");
   const site = join(work, "site");
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
-    env: { ...process.env, CONTENT_DIR: dir, OUTPUT_DIR: site, REPORT_FILE: reportFile },
-    encoding: "utf8",
-  });
+  const run = runBuild({ CONTENT_DIR: dir, OUTPUT_DIR: site, REPORT_FILE: reportFile });
 
   it("stops the build with exit code 1 and no stack trace", () => {
     assert.equal(run.status, 1, run.stderr);
@@ -178,7 +175,7 @@ describe("a documents folder the build cannot use", () => {
     mkdirSync(site);
     writeFileSync(join(site, "index.html"), "the last good site");
     const reportFile = join(work, "report.json");
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], { env: { ...process.env, OUTPUT_DIR: site, REPORT_FILE: reportFile, ...env }, encoding: "utf8" });
+    const run = runBuild({ OUTPUT_DIR: site, REPORT_FILE: reportFile, ...env });
     return { run, site, report: existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, "utf8")) as BuildReport) : undefined, work };
   };
   const stopsCleanly = (r: ReturnType<typeof build>, message: RegExp) => {

@@ -35,10 +35,15 @@ function inputs(only: (file: string) => boolean): GroupInput[] {
 const groupsOf = (docs: GroupInput[]) => groupTranslations(docs).groups.map((g) => g.members.map((m) => m.file).sort());
 
 describe("language detection on mixed text", () => {
+  /** The file is read as `lang` and said to be mixed, of exactly these languages. */
+  const readsAsMixed = (file: string, lang: string, languages: string[]) => {
+    const d = detectLanguage(text(file));
+    assert.equal(d?.lang, lang);
+    assert.deepEqual(d?.mixed?.map((m) => m.lang).sort(), languages);
+  };
+
   it("reads a Japanese page whose commands and untranslated paragraphs are English as Japanese, and says it is mixed", () => {
-    const d = detectLanguage(text("upgrades-ja.txt"));
-    assert.equal(d?.lang, "ja");
-    assert.deepEqual(d?.mixed?.map((m) => m.lang).sort(), ["en", "ja"]);
+    readsAsMixed("upgrades-ja.txt", "ja", ["en", "ja"]);
   });
 
   it("reads a Russian page that left half its paragraphs in English as Russian", () => {
@@ -69,9 +74,7 @@ describe("language detection on mixed text", () => {
   });
 
   it("reads a page whose translators left some paragraphs in English by its translated paragraphs, and says it is mixed", () => {
-    const d = detectLanguage(text("sharing-lv.txt"));
-    assert.equal(d?.lang, "lv");
-    assert.deepEqual(d?.mixed?.map((m) => m.lang).sort(), ["en", "lv"]);
+    readsAsMixed("sharing-lv.txt", "lv", ["en", "lv"]);
   });
 
   it("reads Assamese, which shares the Bengali script, as Assamese", () => {

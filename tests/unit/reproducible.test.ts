@@ -1,18 +1,13 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
-import { PROJECT_ROOT } from "../../src/settings.ts";
-import { SEEDS_DIR } from "./helpers.ts";
+import { runBuild, SEEDS_DIR } from "./helpers.ts";
 
 function build(out: string, env: Record<string, string> = {}): void {
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
-    env: { ...process.env, OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json"), ...env },
-    encoding: "utf8",
-  });
+  const run = runBuild({ OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json"), ...env });
   assert.equal(run.status, 0, run.stderr);
 }
 
@@ -80,10 +75,7 @@ describe("atomic output", () => {
     const before = fingerprint(join(out, "site"));
     const bad = mkdtempSync(join(tmpdir(), "bad-docs-"));
     writeFileSync(join(bad, "empty.txt"), "");
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
-      env: { ...process.env, CONTENT_DIR: bad, OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json") },
-      encoding: "utf8",
-    });
+    const run = runBuild({ CONTENT_DIR: bad, OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json") });
     assert.equal(run.status, 1);
     assert.deepEqual(fingerprint(join(out, "site")), before);
   });
