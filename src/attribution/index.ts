@@ -30,6 +30,8 @@ const documentMetaSchema = z.strictObject({
   date: calendarDate.optional(),
   title: z.string().trim().min(1).optional(),
   source: z.string().trim().min(1).optional(),
+  /** Where the text comes from: links the source line, or the document's own credit line when there is no source. */
+  sourceUrl: z.url({ protocol: /^https?$/ }).optional(),
   license: licenseSchema.optional(),
 });
 const documentsSchema = z.record(z.string(), documentMetaSchema);
@@ -61,6 +63,8 @@ export function bioFor(author: Author, lang: string, defaultLang: string): Bio |
   return chosen === undefined ? undefined : { text: author.bio[chosen]!, lang: chosen, fellBack: chosen !== lang };
 }
 
+export type DateKind = "published" | "added";
+
 export interface ArticleAttribution {
   author?: Author;
   /** How the author was known: said outright, recognized in a bio, or taken from a translation. */
@@ -68,10 +72,14 @@ export interface ArticleAttribution {
   copyright?: Copyright;
   license?: License;
   date?: string;
+  /** A date the document, its group or `_data` states is when it was published; a first commit
+   * says only when it was added to this site. */
+  dateKind?: DateKind;
   /** Trailing text still to show as written: credits, and bios that name no known author. */
   shown: Attribution[];
   /** Extra source credit from `_data/documents.json`. */
   source?: string;
+  sourceUrl?: string;
 }
 
 export interface AttributionInput {
@@ -116,6 +124,7 @@ export function resolveAttribution(input: AttributionInput): { byFile: Map<strin
       ...(m.license ? { license: m.license } : copyright?.allRightsReserved ? { license: "all-rights-reserved" as const } : {}),
       ...(explicitDate ? { explicitDate } : {}),
       ...(m.source ? { source: m.source } : {}),
+      ...(m.sourceUrl ? { sourceUrl: m.sourceUrl } : {}),
       shown,
     });
   }
@@ -128,7 +137,8 @@ export function resolveAttribution(input: AttributionInput): { byFile: Map<strin
     const mine = own.get(doc.file)!;
     const members = (groupOf.get(doc.file)?.members ?? []).map((m) => own.get(m.file)).filter((x) => x !== undefined);
     const explicitAuthor = members.find((m) => m.authorFrom === "explicit") ?? members.find((m) => m.author);
-    const date = mine.explicitDate ?? members.find((m) => m.explicitDate)?.explicitDate ?? gitDates.get(doc.file);
+    const stated = mine.explicitDate ?? members.find((m) => m.explicitDate)?.explicitDate;
+    const date = stated ?? gitDates.get(doc.file);
     const copyright = mine.copyright ?? members.find((m) => m.copyright)?.copyright;
     const license = mine.license ?? members.find((m) => m.license)?.license;
     const author = mine.author ?? explicitAuthor?.author;
@@ -136,8 +146,9 @@ export function resolveAttribution(input: AttributionInput): { byFile: Map<strin
       ...(author ? { author, authorFrom: mine.author ? mine.authorFrom! : "group" } : {}),
       ...(copyright ? { copyright } : {}),
       ...(license ? { license } : {}),
-      ...(date ? { date } : {}),
+      ...(date ? { date, dateKind: stated ? ("published" as const) : ("added" as const) } : {}),
       ...(mine.source ? { source: mine.source } : {}),
+      ...(mine.sourceUrl ? { sourceUrl: mine.sourceUrl } : {}),
       shown: mine.shown,
     });
   }

@@ -12,6 +12,10 @@ export interface FeedEntry {
   title: string;
   /** RFC 3339, as Atom wants it. */
   updated: string;
+  /** Only when the date is a stated publication date, not when the file reached this site. */
+  published?: string;
+  /** The article's versions in other languages, for Atom's alternate links. */
+  translations: { lang: string; url: string }[];
   authorName?: string;
   rights?: string;
   summary: string;
@@ -57,6 +61,8 @@ export function buildFeeds(settings: SiteSettings, articles: readonly Article[],
       url: a.canonical,
       title: a.title,
       updated: rfc3339(a.date!),
+      ...(a.dateKind === "published" ? { published: rfc3339(a.date!) } : {}),
+      translations: a.alternates.filter((alt) => !alt.current).map((alt) => ({ lang: alt.lang, url: abs(alt.url) })),
       ...(a.byline ? { authorName: a.byline.name } : {}),
       ...(rightsOf(a) ? { rights: rightsOf(a)! } : {}),
       summary: a.description,
@@ -95,9 +101,11 @@ export function buildFeeds(settings: SiteSettings, articles: readonly Article[],
           ...(e.article.format === "md"
             ? { content_html: e.article.body.map((b) => (b.type === "html" ? b.html : "")).join("") }
             : { content_text: e.article.body.map((b) => ("text" in b ? b.text : "")).join("\n\n") }),
-          date_published: e.updated,
+          ...(e.published ? { date_published: e.published } : { date_modified: e.updated }),
           language: lang,
           ...(e.authorName ? { authors: [{ name: e.authorName, url: abs(e.article.byline!.url) }] } : {}),
+          // JSON Feed has no field for translations; an extension object (leading "_") carries them.
+          ...(e.translations.length ? { _translations: e.translations } : {}),
         })),
       },
     };

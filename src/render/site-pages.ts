@@ -3,7 +3,7 @@
  * the 404 page and the translation coverage page, each with its alternates (the switcher), its
  * hreflang set by Google's rules, canonical URL and Open Graph locales; and the sitemap entries.
  */
-import { bioFor, type ArticleAttribution, type Author, type Bio } from "../attribution/index.ts";
+import { bioFor, type ArticleAttribution, type Author, type Bio, type DateKind } from "../attribution/index.ts";
 import { byCodePoint } from "../order.ts";
 import type { Copyright } from "../attribution/copyright.ts";
 import { directionOf } from "../detect/codes.ts";
@@ -35,6 +35,8 @@ export interface PageView {
   url: string;
   /** The versions of this page in other languages (itself included), for the switcher. */
   alternates: Alternate[];
+  /** The site's languages this page does not exist in: the switcher offers their homes instead. */
+  elsewhere: Language[];
   /** The page's own title (documents, homes), or a UI string key for it (root, 404, coverage). */
   title?: string;
   titleKey?: string;
@@ -58,6 +60,8 @@ export interface Byline {
 
 export type Article = DocumentRecord &
   PageView & {
+    /** Whether `date` is when the article was published or only when it was added to this site. */
+    dateKind?: DateKind;
     group?: { id: string; source: "override" | "detected"; score: number };
     /** The group's original (its earliest dated member, then the first by file), or a document alone. */
     isOriginal: boolean;
@@ -67,6 +71,8 @@ export type Article = DocumentRecord &
     /** Trailing text shown as written in the article footer: credits, and bios of unknown authors. */
     credits: Attribution[];
     source?: string;
+    /** Links the source line, or the credit line as written when there is no source line. */
+    sourceUrl?: string;
     jsonLd: JsonLd;
   };
 
@@ -134,10 +140,10 @@ export function ogLocale(lang: string): string {
   return max.region ? `${max.language}_${max.region}` : max.language;
 }
 
-/** Newest first; undated after dated; then by file name so equal dates keep one order. */
+/** Newest first by the best known date; undated after dated; then by title, then file name, so equal dates keep one order. */
 function newestFirst(a: DocumentRecord, b: DocumentRecord): number {
   if (a.date !== b.date) return a.date === undefined ? 1 : b.date === undefined ? -1 : byCodePoint(b.date, a.date);
-  return byCodePoint(a.file, b.file);
+  return byCodePoint(a.title, b.title) || byCodePoint(a.file, b.file);
 }
 
 export interface PageInput {
@@ -153,11 +159,14 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   const xDefault: HreflangLink = { hreflang: "x-default", href: abs("/") };
   const hreflangOf = (alternates: readonly Alternate[]): HreflangLink[] =>
     alternates.length > 0 ? [...alternates.map((a) => ({ hreflang: a.lang, href: abs(a.url) })), xDefault] : [];
+  const langs = [...new Set(inputDocs.map((d) => d.lang))].sort(byCodePoint);
+  const languages: Language[] = langs.map((lang) => ({ lang, dir: directionOf(lang), name: languageName(lang), url: `/${lang}/`, count: inputDocs.filter((d) => d.lang === lang).length }));
   const localeView = (lang: string, url: string, alternates: Alternate[], inSet: boolean) => ({
     lang,
     dir: directionOf(lang),
     url,
     alternates,
+    elsewhere: languages.filter((l) => !alternates.some((a) => a.lang === l.lang)),
     canonical: abs(url),
     hreflang: inSet ? hreflangOf(alternates) : [],
     ogLocale: ogLocale(lang),
@@ -165,9 +174,9 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     ogType: "website" as PageView["ogType"],
   });
 
-  const docs = inputDocs.map((d) => {
-    const date = attributions.get(d.file)?.date;
-    return date ? { ...d, date } : d;
+  const docs: (DocumentRecord & { dateKind?: DateKind })[] = inputDocs.map((d) => {
+    const { date, dateKind } = attributions.get(d.file) ?? {};
+    return date && dateKind ? { ...d, date, dateKind } : d;
   });
   const sorted = [...docs].sort(newestFirst);
   const groupOf = new Map<string, TranslationGroup>();
@@ -197,13 +206,14 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       ...(attribution.copyright ? { copyright: attribution.copyright } : {}),
       ...(attribution.license ? { license: attribution.license } : {}),
       ...(attribution.source ? { source: attribution.source } : {}),
+      ...(attribution.sourceUrl ? { sourceUrl: attribution.sourceUrl } : {}),
       credits: attribution.shown,
       jsonLd: blogPosting({
         url: abs(urlOf(doc)),
         title: doc.shortTitle,
         description: doc.description,
         lang: doc.lang,
-        ...(doc.date ? { date: doc.date } : {}),
+        ...(doc.date && doc.dateKind === "published" ? { published: doc.date } : {}),
         wordCount: doc.wordCount,
         ...(author ? { author: { name: author.name, url: abs(authorUrl(author.id, doc.lang)) } } : {}),
         ...(attribution.copyright ? { copyright: attribution.copyright } : {}),
@@ -214,8 +224,6 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     };
   });
 
-  const langs = [...new Set(articles.map((a) => a.lang))].sort(byCodePoint);
-  const languages: Language[] = langs.map((lang) => ({ lang, dir: directionOf(lang), name: languageName(lang), url: `/${lang}/`, count: articles.filter((a) => a.lang === lang).length }));
   const homeAlternates = (lang: string): Alternate[] => languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, url: l.url, current: l.lang === lang }));
 
   const homePages: HomePage[] = languages.flatMap((language) =>
@@ -257,8 +265,10 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   const searchLangs = [...new Set([...langs, defaultLang])].sort(byCodePoint);
   const searchUrl = (lang: string) => `/${lang}/search/`;
   const bundles = languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, path: `${settings.pathPrefix}pagefind/${l.lang}/` }));
+  // The default language's search page serves the root; other pages offer it only when it has content.
+  const searchAlternates = (lang: string) => searchLangs.filter((l) => l === lang || langs.includes(l)).map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: searchUrl(l), current: l === lang }));
   const searchPages: SearchPage[] = searchLangs.map((lang) => ({
-    ...localeView(lang, searchUrl(lang), searchLangs.map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: searchUrl(l), current: l === lang })), searchLangs.length > 1),
+    ...localeView(lang, searchUrl(lang), searchAlternates(lang), langs.length > 1 && langs.includes(lang)),
     titleKey: "search.label",
     bundles,
   }));

@@ -21,7 +21,8 @@ export interface PostingInput {
   title: string;
   description: string;
   lang: string;
-  date?: string;
+  /** Only a stated publication date: when a file reached this site is not when its text was published. */
+  published?: string;
   wordCount: number;
   author?: { name: string; url: string };
   copyright?: { holder: string; firstYear: number };
@@ -44,7 +45,7 @@ export function blogPosting(p: PostingInput): JsonLd {
     description: p.description,
     inLanguage: p.lang,
     wordCount: p.wordCount,
-    ...(p.date ? { datePublished: p.date } : {}),
+    ...(p.published ? { datePublished: p.published } : {}),
     ...(p.author ? { author: { "@type": "Person", name: p.author.name, url: p.author.url } } : {}),
     ...(p.copyright ? { copyrightHolder: { "@type": "Person", name: p.copyright.holder }, copyrightYear: p.copyright.firstYear } : {}),
     publisher: { "@type": "Organization", name: p.publisher },

@@ -16,13 +16,42 @@ accessibilityGates({
   coverage: "/coverage/",
 });
 
-test("the folded language menu opens and is followed by keyboard alone", async ({ page }) => {
+test("the language menu opens and is followed by keyboard alone", async ({ page }) => {
   await page.goto(urlOf("en.txt"));
-  const summary = page.locator("nav.switcher summary");
-  await tabTo(page, summary);
+  const button = page.locator(".switcher__button");
+  await tabTo(page, button);
   await page.keyboard.press("Enter");
-  await expect(page.locator('nav.switcher a[lang="ja"]')).toBeVisible();
-  await tabTo(page, page.locator('nav.switcher a[lang="ja"]'));
+  await expect(page.locator('#switcher-menu a[lang="ja"]')).toBeVisible();
+  await tabTo(page, page.locator('#switcher-menu a[lang="ja"]'));
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(at(urlOf("ja.txt")));
+});
+
+test("the language menu closes with Escape and gives focus back to its button", async ({ page }) => {
+  await page.goto(urlOf("en.txt"));
+  const button = page.locator(".switcher__button");
+  await tabTo(page, button);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#switcher-menu:popover-open")).toHaveCount(1);
+  await tabTo(page, page.locator('#switcher-menu a[lang="ja"]'));
+  await page.keyboard.press("Escape");
+  await expect(page.locator("#switcher-menu")).toBeHidden();
+  await expect(button).toBeFocused();
+});
+
+test("the language menu closes with a click outside it", async ({ page }) => {
+  await page.goto(urlOf("en.txt"));
+  await page.locator(".switcher__button").click();
+  await expect(page.locator("#switcher-menu")).toBeVisible();
+  const menu = (await page.locator("#switcher-menu").boundingBox())!;
+  await page.mouse.click(menu.x + menu.width / 2, menu.y + menu.height + 40);
+  await expect(page.locator("#switcher-menu")).toBeHidden();
+});
+
+test("every language name in the menu carries its own lang, so a Japanese page sets Greek in a Greek face", async ({ page }) => {
+  await page.goto(urlOf("ja.txt"));
+  const fonts = await page.locator("#switcher-menu a").evaluateAll((as) => Object.fromEntries(as.map((a) => [a.getAttribute("lang"), getComputedStyle(a).fontFamily])));
+  expect(Object.keys(fonts)).toContain("el");
+  expect(fonts.el).not.toMatch(/CJK|Hiragino|Yu Gothic|Meiryo/);
+  expect(fonts.ja).toMatch(/Hiragino|Noto Sans CJK JP/);
 });

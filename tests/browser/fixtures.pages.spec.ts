@@ -54,7 +54,13 @@ test.describe("a Markdown document with front matter", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
     await expect(page.locator("h1")).toHaveText("Padarias de bairro e a arte da paciência");
     await expect(page.locator(".article__meta time")).toHaveAttribute("datetime", "2024-03-05");
-    await expect(page.locator(".article__meta time")).toContainText("5 de março de 2024");
+    await expect(page.locator(".article__meta time")).toHaveText("Publicado em 5 de março de 2024");
+  });
+
+  test("its front matter date is its publication date, in the page and in its structured data", async ({ page }) => {
+    await page.goto(urlOf("pt-BR.md"));
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
+    expect(ld.datePublished).toBe("2024-03-05");
   });
 
   test("borrows Portuguese UI strings for Brazilian Portuguese through the fallback chain", async ({ page }) => {

@@ -8,20 +8,35 @@ test("the hreflang validator finds no break anywhere in the 22-language fixture 
   expect(validateHreflang(siteDir(), siteUrl())).toEqual([]);
 });
 
-test("the bakery article's switcher folds its 19 languages into a menu that opens without JavaScript", async ({ page }) => {
+test("the bakery article's switcher is one button that opens its 19 languages without JavaScript", async ({ page }) => {
   await page.goto(urlOf("en.txt"));
-  await expect(page.locator("nav.switcher a")).toHaveCount(19);
-  await expect(page.locator('nav.switcher a[lang="fa"]')).toHaveAttribute("dir", "rtl");
-  await expect(page.locator('nav.switcher a[lang="he"]')).toBeHidden();
-  await page.locator("nav.switcher summary").click();
-  await page.locator('nav.switcher a[lang="he"]').click();
+  const menu = page.locator("#switcher-menu");
+  await expect(page.locator(".switcher__button")).toHaveText(/English/);
+  await expect(menu).toBeHidden();
+  await expect(menu.locator('.switcher__list:not(.switcher__list--homes) a')).toHaveCount(19);
+  await expect(menu.locator('a[lang="fa"]')).toHaveAttribute("dir", "rtl");
+  await page.locator(".switcher__button").click();
+  await page.locator('#switcher-menu a[lang="he"]').click();
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-  await expect(page.locator('nav.switcher a[aria-current="page"]')).toHaveAttribute("lang", "he");
+  await expect(page.locator('#switcher-menu a[aria-current="page"]')).toHaveAttribute("lang", "he");
+});
+
+test("the switcher says which languages lack the article and offers their homes, which hreflang leaves out", async ({ page }) => {
+  await page.goto(urlOf("en.txt"));
+  const homes = page.locator("#switcher-menu .switcher__list--homes a");
+  await expect(page.locator("#switcher-elsewhere")).toHaveText("Not available in these languages; their home pages:");
+  const offered = await homes.evaluateAll((as) => as.map((a) => `${a.getAttribute("lang")} ${a.getAttribute("href")}`));
+  expect(offered.length).toBeGreaterThan(0);
+  for (const line of offered) expect(line).toMatch(/^(\S+) .*\/\1\/$/);
+  const hreflang = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((ls) => ls.map((l) => l.getAttribute("hreflang")));
+  for (const line of offered) expect(hreflang).not.toContain(line.split(" ")[0]);
+  expect(hreflang.length).toBe(19 + 1);
 });
 
 test("an article on the same theme but not a translation stands alone", async ({ page }) => {
   await page.goto(urlOf("pt-BR.md"));
-  await expect(page.locator("nav.switcher li")).toHaveCount(0);
+  await expect(page.locator("#switcher-menu .switcher__list:not(.switcher__list--homes) a")).toHaveCount(1);
+  await expect(page.locator('#switcher-menu a[aria-current="page"]')).toHaveAttribute("lang", "pt-BR");
 });
 
 test.describe("search in other scripts", () => {

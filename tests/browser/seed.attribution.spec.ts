@@ -35,6 +35,7 @@ test.describe("attribution", () => {
     await page.goto(urlOf("004"));
     await expect(page.locator(".credits")).toContainText("En Pymes y Autónomos");
     await expect(page.locator(".credits")).toContainText("Imagen | jm3");
+    await expect(page.locator(".credits a")).toHaveCount(0); // no address given in _data, so none invented
     await expect(page.locator(".byline")).toHaveCount(0);
     await expect(page.locator(".author-bio")).toHaveCount(0);
     await expect(page.locator(".rights")).toHaveCount(0);
@@ -43,10 +44,11 @@ test.describe("attribution", () => {
     expect(ld.copyrightHolder).toBeUndefined();
   });
 
-  test("every footer shows the site's copyright", async ({ page }) => {
+  test("every footer shows the site's copyright apart from the authors'", async ({ page }) => {
     for (const path of ["/", "/es/", urlOf("001")]) {
       await page.goto(path);
-      await expect(page.locator(".site-footer__copyright")).toHaveText(/^© 2020\s?–\s?\d{4} Polyglot Notes$/);
+      // The site's rights apart from the authors': the articles are theirs.
+      await expect(page.locator(".site-footer__copyright")).toHaveText(/^(Site|Sitio|Website) © 2020\s?–\s?\d{4} Polyglot Notes · (Articles belong to their authors|Los artículos son de sus autores|Die Artikel gehören ihren Autorinnen und Autoren)$/);
     }
   });
 });
@@ -62,6 +64,14 @@ test.describe("author pages", () => {
       await expect(page.locator("nav.switcher a")).toHaveCount(4);
       await expect(page.locator('link[rel="alternate"][hreflang]:not([type])')).toHaveCount(5);
     }
+  });
+
+  test("an article whose only date is its first commit says it was added to this site, not published", async ({ page }) => {
+    await page.goto(urlOf("001"));
+    await expect(page.locator(".article__meta time")).toHaveText(/^Auf dieser Website seit \d{1,2}\. \p{L}+ \d{4}$/u);
+    await expect(page.locator(".article__meta")).not.toContainText("Veröffentlicht");
+    await page.goto(at("/es/"));
+    await expect(page.locator(".teaser__meta time").first()).toHaveText(/^Añadido a este sitio el /);
   });
 
   test("a byline leads to the author's page in the same language", async ({ page }) => {
@@ -86,7 +96,8 @@ test.describe("structured data", () => {
       expect(ld.author).toEqual({ "@type": "Person", name: "Seamus Phan", url: `${siteUrl()}/${m.lang}/authors/seamus-phan/` });
       expect(ld.copyrightHolder.name).toBe("Seamus Phan");
       expect(ld.copyrightYear).toBe(1984);
-      expect(ld.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // The seeds state no date: a first commit is when they reached this site, not when they were published.
+      expect(ld.datePublished).toBeUndefined();
       const linked = [ld["@id"], ld.translationOfWork?.["@id"], ...(ld.workTranslation ?? []).map((w: { "@id": string }) => w["@id"])].filter(Boolean).sort();
       const hreflang = await page.locator('link[rel="alternate"][hreflang]:not([type]):not([hreflang="x-default"])').evaluateAll((ls) => ls.map((l) => l.getAttribute("href")));
       expect(linked).toEqual(hreflang.sort());
@@ -133,6 +144,17 @@ test.describe("feeds", () => {
     expect((byUrl("000").author as { name: string }[])[0]!.name).toBe("Seamus Phan");
     expect(byUrl("000").rights).toBe("© 1984–2020 Seamus Phan. Todos los derechos reservados.");
     expect(byUrl("004").author).toBeUndefined();
+  });
+
+  test("a feed entry links its translations by language and claims no publication date the text never stated", async ({ request }) => {
+    const feed = parser.parse(await (await request.get("/de/feed.xml")).text()).feed;
+    const entry = (feed.entry as Record<string, unknown>[])[0]!;
+    const links = (entry.link as Record<string, string>[]).map((l) => `${l["@hreflang"]} ${l["@href"]}`);
+    expect(links).toEqual(["de", "es", "fr", "id"].map((lang) => `${lang} ${siteUrl()}${urlOf({ de: "001", es: "000", fr: "002", id: "003" }[lang]!)}`));
+    expect(entry.published).toBeUndefined();
+    const json = await (await request.get("/de/feed.json")).json();
+    expect(json.items[0].date_published).toBeUndefined();
+    expect(json.items[0]._translations.map((t: { lang: string }) => t.lang)).toEqual(["es", "fr", "id"]);
   });
 
   test("every page links its language's feeds from the head", async ({ page }) => {

@@ -72,10 +72,19 @@ test.describe("every seed becomes a localized page", () => {
     await expect(page.locator(".article__body")).toContainText("Quoi\u202F?");
   });
 
-  test("every article leaves a visible place for the language switcher", async ({ page }) => {
-    await page.goto(urlOf("000"));
-    await expect(page.locator("nav.switcher")).toBeVisible();
-    await expect(page.locator("nav.switcher")).toHaveAttribute("aria-label", "Leer en otro idioma");
+  test("every page has the same labelled switcher naming its language, at the header's end", async ({ page }) => {
+    await page.setViewportSize({ width: 1200, height: 800 });
+    for (const [path, name] of [[urlOf("000"), "Español"], [urlOf("004"), "Español"], ["/es/", "Español"], ["/de/search/", "Deutsch"], ["/", "English"], ["/coverage/", "English"]] as const) {
+      await page.goto(path);
+      await expect(page.locator("nav.switcher")).toHaveAttribute("aria-label", /^(Leer en otro idioma|In einer anderen Sprache lesen|Read in another language)$/);
+      const button = page.getByRole("button", { name: new RegExp(`^(Idioma|Sprache|Language): ${name}$`) });
+      await expect(button).toBeVisible();
+      const box = await button.boundingBox();
+      const header = await page.locator(".site-header__inner").boundingBox();
+      // One line, at the inline end: the same place whatever else the header holds.
+      expect(Math.abs(box!.x + box!.width - (header!.x + header!.width - 20))).toBeLessThan(2);
+      expect(box!.y - header!.y).toBeLessThan(20);
+    }
   });
 });
 

@@ -11,9 +11,11 @@ test.describe("translations are linked", () => {
   test("from the Spanish seed article the switcher leads to the German, French and Indonesian versions and back", async ({ page }) => {
     await page.goto(urlOf("000"));
     for (const [name, lang, prefix] of [["Deutsch", "de", "001"], ["Français", "fr", "002"], ["Indonesia", "id", "003"]] as const) {
+      await page.locator(".switcher__button").click();
       await page.locator("nav.switcher").getByRole("link", { name }).click();
       await expect(page).toHaveURL(at(urlOf(prefix)));
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
+      await page.locator(".switcher__button").click();
       await page.locator("nav.switcher").getByRole("link", { name: "Español" }).click();
       await expect(page).toHaveURL(at(urlOf("000")));
     }
@@ -31,15 +33,23 @@ test.describe("translations are linked", () => {
     ]);
   });
 
+  test("a search page offers only languages that have articles", async ({ page }) => {
+    await page.goto("/es/search/");
+    await expect(page.locator("#switcher-menu a")).toHaveText(["Deutsch", "Español", "Français", "Indonesia"]);
+  });
+
   test("an article with translations says so near its title", async ({ page }) => {
     await page.goto(urlOf("001"));
     await expect(page.locator(".also-in")).toContainText("Auch auf");
     await expect(page.locator(".also-in a")).toHaveText(["Español", "Français", "Indonesia"]);
   });
 
-  test("004 offers no other language", async ({ page }) => {
+  test("004 offers no other version, only the other languages' homes", async ({ page }) => {
     await page.goto(urlOf("004"));
-    await expect(page.locator("nav.switcher li")).toHaveCount(0);
+    await expect(page.locator("#switcher-menu .switcher__list:not(.switcher__list--homes) a")).toHaveText(["Español"]);
+    await expect(page.locator("#switcher-menu .switcher__list--homes a")).toHaveText(["Deutsch", "Français", "Indonesia"]);
+    await expect(page.locator("#switcher-menu .switcher__list--homes a").first()).toHaveAttribute("href", at("/de/"));
+    await expect(page.locator("#switcher-elsewhere")).toHaveText("No está en estos idiomas; sus portadas:");
     await expect(page.locator(".also-in")).toHaveCount(0);
     await expect(page.locator('link[rel="alternate"][hreflang]:not([type])')).toHaveCount(0);
   });

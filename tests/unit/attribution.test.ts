@@ -89,6 +89,14 @@ describe("attribution follows the translation group", () => {
     assert.equal(file("004").date, "2026-01-02");
   });
 
+  it("calls a stated date a publication date and a first commit only the day it was added", () => {
+    const docs = seedDocs();
+    const fr = docs.find((d) => d.file.startsWith("002"))!.file;
+    const { file } = resolveSeeds(new Map([[fr, { date: "2020-05-01" }]]));
+    for (const p of ["000", "001", "002", "003"]) assert.equal(file(p).dateKind, "published");
+    assert.equal(file("004").dateKind, "added");
+  });
+
   it("lets a member that names another author keep it", () => {
     const docs = seedDocs();
     const de = docs.find((d) => d.file.startsWith("001"))!.file;
@@ -138,6 +146,11 @@ describe("_data files", () => {
     assert.match(loadDocumentMeta(write('{"a.txt": {"date": "May 2020"}}')).problems.join(), /a\.txt\.date: must be a date/);
   });
 
+  it("accepts only web addresses as a source's link", () => {
+    assert.match(loadDocumentMeta(write('{"a.txt": {"sourceUrl": "javascript:alert(1)"}}')).problems.join(), /a\.txt\.sourceUrl/);
+    assert.deepEqual(loadDocumentMeta(write('{"a.txt": {"sourceUrl": "https://example.org/a"}}')).problems, []);
+  });
+
   it("stops the build when per-document metadata names a file that is not a document", () => {
     assert.throws(() => buildSiteModel(loadSettings({}), { documents: write('{"nope.txt": {"author": "seamus-phan"}}') }), /"nope\.txt" is not a document/);
   });
@@ -149,6 +162,14 @@ describe("_data files", () => {
     assert.equal(a.title, "Clientes difíciles");
     assert.equal(a.url, "/es/clientes-dificiles/");
     assert.equal(a.source, "Pymes y Autónomos");
+  });
+
+  it("gives a document the source address _data names, for its credit line to link", () => {
+    const file = seed("004").file;
+    const model = buildSiteModel(loadSettings({}), { documents: write(JSON.stringify({ [file]: { sourceUrl: "https://www.pymesyautonomos.com/" } })) });
+    const a = model.articles.find((x) => x.file === file)!;
+    assert.equal(a.sourceUrl, "https://www.pymesyautonomos.com/");
+    assert.deepEqual(a.credits.map((c) => c.text), ["En Pymes y Autónomos | Quizá consigues un mal servicio porque eres un mal cliente Imagen | jm3"]);
   });
 });
 
