@@ -239,7 +239,13 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   const rootPages = [{ ...localeView(defaultLang, "/", homeAlternates(""), false), hreflang: hreflangOf(homeAlternates("")), titleKey: "root.title", latest: articles.filter((a) => a.isOriginal).slice(0, settings.pageSize) }];
   // A not-found page at the root, and one per language for the paths under it.
   const notFoundPages = [defaultLang, ...langs].map((lang, i) => ({ ...localeView(lang, i === 0 ? "/404.html" : `/${lang}/404.html`, homeAlternates(""), false), titleKey: "notFound.title" }));
-  const coveragePages = [{ ...localeView(defaultLang, "/coverage/", homeAlternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) }];
+  // Coverage in every language, rows named in it where it has the article; /coverage/ speaks the default language.
+  const coverageUrl = (lang: string) => `/${lang}/coverage/`;
+  const coverageAlternates = (lang: string): Alternate[] => languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, url: coverageUrl(l.lang), current: l.lang === lang }));
+  const coveragePages = [
+    ...langs.map((lang) => ({ ...localeView(lang, coverageUrl(lang), coverageAlternates(lang), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, lang) })),
+    { ...localeView(defaultLang, "/coverage/", coverageAlternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) },
+  ];
 
   // One page per author and language they write in, linked to the same author's other languages.
   const authorPages: AuthorPage[] = [];
@@ -280,7 +286,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     ...articles.map((a) => ({ loc: a.canonical, ...opt("lastmod", a.date), alternates: a.hreflang })),
     ...authorPages.map((p) => ({ loc: p.canonical, ...opt("lastmod", newest(p.articles)), alternates: p.hreflang })),
     ...searchPages.map((p) => ({ loc: p.canonical, alternates: p.hreflang })),
-    { loc: abs("/coverage/"), alternates: [] },
+    ...coveragePages.map((p) => ({ loc: p.canonical, alternates: p.hreflang })),
   ];
 
   const newestYear = Math.max(settings.copyright.firstYear, ...articles.filter((a) => a.date).map((a) => Number(a.date!.slice(0, 4))));
@@ -294,17 +300,17 @@ function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V 
 
 /**
  * One row per article across its translations, one column per language, so an editor sees the
- * gaps. A row is named by its version in the default language when there is one.
+ * gaps. A row is named in the page's language where the article exists in it, else by its original.
  */
-function coverageRows(articles: readonly Article[], langs: readonly string[], defaultLang: string): CoverageRow[] {
+function coverageRows(articles: readonly Article[], langs: readonly string[], pageLang: string): CoverageRow[] {
   const rows = new Map<string, Article[]>();
   for (const a of articles) {
     const key = a.group?.id ?? a.file;
     (rows.get(key) ?? rows.set(key, []).get(key)!).push(a);
   }
   return [...rows.values()].map((members) => {
-    // Named by the group's original (its own words), shortened as <title> is: a row is a label, not the article.
-    const named = members.find((m) => m.isOriginal) ?? members.find((m) => m.lang === defaultLang) ?? [...members].sort((a, b) => byCodePoint(a.lang, b.lang))[0]!;
+    // Shortened as <title> is: a row is a label, not the article.
+    const named = members.find((m) => m.lang === pageLang) ?? members.find((m) => m.isOriginal) ?? [...members].sort((a, b) => byCodePoint(a.lang, b.lang))[0]!;
     return {
       title: named.shortTitle,
       lang: named.lang,

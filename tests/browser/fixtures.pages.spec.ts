@@ -80,3 +80,13 @@ test.describe("a Markdown document with front matter", () => {
     expect(dialogs).toBe(0);
   });
 });
+
+test.describe("on a phone", () => {
+  for (const [name, path] of [["the coverage page of 22 languages", "/ja/coverage/"], ["the Japanese article", () => urlOf("ja.txt")], ["the Arabic home", "/ar/"], ["the root", "/"]] as const) {
+    test(`${name} does not scroll sideways`, async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(typeof path === "string" ? path : path());
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  }
+});

@@ -119,10 +119,31 @@ test.describe("translation coverage", () => {
     for (const { w, h } of boxes) expect(w >= 44 && h >= 44, `a ${w}×${h} px target`).toBe(true);
   });
 
-  test("every page links to the coverage page from its footer", async ({ page }) => {
+  test("every page's footer links the coverage page in the page's language", async ({ page }) => {
     await page.goto(urlOf("000"));
     await page.locator(".site-footer").getByRole("link", { name: "Cobertura de traducciones" }).click();
-    await expect(page).toHaveURL(at("/coverage/"));
+    await expect(page).toHaveURL(at("/es/coverage/"));
+    await expect(page.locator("html")).toHaveAttribute("lang", "es");
+    await expect(page.locator("h1")).toHaveText("Cobertura de traducciones");
+    await expect(page.locator("thead th").first()).toHaveText("Artículo");
+  });
+
+  test("the German coverage page names the seed article's row in German, and 004's in its own Spanish", async ({ page }) => {
+    await page.goto("/de/coverage/");
+    const heads = page.locator("tbody th");
+    await expect(heads.filter({ hasText: "Es erscheint lächerlich" })).toHaveAttribute("lang", "de");
+    await expect(heads.filter({ hasText: "Después del post" })).toHaveAttribute("lang", "es");
+  });
+
+  test("a missing translation is the empty cell the legend speaks of, read aloud as missing", async ({ page }) => {
+    await page.goto("/de/coverage/");
+    await expect(page.locator(".page__lede")).toContainText("Eine leere Zelle ist eine fehlende Übersetzung.");
+    const missing = page.locator(".coverage__cell--missing");
+    await expect(missing).toHaveCount(3);
+    // Nothing shows in the cell: all it holds is the word for screen readers.
+    const shown = await missing.evaluateAll((cells) => cells.map((c) => [...c.childNodes].filter((n) => !(n instanceof HTMLElement && n.classList.contains("visually-hidden"))).length));
+    expect(shown).toEqual([0, 0, 0]);
+    await expect(missing.first()).toHaveText("fehlt");
   });
 });
 

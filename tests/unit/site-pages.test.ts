@@ -62,16 +62,26 @@ describe("pages of the seed site", () => {
   });
 
   it("shows the seed article in one coverage row with all four languages, and 004 in a row of its own with gaps", () => {
-    const rows = model.coveragePages[0]!.rows;
+    const rows = model.coveragePages.find((p) => p.url === "/coverage/")!.rows;
     assert.equal(rows.length, 2);
     const cells = rows.map((r) => r.cells.map((c) => (c ? c.lang : "-")).join(" "));
     assert.deepEqual(cells.sort(), ["- es - -", "de es fr id"]);
   });
 
   it("names a coverage row by its group's original, shortened as a label", () => {
-    const row = model.coveragePages[0]!.rows.find((r) => r.cells.every(Boolean));
+    const row = model.coveragePages.find((p) => p.url === "/coverage/")!.rows.find((r) => r.cells.every(Boolean));
     assert.equal(row?.lang, "es");
     assert.equal(row?.title, "Parece ridículo que una empresa demande a sus clientes que pagan");
+  });
+
+  it("gives every language a coverage page whose rows are named in it where the article exists in it", () => {
+    const coverage = (lang: string) => model.coveragePages.find((p) => p.url === `/${lang}/coverage/`)!;
+    assert.deepEqual(model.coveragePages.map((p) => p.url), ["/de/coverage/", "/es/coverage/", "/fr/coverage/", "/id/coverage/", "/coverage/"]);
+    const german = coverage("de").rows.map((r) => [r.lang, r.title]);
+    assert.deepEqual(german.find(([lang]) => lang === "de"), ["de", article("001").shortTitle]);
+    // 004 exists only in Spanish: its row keeps its own words, marked as Spanish.
+    assert.deepEqual(german.find(([lang]) => lang === "es"), ["es", article("004").shortTitle]);
+    assert.ok(model.sitemap.some((e) => e.loc === "https://blog.example/polyglot/id/coverage/"));
   });
 });
 
