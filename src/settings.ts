@@ -67,7 +67,10 @@ export function isProduction(env: NodeJS.ProcessEnv): boolean {
   return env.NODE_ENV === "production" || env.CONTEXT === "production";
 }
 
-/** The public, absolute address of a site path ("/es/x/" → "https://host/prefix/es/x/"). */
+/**
+ * The public, absolute address of a site path ("/es/x/" → "https://host/prefix/es/x/"), with any
+ * letters outside ASCII percent-encoded ("/ja/パン/" → "/ja/%E3%83%91%E3%83%B3/"), as sitemaps require.
+ */
 export function absoluteUrl(settings: Pick<SiteSettings, "url" | "pathPrefix">, path: string): string {
-  return settings.url + settings.pathPrefix.replace(/\/$/, "") + path;
+  return settings.url + encodeURI(settings.pathPrefix.replace(/\/$/, "") + path);
 }

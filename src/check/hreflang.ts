@@ -39,10 +39,10 @@ function htmlFiles(dir: string): string[] {
   return out.sort();
 }
 
-/** The public URL of a built file: `de/x/index.html` → `{base}/de/x/`. */
+/** The public URL of a built file, percent-encoded as pages write it: `ja/パン/index.html` → `{base}/ja/%E3%83%91%E3%83%B3/`. */
 function urlOfFile(siteDir: string, file: string, base: string): string {
   const path = relative(siteDir, file).split(sep).join("/");
-  return `${base}/${path.replace(/(^|\/)index\.html$/, "$1")}`;
+  return `${base}/${encodeURI(path.replace(/(^|\/)index\.html$/, "$1"))}`;
 }
 
 const setKey = (links: PageInfo["links"]) => links.map((l) => `${l.hreflang} ${l.href}`).sort().join("\n");

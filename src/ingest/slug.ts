@@ -1,24 +1,47 @@
-/** URL slugs: ASCII, readable, unique within a language. */
+/**
+ * URL slugs, unique within a language: ASCII where transliteration reads well (Latin, Cyrillic,
+ * Greek), the title's own letters elsewhere (Han, Kana, Hangul, Arabic, Hebrew, Thai, Indic…), where
+ * a romanization would be unreadable to the very readers of the page. Links carry them as they are;
+ * absolute URLs (canonical, hreflang, sitemap, feeds) percent-encode them.
+ */
 import slugifyLatin from "@sindresorhus/slugify";
 import anyAscii from "any-ascii";
 
 const MAX_SLUG = 60;
+/** Code points: a Japanese or Arabic title says in 40 what a Latin one says in 60 bytes. */
+const MAX_UNICODE_SLUG = 40;
+
+const READABLE_IN_ASCII = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+/** Vowel points and cantillation (Hebrew), harakat and tatweel (Arabic): optional in writing, noise in a URL. */
+const OPTIONAL_MARKS = /[\u0591-\u05C7\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06ED]/gu;
 
 /**
- * ASCII slug of a title. @sindresorhus/slugify knows language conventions (ß → ss, ä → ae);
- * scripts it cannot transliterate (CJK, for one) go through any-ascii first; a title with
- * nothing to transliterate falls back to `fallback` (derived from the document's content hash).
+ * Slug of a title, stable across builds: ASCII when every letter is Latin, Cyrillic or Greek. @sindresorhus/slugify knows language conventions (ß → ss,
+ * ä → ae); a title with nothing to spell falls back to `fallback` (from the document's content hash).
  */
 export function slugFromTitle(title: string, fallback: string): string {
+  const ascii = (title.match(/\p{L}/gu) ?? []).every((l) => READABLE_IN_ASCII.test(l));
+  return (ascii ? asciiSlug(title) : unicodeSlug(title)) || fallback;
+}
+
+function asciiSlug(title: string): string {
   let slug = slugifyLatin(title);
-  const letters = (title.match(/\p{L}/gu) ?? []).length;
-  if (slug.replace(/-/g, "").length < Math.min(3, letters)) slug = slugifyLatin(anyAscii(title));
   if (slug.length > MAX_SLUG) slug = slug.slice(0, slug.lastIndexOf("-", MAX_SLUG) > 20 ? slug.lastIndexOf("-", MAX_SLUG) : MAX_SLUG);
-  return slug.replace(/-+$/, "") || fallback;
+  return slug.replace(/-+$/, "");
+}
+
+/** The title's words in its own script, lower-cased, joined by hyphens; cut at a word where there are words. */
+function unicodeSlug(title: string): string {
+  const words = title.normalize("NFC").replace(OPTIONAL_MARKS, "").toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const slug = words.join("-");
+  const chars = Array.from(slug);
+  if (chars.length <= MAX_UNICODE_SLUG) return slug;
+  const cut = chars.slice(0, MAX_UNICODE_SLUG + 1).lastIndexOf("-");
+  return chars.slice(0, cut > 12 ? cut : MAX_UNICODE_SLUG).join("").replace(/-+$/, "");
 }
 
 /** Paths under /{lang}/ that the site itself uses (pagination, search, authors, feeds). */
-export const RESERVED_SLUGS = ["page", "search", "authors", "feed", "tags", "404"] as const;
+export const RESERVED_SLUGS = ["page", "search", "authors", "coverage", "feed", "tags", "404"] as const;
 
 export type SlugRequest = { id: string; lang: string; slug: string; fixed: boolean };
 export type SlugCollision = { id: string; lang: string; wanted: string; given: string };

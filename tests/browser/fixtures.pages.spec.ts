@@ -90,3 +90,22 @@ test.describe("on a phone", () => {
     });
   }
 });
+
+test.describe("slugs in every script", () => {
+  test("a Japanese and a Hebrew article live at their titles' own words, percent-encoded where a URL must be", async ({ page }) => {
+    for (const [file, words] of [["ja.txt", "旧市街の朝は"], ["he.txt", "הבוקר-בעיר-העתיקה"], ["zh.txt", "老城的早晨"]] as const) {
+      expect(urlOf(file)).toContain(words);
+      const response = await page.goto(urlOf(file));
+      expect(response?.status()).toBe(200);
+      expect(decodeURI(new URL(page.url()).pathname)).toContain(words);
+      const canonical = (await page.locator('link[rel="canonical"]').getAttribute("href")) ?? "";
+      expect(canonical).toMatch(/^[\x21-\x7e]+$/); // ASCII only: percent-encoded
+      expect(decodeURI(canonical)).toContain(words);
+    }
+  });
+
+  test("Russian and Greek titles are transliterated to ASCII", () => {
+    expect(urlOf("ru.txt")).toMatch(/^\/ru\/[a-z0-9-]+\/$/);
+    expect(urlOf("el.txt")).toMatch(/^\/el\/[a-z0-9-]+\/$/);
+  });
+});

@@ -14,8 +14,27 @@ describe("slugs", () => {
     assert.match(slugFromTitle("Καλημέρα κόσμε", "x"), /^[a-z-]+$/);
   });
 
-  it("falls back to a romanization for CJK titles", () => {
-    assert.equal(slugFromTitle("北京的早晨", "x"), "bei-jing-de-zao-chen");
+  it("keeps the title's own letters in scripts a romanization would make unreadable", () => {
+    assert.equal(slugFromTitle("北京的早晨", "x"), "北京的早晨");
+    assert.equal(slugFromTitle("パン職人の朝は、早い。", "x"), "パン職人の朝は-早い");
+    assert.equal(slugFromTitle("빵집 주인의 아침", "x"), "빵집-주인의-아침");
+    assert.equal(slugFromTitle("ร้านขนมปังในซอย", "x"), "ร้านขนมปังในซอย");
+    assert.equal(slugFromTitle("रोटी वाला हर सुबह", "x"), "रोटी-वाला-हर-सुबह");
+  });
+
+  it("drops Hebrew vowel points and Arabic harakat, which a URL does without", () => {
+    assert.equal(slugFromTitle("הַלֶּחֶם שֶׁל הָאוֹפֶה", "x"), "הלחם-של-האופה");
+    assert.equal(slugFromTitle("الخبّاز يفتح بابه", "x"), "الخباز-يفتح-بابه");
+  });
+
+  it("keeps every word of a title that mixes a Latin name into another script", () => {
+    assert.equal(slugFromTitle("Linux で パン", "x"), "linux-で-パン");
+  });
+
+  it("cuts a long title in another script at a word, within 40 characters", () => {
+    const slug = slugFromTitle("الخبز الطازج في المدينة القديمة يجمع الجيران كل صباح قبل العمل", "x");
+    assert.ok([...slug].length <= 40 && !slug.endsWith("-"), slug);
+    assert.ok("الخبز-الطازج-في-المدينة-القديمة-يجمع-الجيران".startsWith(slug));
   });
 
   it("uses the fallback when a title has nothing to transliterate", () => {
@@ -50,7 +69,8 @@ describe("unique slugs within a language", () => {
   });
 
   it("never gives a document a path the site uses itself", () => {
-    const { slugs } = assignUniqueSlugs([{ id: "a.txt", lang: "es", slug: "page", fixed: false }]);
+    const { slugs } = assignUniqueSlugs([{ id: "a.txt", lang: "es", slug: "page", fixed: false }, { id: "b.txt", lang: "es", slug: "coverage", fixed: false }]);
     assert.equal(slugs.get("a.txt"), "page-2");
+    assert.equal(slugs.get("b.txt"), "coverage-2");
   });
 });
