@@ -23,11 +23,13 @@ export interface RedirectRule {
 
 /**
  * Only what the site needs: its own scripts, styles and images; Pagefind's WebAssembly
- * ('wasm-unsafe-eval') and its worker; no inline script or style, no framing, no plugins.
+ * ('wasm-unsafe-eval') and its worker; Pagefind's module instantiated once per language from one
+ * download (blob:, which only the page's own scripts can make); no inline script or style, no
+ * framing, no plugins.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

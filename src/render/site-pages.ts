@@ -71,6 +71,8 @@ export type Article = DocumentRecord &
     /** Trailing text shown as written in the article footer: credits, and bios of unknown authors. */
     credits: Attribution[];
     source?: string;
+    /** Every version of the article (itself included) for the search page, which lists them all whichever one matched: site paths with the prefix. */
+    searchVersions: { lang: string; url: string; title: string; description: string }[];
     /** Links the source line, or the credit line as written when there is no source line. */
     sourceUrl?: string;
     jsonLd: JsonLd;
@@ -208,6 +210,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       ...(attribution.source ? { source: attribution.source } : {}),
       ...(attribution.sourceUrl ? { sourceUrl: attribution.sourceUrl } : {}),
       credits: attribution.shown,
+      searchVersions: members.map((m) => ({ lang: m.lang, url: `${settings.pathPrefix}${urlOf(m).slice(1)}`, title: m.shortTitle, description: m.description })),
       jsonLd: blogPosting({
         url: abs(urlOf(doc)),
         title: doc.shortTitle,

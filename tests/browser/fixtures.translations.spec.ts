@@ -41,6 +41,24 @@ test("an article on the same theme but not a translation stands alone", async ({
 
 test.describe("search in other scripts", () => {
   test.describe.configure({ timeout: 60_000 });
+  test("«パン職人» from the Japanese search page shows the bakery article in Japanese with all 18 other translations, its excerpt unbroken", async ({ page }) => {
+    await page.goto(`/ja/search/?q=${encodeURIComponent("パン職人")}`);
+    await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/, { timeout: 30_000 });
+    const result = page.locator(".search-result").first();
+    await expect(result).toHaveAttribute("lang", "ja");
+    await expect(result.locator(".teaser__title a")).toHaveAttribute("href", at(urlOf("ja.txt")));
+    await expect(result.locator(".teaser__langs a")).toHaveCount(18);
+    await expect(result.locator(".teaser__summary")).toContainText("パン職人は日の出前に");
+    await expect(result.locator(".teaser__summary mark").first()).toHaveText("パン職人");
+  });
+
+  test("from the English search page, a Hebrew word finds the bakery article shown in English", async ({ page }) => {
+    await page.goto(`/en/search/?q=${encodeURIComponent("האופה")}`);
+    await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/, { timeout: 30_000 });
+    await expect(page.locator(".search-result").first()).toHaveAttribute("lang", "en");
+    await expect(page.locator(".search-result .teaser__title a").first()).toHaveAttribute("href", at(urlOf("en.txt")));
+  });
+
   for (const [word, lang] of [["面包师", "zh"], ["パン職人", "ja"], ["האופה", "he"], ["хлеба", "ru"]] as const) {
     test(`«${word}» finds the ${lang} bakery article from the English search page`, async ({ page }) => {
       await page.goto(`/en/search/?q=${encodeURIComponent(word)}`);

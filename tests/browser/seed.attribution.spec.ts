@@ -70,7 +70,7 @@ test.describe("author pages", () => {
     await page.goto(urlOf("001"));
     await expect(page.locator(".article__meta time")).toHaveText(/^Auf dieser Website seit \d{1,2}\. \p{L}+ \d{4}$/u);
     await expect(page.locator(".article__meta")).not.toContainText("Veröffentlicht");
-    await page.goto(at("/es/"));
+    await page.goto("/es/");
     await expect(page.locator(".teaser__meta time").first()).toHaveText(/^Añadido a este sitio el /);
   });
 
