@@ -288,7 +288,13 @@ async function run(fromUrl = true) {
     if (rest.length) render(entries(hits), terms, only, false, query);
     document.body.dataset.searchFirstMs = String(Math.round(performance.now() - started));
   }
-  hits.push(...(await Promise.all(rest.map((b) => searchLanguage(b, query, terms)))).flat());
+  // One language at a time, the page's thread given back between them, so no long task blocks
+  // input (they run on the page's thread: see bundle()).
+  for (const b of rest) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (run !== latest) return;
+    hits.push(...(await searchLanguage(b, query, terms)));
+  }
   if (run !== latest) return;
   render(entries(hits), terms, only, true, query);
   document.body.dataset.searchMs = String(Math.round(performance.now() - started));
