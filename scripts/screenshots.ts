@@ -1,7 +1,7 @@
 /**
  * Screenshots of built pages at desktop and phone widths, light and dark, for a person to look at.
  * Needs `npm run build` (seed site) and the fixture site the browser tests build (reports/fixture-site).
- * Usage: npx tsx scripts/screenshots.ts  → screenshots/*.png
+ * Usage: npx tsx scripts/screenshots.ts  → screenshots/*.png, and the README's set in docs/screenshots/
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { chromium } from "@playwright/test";
@@ -30,8 +30,11 @@ const shots: { name: string; port: number; path: string }[] = [
   { name: "fixture-root", port: 4302, path: "/" },
 ];
 const viewports = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
+/** The README shows these, committed: an article in Spanish, Arabic and Japanese, desktop and phone, light. */
+const README_SHOTS = new Set(["es-translated-article", "ar-article", "ja-article"]);
 
 mkdirSync("screenshots", { recursive: true });
+mkdirSync("docs/screenshots", { recursive: true });
 const servers = [await startPreviewServer("_site", 4301), await startPreviewServer("reports/fixture-site", 4302)];
 const browser = await chromium.launch(chromiumLaunchOptions());
 try {
@@ -45,6 +48,11 @@ try {
         const file = `screenshots/${shot.name}-${width}-${scheme}.png`;
         await page.screenshot({ path: file, fullPage: false });
         console.log(file);
+        if (scheme === "light" && README_SHOTS.has(shot.name)) {
+          const readme = `docs/screenshots/${shot.name}-${width}.png`;
+          await page.screenshot({ path: readme, fullPage: false, scale: "css" });
+          console.log(readme);
+        }
       }
       await page.close();
     }
