@@ -1,8 +1,8 @@
 /** Publishing over the last good site: whole or not at all, and an interrupted run repaired. */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { describe, it } from "node:test";
 import { publishStaged, PublishError, recoverInterrupted, stagingOf } from "../../src/write/publish.ts";
 
@@ -19,12 +19,25 @@ function sites(): { output: string; staging: string } {
 const page = (dir: string) => readFileSync(join(dir, "index.html"), "utf8");
 
 describe("publishing a built site", () => {
-  it("replaces the last site with the new one and leaves nothing beside it", () => {
+  it("replaces the last site with the new one and leaves nothing beside it once the old one is gone", async () => {
     const { output, staging } = sites();
     publishStaged(output);
     assert.equal(page(output), "new");
     assert.equal(existsSync(staging), false);
     assert.equal(existsSync(`${output}.previous`), false);
+    // The old site is removed in the background: wait for it, however busy the machine.
+    const beside = () => readdirSync(dirname(output)).filter((n) => n !== basename(output));
+    while (beside().length) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.deepEqual(beside(), []);
+  });
+
+  it("clears a replaced site whose removal in the background never finished", () => {
+    const { output } = sites();
+    mkdirSync(`${output}.discarded-4242`);
+    writeFileSync(join(`${output}.discarded-4242`, "index.html"), "old");
+    recoverInterrupted(output);
+    assert.equal(existsSync(`${output}.discarded-4242`), false);
+    assert.equal(page(output), "old");
   });
 
   it("puts the last good site back when the new one cannot be moved in", () => {
