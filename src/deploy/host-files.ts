@@ -4,6 +4,7 @@
  * language. Written as `_headers` and `_redirects` (read by Netlify and Cloudflare Pages), and into
  * netlify.toml, whose [[headers]] a test keeps equal to these rules.
  */
+import { routes } from "../routes.ts";
 
 export interface HeaderRule {
   /** A site path pattern, without the path prefix; `*` matches the rest of the path. */
@@ -61,17 +62,15 @@ export function headerRules(): HeaderRule[] {
     // Fingerprinted: the name changes when the content does. Pagefind hashes its index files;
     // its pagefind.js, worker and WebAssembly keep their names and revalidate.
     { path: "/assets/*", headers: { "Cache-Control": IMMUTABLE } },
-    { path: "/pagefind/*/index/*", headers: { "Cache-Control": IMMUTABLE } },
-    { path: "/pagefind/*/fragment/*", headers: { "Cache-Control": IMMUTABLE } },
-    { path: "/pagefind/*/filter/*", headers: { "Cache-Control": IMMUTABLE } },
+    ...["index", "fragment", "filter"].map((part) => ({ path: `${routes.searchBundle("*")}${part}/*`, headers: { "Cache-Control": IMMUTABLE } })),
   ];
 }
 
 /** `/` negotiates the reader's language; each language's missing pages get its own 404 page. */
 export function redirectRules(languages: readonly string[]): RedirectRule[] {
   return [
-    ...languages.map((lang) => ({ from: "/", to: `/${lang}/`, status: 302, language: lang, force: true })),
-    ...languages.map((lang) => ({ from: `/${lang}/*`, to: `/${lang}/404.html`, status: 404 })),
+    ...languages.map((lang) => ({ from: routes.root(), to: routes.home(lang), status: 302, language: lang, force: true })),
+    ...languages.map((lang) => ({ from: routes.languageTree(lang), to: routes.notFound(lang), status: 404 })),
   ];
 }
 

@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { routes } from "../routes.ts";
 
 export interface IndexedLanguage {
   lang: string;
@@ -37,7 +38,7 @@ export async function buildSearchIndex(outputDir: string, pages: readonly { lang
       const added = await index.addHTMLFile({ url: page.url, content: page.content });
       check(`addHTMLFile(${page.url})`, added.errors);
     }
-    const written = await index.writeFiles({ outputPath: join(outputDir, "pagefind", lang) });
+    const written = await index.writeFiles({ outputPath: join(outputDir, routes.searchBundle(lang)) });
     check(`writeFiles(${lang})`, written.errors);
     await index.deleteIndex(); // written: the service can let go of it
     return { lang, pages: mine.length };

@@ -5,7 +5,7 @@
  * absolute URLs (canonical, hreflang, sitemap, feeds) percent-encode them.
  */
 import slugifyLatin from "@sindresorhus/slugify";
-import anyAscii from "any-ascii";
+import { RESERVED_SLUGS } from "../routes.ts";
 
 const MAX_SLUG = 60;
 /** Code points: a Japanese or Arabic title says in 40 what a Latin one says in 60 bytes. */
@@ -40,8 +40,6 @@ function unicodeSlug(title: string): string {
   return chars.slice(0, cut > 12 ? cut : MAX_UNICODE_SLUG).join("").replace(/-+$/, "");
 }
 
-/** Paths under /{lang}/ that the site itself uses (pagination, search, authors, feeds). */
-export const RESERVED_SLUGS = ["page", "search", "authors", "coverage", "feed", "tags", "404"] as const;
 
 export type SlugRequest = { id: string; lang: string; slug: string; fixed: boolean };
 export type SlugCollision = { id: string; lang: string; wanted: string; given: string };

@@ -1,5 +1,6 @@
 /** An Atom feed and a JSON Feed per language, as data: the templates write them out. */
 import { formatCopyright } from "../attribution/copyright.ts";
+import { routes } from "../routes.ts";
 import { absoluteUrl, type SiteSettings } from "../settings.ts";
 import type { Article, Language } from "./site-pages.ts";
 
@@ -72,11 +73,11 @@ export function buildFeeds(settings: SiteSettings, articles: readonly Article[],
       lang,
       title: `${settings.title} · ${language.name}`,
       subtitle: settings.description[lang] ?? t("site.tagline", lang),
-      atomPath: `/${lang}/feed.xml`,
-      jsonPath: `/${lang}/feed.json`,
-      atomUrl: abs(`/${lang}/feed.xml`),
-      jsonUrl: abs(`/${lang}/feed.json`),
-      homeUrl: abs(`/${lang}/`),
+      atomPath: routes.atomFeed(lang),
+      jsonPath: routes.jsonFeed(lang),
+      atomUrl: abs(routes.atomFeed(lang)),
+      jsonUrl: abs(routes.jsonFeed(lang)),
+      homeUrl: abs(routes.home(lang)),
       updated: entries[0]?.updated ?? rfc3339(`${settings.copyright.firstYear}-01-01`),
       author: settings.publisher,
       rights: siteRights,

@@ -10,6 +10,7 @@ import { directionOf } from "../detect/codes.ts";
 import type { TranslationGroup } from "../group/index.ts";
 import type { Attribution } from "../ingest/blocks.ts";
 import type { DocumentRecord } from "../ingest/document.ts";
+import { routes } from "../routes.ts";
 import { absoluteUrl, type License, type SiteSettings } from "../settings.ts";
 import { languageName } from "./languages.ts";
 import { blogPosting, type JsonLd } from "./structured-data.ts";
@@ -158,11 +159,11 @@ export interface PageInput {
 export function buildPages({ settings, docs: inputDocs, groups, attributions }: PageInput): SitePages {
   const abs = (path: string) => absoluteUrl(settings, path);
   const defaultLang = settings.defaultLanguage;
-  const xDefault: HreflangLink = { hreflang: "x-default", href: abs("/") };
+  const xDefault: HreflangLink = { hreflang: "x-default", href: abs(routes.root()) };
   const hreflangOf = (alternates: readonly Alternate[]): HreflangLink[] =>
     alternates.length > 0 ? [...alternates.map((a) => ({ hreflang: a.lang, href: abs(a.url) })), xDefault] : [];
   const langs = [...new Set(inputDocs.map((d) => d.lang))].sort(byCodePoint);
-  const languages: Language[] = langs.map((lang) => ({ lang, dir: directionOf(lang), name: languageName(lang), url: `/${lang}/`, count: inputDocs.filter((d) => d.lang === lang).length }));
+  const languages: Language[] = langs.map((lang) => ({ lang, dir: directionOf(lang), name: languageName(lang), url: routes.home(lang), count: inputDocs.filter((d) => d.lang === lang).length }));
   const localeView = (lang: string, url: string, alternates: Alternate[], inSet: boolean) => ({
     lang,
     dir: directionOf(lang),
@@ -184,10 +185,10 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   const groupOf = new Map<string, TranslationGroup>();
   for (const g of groups) for (const m of g.members) groupOf.set(m.file, g);
   const docByFile = new Map(sorted.map((d) => [d.file, d]));
-  const urlOf = (d: DocumentRecord) => `/${d.lang}/${d.slug}/`;
+  const urlOf = (d: DocumentRecord) => routes.article(d.lang, d.slug);
   const alternateOf = (d: DocumentRecord, current: boolean): Alternate => ({ lang: d.lang, dir: d.dir, name: languageName(d.lang), url: urlOf(d), current });
 
-  const authorUrl = (id: string, lang: string) => `/${lang}/authors/${id}/`;
+  const authorUrl = (id: string, lang: string) => routes.author(lang, id);
   const articles: Article[] = sorted.map((doc) => {
     const group = groupOf.get(doc.file);
     const members = group ? group.members.map((m) => docByFile.get(m.file)!).sort((a, b) => byCodePoint(a.lang, b.lang)) : [doc];
@@ -239,15 +240,14 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   );
 
   // Root, 404 and coverage speak the default language; the root is the x-default of the homes' set.
-  const rootPages = [{ ...localeView(defaultLang, "/", homeAlternates(""), false), hreflang: hreflangOf(homeAlternates("")), titleKey: "root.title", latest: articles.filter((a) => a.isOriginal).slice(0, settings.pageSize) }];
+  const rootPages = [{ ...localeView(defaultLang, routes.root(), homeAlternates(""), false), hreflang: hreflangOf(homeAlternates("")), titleKey: "root.title", latest: articles.filter((a) => a.isOriginal).slice(0, settings.pageSize) }];
   // A not-found page at the root, and one per language for the paths under it.
-  const notFoundPages = [defaultLang, ...langs].map((lang, i) => ({ ...localeView(lang, i === 0 ? "/404.html" : `/${lang}/404.html`, homeAlternates(""), false), titleKey: "notFound.title" }));
+  const notFoundPages = [defaultLang, ...langs].map((lang, i) => ({ ...localeView(lang, routes.notFound(i === 0 ? undefined : lang), homeAlternates(""), false), titleKey: "notFound.title" }));
   // Coverage in every language, rows named in it where it has the article; /coverage/ speaks the default language.
-  const coverageUrl = (lang: string) => `/${lang}/coverage/`;
-  const coverageAlternates = (lang: string): Alternate[] => languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, url: coverageUrl(l.lang), current: l.lang === lang }));
+  const coverageAlternates = (lang: string): Alternate[] => languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, url: routes.coverage(l.lang), current: l.lang === lang }));
   const coveragePages = [
-    ...langs.map((lang) => ({ ...localeView(lang, coverageUrl(lang), coverageAlternates(lang), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, lang) })),
-    { ...localeView(defaultLang, "/coverage/", coverageAlternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) },
+    ...langs.map((lang) => ({ ...localeView(lang, routes.coverage(lang), coverageAlternates(lang), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, lang) })),
+    { ...localeView(defaultLang, routes.coverage(), coverageAlternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) },
   ];
 
   // One page per author and language they write in, linked to the same author's other languages.
@@ -272,19 +272,18 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
 
   // A search page in every language of the site, and in the default one that the root speaks.
   const searchLangs = [...new Set([...langs, defaultLang])].sort(byCodePoint);
-  const searchUrl = (lang: string) => `/${lang}/search/`;
-  const bundles = languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, path: `${settings.pathPrefix}pagefind/${l.lang}/` }));
+  const bundles = languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, path: `${settings.pathPrefix}${routes.searchBundle(l.lang).slice(1)}` }));
   // The default language's search page serves the root; other pages offer it only when it has content.
-  const searchAlternates = (lang: string) => searchLangs.filter((l) => l === lang || langs.includes(l)).map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: searchUrl(l), current: l === lang }));
+  const searchAlternates = (lang: string) => searchLangs.filter((l) => l === lang || langs.includes(l)).map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: routes.search(l), current: l === lang }));
   const searchPages: SearchPage[] = searchLangs.map((lang) => ({
-    ...localeView(lang, searchUrl(lang), searchAlternates(lang), langs.length > 1 && langs.includes(lang)),
+    ...localeView(lang, routes.search(lang), searchAlternates(lang), langs.length > 1 && langs.includes(lang)),
     titleKey: "search.label",
     bundles,
   }));
 
   const newest = (list: readonly Article[]) => list.find((a) => a.date)?.date;
   const sitemap: SitemapEntry[] = [
-    { loc: abs("/"), ...opt("lastmod", newest(articles)), alternates: rootPages[0]!.hreflang },
+    { loc: abs(routes.root()), ...opt("lastmod", newest(articles)), alternates: rootPages[0]!.hreflang },
     ...homePages.map((h) => ({ loc: h.canonical, ...opt("lastmod", newest(h.articles)), alternates: h.hreflang })),
     ...articles.map((a) => ({ loc: a.canonical, ...opt("lastmod", a.date), alternates: a.hreflang })),
     ...authorPages.map((p) => ({ loc: p.canonical, ...opt("lastmod", newest(p.articles)), alternates: p.hreflang })),
@@ -294,7 +293,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
 
   const newestYear = Math.max(settings.copyright.firstYear, ...articles.filter((a) => a.date).map((a) => Number(a.date!.slice(0, 4))));
   const siteCopyright = { holder: settings.copyright.holder, firstYear: settings.copyright.firstYear, lastYear: newestYear };
-  return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, authorPages, searchPages, sitemap, sitemapUrl: abs("/sitemap.xml"), siteCopyright };
+  return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, authorPages, searchPages, sitemap, sitemapUrl: abs(routes.sitemap()), siteCopyright };
 }
 
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -329,7 +328,7 @@ function coverageRows(articles: readonly Article[], langs: readonly string[], pa
 /** A language's home, in pages of `size` so no page grows with the collection. */
 export function paginate(language: Pick<Language, "lang" | "dir" | "name">, articles: Article[], size: number) {
   const totalPages = Math.max(1, Math.ceil(articles.length / size));
-  const url = (n: number) => (n === 1 ? `/${language.lang}/` : `/${language.lang}/page/${n}/`);
+  const url = (n: number) => routes.home(language.lang, n);
   return Array.from({ length: totalPages }, (_, i) => ({
     lang: language.lang,
     dir: language.dir,

@@ -1,0 +1,30 @@
+/**
+ * Every URL the site has, in one place. These are site paths, without the path prefix: links in
+ * pages get it from Eleventy's base plugin, absolute URLs from `absoluteUrl`. A path segment the
+ * site uses under a language is reserved, so no article's slug can take it (see RESERVED_SLUGS).
+ */
+export const routes = {
+  /** The language chooser, and the x-default of every language set. */
+  root: () => "/",
+  home: (lang: string, page = 1) => (page === 1 ? `/${lang}/` : `/${lang}/page/${page}/`),
+  article: (lang: string, slug: string) => `/${lang}/${slug}/`,
+  author: (lang: string, id: string) => `/${lang}/authors/${id}/`,
+  search: (lang: string) => `/${lang}/search/`,
+  /** A language's coverage page; without a language, the one the root's language speaks. */
+  coverage: (lang?: string) => (lang ? `/${lang}/coverage/` : "/coverage/"),
+  atomFeed: (lang: string) => `/${lang}/feed.xml`,
+  jsonFeed: (lang: string) => `/${lang}/feed.json`,
+  /** The not-found page for paths under a language, or for the rest of the site. */
+  notFound: (lang?: string) => (lang ? `/${lang}/404.html` : "/404.html"),
+  /** Every path under a language, for the host's rules. */
+  languageTree: (lang: string) => `/${lang}/*`,
+  searchBundle: (lang: string) => `/pagefind/${lang}/`,
+  sitemap: () => "/sitemap.xml",
+} as const;
+
+/** The paths under /{lang}/ that the site itself uses: each route's first segment there, its extension dropped ("feed.xml" → "feed"). */
+export const RESERVED_SLUGS: readonly string[] = (() => {
+  const lang = "xx";
+  const underLanguage = [routes.home(lang, 2), routes.author(lang, "id"), routes.search(lang), routes.coverage(lang), routes.atomFeed(lang), routes.jsonFeed(lang), routes.notFound(lang)];
+  return [...new Set(underLanguage.map((path) => (path.split("/")[2] ?? "").replace(/\..*$/, "")))].sort();
+})();
