@@ -86,7 +86,7 @@ function related(/** @type {string} */ word, /** @type {string} */ term) {
  * word that no Japanese page contains.
  */
 function segmented(/** @type {string} */ query, /** @type {string} */ lang) {
-  if (!UNSPACED.test(query)) return query;
+  if (!UNSPACED.test(query) || typeof Intl.Segmenter !== "function") return query;
   const words = [...new Intl.Segmenter(lang, { granularity: "word" }).segment(query)].filter((s) => s.isWordLike).map((s) => s.segment);
   return words.join(" ");
 }
