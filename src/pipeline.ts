@@ -13,7 +13,7 @@ import { ingestDocument, shortTitleOf, type DocumentRecord } from "./ingest/docu
 import { firstCommitDates, FolderError, listFolder, readDocument, type FolderEntry } from "./ingest/folder.ts";
 import { assignUniqueSlugs, slugFromTitle } from "./ingest/slug.ts";
 import { buildFeeds, type Feed } from "./render/feeds.ts";
-import { loadDictionaries, resolveUiLocale, type Dictionary, type UiLocale } from "./render/i18n.ts";
+import { loadDictionaries, resolveUiLocale, translator, type Dictionary, type Translate, type UiLocale } from "./render/i18n.ts";
 import { buildPages, type SitePages } from "./render/site-pages.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
 import { StageTimes } from "./stages.ts";
@@ -58,6 +58,8 @@ export interface SiteModel extends SitePages {
   feeds: Feed[];
   uiLocales: UiLocale[];
   dictionaries: Map<string, Dictionary>;
+  /** The UI strings, looked up the one way code and templates share. */
+  t: Translate;
   report: BuildReport;
 }
 
@@ -233,8 +235,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   }
   for (const a of pages.articles) if (!a.date) warnings.push(`${a.file}: no date (not committed, none in front matter or _data/documents.json); left out of the ${a.lang} feeds`);
 
-  const locale = new Map(uiLocales.map((u) => [u.lang, u.locale]));
-  const t = (key: string, lang: string) => dictionaries.get(locale.get(lang) ?? settings.defaultLanguage)?.[key] ?? key;
+  const t = translator(dictionaries, uiLocales, settings.defaultLanguage);
   const feeds = buildFeeds(settings, pages.articles, pages.languages, t);
   endModel();
 
@@ -244,6 +245,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
     settings,
     uiLocales,
     dictionaries,
+    t,
     report: report({
       stopped: false,
       published: pages.articles.length,

@@ -10,7 +10,7 @@ import rssPlugin from "@11ty/eleventy-plugin-rss";
 import i18nPlugin from "eleventy-plugin-i18n";
 import { buildSiteModel, type SiteModel } from "../pipeline.ts";
 import { formatCopyright, type Copyright } from "../attribution/copyright.ts";
-import { translationsFor, type TranslationTable } from "../render/i18n.ts";
+import { translationsFor } from "../render/i18n.ts";
 import { serializeJsonLd, type JsonLd } from "../render/structured-data.ts";
 import { formatDate, formatMinutes, languageName } from "../render/languages.ts";
 import { loadSettings, PROJECT_ROOT } from "../settings.ts";
@@ -101,13 +101,7 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
   // JSON for a script element, escaped so document text can never close it (templates mark it safe).
   eleventyConfig.addFilter("jsonLd", pageFilter((data: JsonLd): string => serializeJsonLd(data)));
   // A UI string as written, placeholders kept: for scripts that fill them in themselves.
-  eleventyConfig.addFilter("uiString", pageFilter((key: string, lang: string): string => {
-    let node: TranslationTable | string | undefined = translations;
-    for (const segment of key.split(".")) node = typeof node === "object" ? node[segment] : undefined;
-    const text = typeof node === "object" ? node[lang] : undefined;
-    if (typeof text !== "string") throw new Error(`no UI string "${key}" for "${lang}"`);
-    return text;
-  }));
+  eleventyConfig.addFilter("uiString", pageFilter((key: string, lang: string): string => siteModel().t(key, lang)));
   eleventyConfig.addFilter("forLanguage", pageFilter(<T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang)));
   eleventyConfig.addFilter("json", pageFilter((data: unknown): string => JSON.stringify(data, null, 2)));
 

@@ -1,6 +1,7 @@
 /** An Atom feed and a JSON Feed per language, as data: the templates write them out. */
 import { formatCopyright } from "../attribution/copyright.ts";
 import { routes } from "../routes.ts";
+import type { Translate } from "./i18n.ts";
 import { absoluteUrl, type SiteSettings } from "../settings.ts";
 import type { Article, Language } from "./site-pages.ts";
 
@@ -43,7 +44,6 @@ export interface Feed {
 
 const rfc3339 = (date: string) => `${date.slice(0, 10)}T00:00:00Z`;
 
-export type Translate = (key: string, lang: string, data?: Record<string, string>) => string;
 
 /**
  * Feeds list a language's dated articles, newest first. Undated ones (uncommitted, with no date

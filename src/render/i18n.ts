@@ -65,6 +65,25 @@ export function resolveUiLocale(lang: string, available: ReadonlySet<string>, de
   return { lang, locale, chain: chain.slice(0, chain.indexOf(locale) + 1), fellBack: locale !== lang };
 }
 
+/** A UI string in a page language, its {{placeholders}} filled from `data` (left as written without it). */
+export type Translate = (key: string, lang: string, data?: Record<string, string>) => string;
+
+/**
+ * The one lookup of UI strings, for code and templates alike: the page language's resolved locale
+ * (its chain, chosen and reported once), else the default's. A key no dictionary has is an error,
+ * not a key printed on a page.
+ */
+export function translator(dictionaries: Dictionaries, resolved: readonly UiLocale[], defaultLocale: string): Translate {
+  const locale = new Map(resolved.map((r) => [r.lang, r.locale]));
+  const available = new Set(dictionaries.keys());
+  return (key, lang, data) => {
+    const chosen = locale.get(lang) ?? resolveUiLocale(lang, available, defaultLocale).locale;
+    const text = dictionaries.get(chosen)?.[key];
+    if (text === undefined) throw new Error(`no UI string "${key}" for "${lang}"`);
+    return data ? text.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => data[name] ?? whole) : text;
+  };
+}
+
 export type TranslationTable = { [segment: string]: TranslationTable | string };
 
 /**

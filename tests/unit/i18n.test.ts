@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { directionOf } from "../../src/detect/codes.ts";
-import { loadDictionaries, resolveUiLocale, translationsFor } from "../../src/render/i18n.ts";
+import { loadDictionaries, resolveUiLocale, translationsFor, translator } from "../../src/render/i18n.ts";
 import { formatDate, formatMinutes, languageName } from "../../src/render/languages.ts";
 
 // Pagefind's stemmers (its documented list), plus Chinese, Japanese and Korean.
@@ -97,5 +97,30 @@ describe("names and dates in the page's language", () => {
   it("writes minutes the way each language does", () => {
     assert.equal(formatMinutes(2, "de"), "2 Minuten");
     assert.equal(formatMinutes(1, "fr"), "1 minute");
+  });
+});
+
+describe("the one UI-string lookup", () => {
+  const { dictionaries } = loadDictionaries();
+  const available = new Set(dictionaries.keys());
+  const resolved = ["de", "pt-BR"].map((lang) => resolveUiLocale(lang, available, "en"));
+  const t = translator(dictionaries, resolved, "en");
+
+  it("fills placeholders in the page's language", () => {
+    assert.equal(t("article.byline", "de", { author: "Seamus Phan" }), "Von Seamus Phan");
+  });
+
+  it("follows the same chain as the templates' strings: Brazilian Portuguese reads Portuguese", () => {
+    assert.equal(t("nav.skip", "pt-BR"), "Saltar para o conteúdo");
+    const table = translationsFor(dictionaries, resolved) as unknown as { nav: { skip: Record<string, string> } };
+    assert.equal(table.nav.skip["pt-BR"], t("nav.skip", "pt-BR"));
+  });
+
+  it("leaves placeholders as written when asked for the raw string, for scripts that fill them", () => {
+    assert.equal(t("search.results", "de"), "Ergebnisse: {{count}}");
+  });
+
+  it("refuses a key no dictionary has, rather than print the key on a page", () => {
+    assert.throws(() => t("nav.nope", "de"), /no UI string "nav\.nope" for "de"/);
   });
 });
