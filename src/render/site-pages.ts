@@ -112,7 +112,8 @@ export interface CoverageRow {
   title: string;
   lang: string;
   dir: "ltr" | "rtl";
-  cells: ({ lang: string; url: string; title: string } | null)[];
+  /** A present cell's link is read aloud as its language and title ("Deutsch: …"). */
+  cells: ({ lang: string; url: string; title: string; label: string } | null)[];
 }
 
 export interface SitemapEntry {
@@ -319,7 +320,7 @@ function coverageRows(articles: readonly Article[], langs: readonly string[], pa
       dir: named.dir,
       cells: langs.map((lang) => {
         const m = members.find((x) => x.lang === lang);
-        return m ? { lang, url: m.url, title: m.shortTitle } : null;
+        return m ? { lang, url: m.url, title: m.shortTitle, label: `${languageName(lang)}: ${m.shortTitle}` } : null;
       }),
     };
   });
