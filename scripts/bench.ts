@@ -8,13 +8,14 @@
  * printed unless BENCH_DOCS names a folder). BENCH_SEED (42) picks the corpus, BENCH_WORK the scratch folder.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import type { BuildReport } from "../src/pipeline.ts";
 import { PROJECT_ROOT } from "../src/settings.ts";
 import { STAGES, type Stage } from "../src/stages.ts";
 import { groupingAccuracy, syntheticCorpus, writeCorpus } from "./corpus.ts";
+import { treeRssMb } from "./process-tree.ts";
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
@@ -34,33 +35,6 @@ interface BuildRun {
   pages: number;
   groups: number;
   detection?: { hits: number; misses: number };
-}
-
-/** Summed RSS of a process and its descendants, from /proc. */
-function treeRssMb(root: number): number | undefined {
-  if (!existsSync("/proc/self/stat")) return undefined;
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(Number(name));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let pages = 0;
-  for (const queue = [root]; queue.length; ) {
-    const pid = queue.pop()!;
-    try {
-      pages += Number(readFileSync(`/proc/${pid}/statm`, "utf8").split(" ")[1]);
-    } catch {
-      continue;
-    }
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return (pages * 4096) / 1024 / 1024;
 }
 
 function runBuild(args: string[]): Promise<BuildRun> {

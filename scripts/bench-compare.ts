@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:compare [-- N …]` (default 1000 10000): the same documents built by this project
+ * and by the setup a user would pick instead — Hugo (Debian's package, installed by this script when
+ * missing), handed each document's language and translation key in front matter, then the Pagefind
+ * CLI over its output. Runs alternate, ours then Hugo's, for a full build from clean, a rebuild with
+ * nothing changed and a rebuild after editing one document; each figure is the median of the runs,
+ * wall time and the peak summed memory of the process tree. Reports ratios (ours ÷ Hugo + Pagefind);
+ * never passes or fails. Results and the commands: docs/benchmark.md.
+ * BENCH_RUNS (3) sets the runs per figure, BENCH_WORK the scratch folder.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { GroupInput } from "../src/group/index.ts";
+import { PROJECT_ROOT } from "../src/settings.ts";
+import { syntheticCorpus, writeCorpus } from "./corpus.ts";
+import { treeRssMb } from "./process-tree.ts";
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const WORK = process.env.BENCH_WORK ?? join(PROJECT_ROOT, "reports/bench-compare");
+const PAGEFIND = join(PROJECT_ROOT, "node_modules/.bin/pagefind");
+
+interface Run { ms: number; peakMb: number }
+
+/** Runs a command to its end, sampling its process tree's memory every 100 ms; a failure stops the benchmark. */
+function timed(command: string, args: string[], env: Record<string, string> = {}, cwd = PROJECT_ROOT): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    let peak = 0;
+    const sampler = setInterval(() => (peak = Math.max(peak, treeRssMb(child.pid ?? 0) ?? 0)), 100);
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearInterval(sampler);
+      if (code !== 0) return reject(new Error(`${command} ${args.join(" ")} exited ${code}:\n${err.slice(-2000)}`));
+      resolve({ ms: performance.now() - started, peakMb: peak });
+    });
+  });
+}
+
+async function sequence(steps: (() => Promise<Run>)[]): Promise<Run> {
+  let ms = 0, peakMb = 0;
+  for (const step of steps) {
+    const run = await step();
+    ms += run.ms;
+    peakMb = Math.max(peakMb, run.peakMb);
+  }
+  return { ms, peakMb };
+}
+
+function ensureHugo(): void {
+  try {
+    execFileSync("hugo", ["version"], { stdio: "ignore" });
+  } catch {
+    console.error("Installing Hugo from Debian's packages…");
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", "hugo"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  }
+}
+
+/** A Hugo site of the same documents: languages from the corpus, translations by translationKey, minimal templates that link translations and mark the body for Pagefind. */
+function writeHugoSite(dir: string, inputs: readonly GroupInput[], truth: ReadonlyMap<string, string>): void {
+  rmSync(dir, { recursive: true, force: true });
+  const langs = [...new Set(inputs.map((d) => d.lang))].sort();
+  const config = [
+    'baseURL = "http://localhost:1313/"',
+    `defaultContentLanguage = "${langs[0]}"`,
+    "defaultContentLanguageInSubdir = true",
+    "[languages]",
+    ...langs.flatMap((lang, i) => [`  [languages.${lang}]`, `    weight = ${i + 1}`, `    languageName = "${lang}"`]),
+  ].join("\n");
+  const layouts = join(dir, "layouts/_default");
+  mkdirSync(layouts, { recursive: true });
+  writeFileSync(join(dir, "config.toml"), `${config}\n`);
+  writeFileSync(join(layouts, "baseof.html"), '<!DOCTYPE html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}</head><body>{{ block "main" . }}{{ end }}</body></html>\n');
+  writeFileSync(join(layouts, "single.html"), '{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>{{ .Content }}</article><nav>{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a> {{ end }}</nav>{{ end }}\n');
+  writeFileSync(join(layouts, "list.html"), '{{ define "main" }}<h1>{{ .Title }}</h1><ol>{{ range (.Paginate .RegularPagesRecursive).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol>{{ template "_internal/pagination.html" . }}{{ end }}\n');
+  for (const d of inputs) {
+    const title = (d.paragraphs[0] ?? d.file).split(/(?<=[.!?。！？])\s*/u)[0]!.slice(0, 120);
+    const front = ["---", `title: ${JSON.stringify(title)}`, `translationKey: ${JSON.stringify(truth.get(d.file) ?? d.file)}`, "---"].join("\n");
+    const out = join(dir, "content", d.lang, "posts", d.file.replace(/\.txt$/, ".md"));
+    mkdirSync(join(out, ".."), { recursive: true });
+    writeFileSync(out, `${front}\n\n${d.paragraphs.join("\n\n")}\n`);
+  }
+  for (const lang of langs) writeFileSync(join(dir, "content", lang, "_index.md"), `---\ntitle: ${lang}\n---\n`);
+}
+
+const median = (runs: Run[]) => {
+  const by = (key: keyof Run) => [...runs].sort((a, b) => a[key] - b[key])[Math.floor(runs.length / 2)]![key];
+  return { ms: by("ms"), peakMb: by("peakMb") };
+};
+
+async function compare(n: number): Promise<string[]> {
+  const { inputs, truth } = syntheticCorpus(n);
+  const corpus = join(WORK, `corpus-${n}`), site = join(WORK, `site-${n}`), report = join(WORK, `report-${n}.json`), cache = join(WORK, `detections-${n}.json`);
+  const hugo = join(WORK, `hugo-${n}`);
+  writeCorpus(corpus, inputs);
+  writeHugoSite(hugo, inputs, truth);
+  const edited = join(corpus, inputs[0]!.file), editedHugo = join(hugo, "content", inputs[0]!.lang, "posts", inputs[0]!.file.replace(/\.txt$/, ".md"));
+  const env = { CONTENT_DIR: corpus, OUTPUT_DIR: site, REPORT_FILE: report, DETECTION_CACHE: cache };
+  const ours = () => timed(process.execPath, ["--import", "tsx", "src/build.ts"], env);
+  const theirs = () => sequence([() => timed("hugo", ["--quiet"], {}, hugo), () => timed(PAGEFIND, ["--site", "public", "--quiet"], {}, hugo)]);
+  const clean = () => {
+    rmSync(site, { recursive: true, force: true });
+    rmSync(cache, { force: true });
+    rmSync(join(hugo, "public"), { recursive: true, force: true });
+    rmSync(join(hugo, "resources"), { recursive: true, force: true });
+  };
+  const scenarios: [string, () => void][] = [
+    ["full build", () => {}],
+    ["rebuild, nothing changed", () => {}],
+    ["rebuild, one document edited", () => {
+      appendFileSync(edited, "\nOne more sentence, added to see what an edit costs.\n");
+      appendFileSync(editedHugo, "\nOne more sentence, added to see what an edit costs.\n");
+    }],
+  ];
+  const rows: string[] = [];
+  for (const [name, prepare] of scenarios) {
+    const a: Run[] = [], b: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      if (name === "full build") {
+        // Each from clean: no output, no caches.
+        clean();
+        a.push(await ours());
+        clean();
+        b.push(await theirs());
+      } else {
+        // Each after a build of the same state, then the change (if any) made to both copies.
+        await ours();
+        await theirs();
+        prepare();
+        a.push(await ours());
+        b.push(await theirs());
+      }
+      console.error(`  ${n}, ${name}: ours ${(a.at(-1)!.ms / 1000).toFixed(1)} s, Hugo + Pagefind ${(b.at(-1)!.ms / 1000).toFixed(1)} s`);
+    }
+    const x = median(a), y = median(b);
+    rows.push(`| ${n.toLocaleString("en")} | ${name} | ${(x.ms / 1000).toFixed(1)} s | ${(y.ms / 1000).toFixed(1)} s | ${(x.ms / y.ms).toFixed(2)}× | ${Math.round(x.peakMb)} MB | ${Math.round(y.peakMb)} MB |`);
+  }
+  return rows;
+}
+
+ensureHugo();
+mkdirSync(WORK, { recursive: true });
+const rows: string[] = [];
+for (const n of sizes.length ? sizes : [1000, 10000]) rows.push(...(await compare(n)));
+console.log(`Hugo ${execFileSync("hugo", ["version"], { encoding: "utf8" }).split(" ")[1]}, Pagefind CLI, ${RUNS} alternating runs each (medians):\n`);
+console.log("| documents | scenario | ours | Hugo + Pagefind | ratio (wall) | ours, peak memory | Hugo + Pagefind, peak memory |");
+console.log("|---|---|---|---|---|---|---|");
+for (const row of rows) console.log(row);
