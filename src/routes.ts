@@ -22,6 +22,9 @@ export const routes = {
   sitemap: () => "/sitemap.xml",
 } as const;
 
+/** A site path under the site's path prefix ("/es/x/" with "/blog/" → "/blog/es/x/"): what a link or a host rule must say. */
+export const withPrefix = (prefix: string, path: string) => prefix.replace(/\/$/, "") + path;
+
 /** The paths under /{lang}/ that the site itself uses: each route's first segment there, its extension dropped ("feed.xml" → "feed"). */
 export const RESERVED_SLUGS: readonly string[] = (() => {
   const lang = "xx";

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { toBcp47 } from "./detect/codes.ts";
+import { withPrefix } from "./routes.ts";
 
 /** A licence: all rights reserved, or a named licence with its address (e.g. CC BY 4.0). */
 export const licenseSchema = z.union([z.literal("all-rights-reserved"), z.strictObject({ name: z.string().min(1), url: z.url() })]);
@@ -72,5 +73,5 @@ export function isProduction(env: NodeJS.ProcessEnv): boolean {
  * letters outside ASCII percent-encoded ("/ja/パン/" → "/ja/%E3%83%91%E3%83%B3/"), as sitemaps require.
  */
 export function absoluteUrl(settings: Pick<SiteSettings, "url" | "pathPrefix">, path: string): string {
-  return settings.url + encodeURI(settings.pathPrefix.replace(/\/$/, "") + path);
+  return settings.url + encodeURI(withPrefix(settings.pathPrefix, path));
 }

@@ -4,7 +4,7 @@
  * language. Written as `_headers` and `_redirects` (read by Netlify and Cloudflare Pages), and into
  * netlify.toml, whose [[headers]] a test keeps equal to these rules.
  */
-import { routes } from "../routes.ts";
+import { routes, withPrefix } from "../routes.ts";
 
 export interface HeaderRule {
   /** A site path pattern, without the path prefix; `*` matches the rest of the path. */
@@ -74,7 +74,6 @@ export function redirectRules(languages: readonly string[]): RedirectRule[] {
   ];
 }
 
-const withPrefix = (prefix: string, path: string) => prefix.replace(/\/$/, "") + path;
 
 /** `_headers`, as Netlify and Cloudflare Pages read it. */
 export function renderHeadersFile(rules: readonly HeaderRule[], prefix = "/"): string {

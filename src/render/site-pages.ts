@@ -10,7 +10,7 @@ import { directionOf } from "../detect/codes.ts";
 import type { TranslationGroup } from "../group/index.ts";
 import type { Attribution } from "../ingest/blocks.ts";
 import type { DocumentRecord } from "../ingest/document.ts";
-import { routes } from "../routes.ts";
+import { routes, withPrefix } from "../routes.ts";
 import { absoluteUrl, type License, type SiteSettings } from "../settings.ts";
 import { languageName } from "./languages.ts";
 import { blogPosting, type JsonLd } from "./structured-data.ts";
@@ -212,7 +212,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       ...(attribution.source ? { source: attribution.source } : {}),
       ...(attribution.sourceUrl ? { sourceUrl: attribution.sourceUrl } : {}),
       credits: attribution.shown,
-      searchVersions: members.map((m) => ({ lang: m.lang, url: `${settings.pathPrefix}${urlOf(m).slice(1)}`, title: m.shortTitle, description: m.description })),
+      searchVersions: members.map((m) => ({ lang: m.lang, url: withPrefix(settings.pathPrefix, urlOf(m)), title: m.shortTitle, description: m.description })),
       jsonLd: blogPosting({
         url: abs(urlOf(doc)),
         title: doc.shortTitle,
@@ -229,7 +229,10 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     };
   });
 
-  const homeAlternates = (lang: string): Alternate[] => languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, url: l.url, current: l.lang === lang }));
+  /** The page in each of `inLangs`, for the switcher: its URL there by `url`, marked current in `lang`. */
+  const versionsIn = (inLangs: readonly string[], url: (lang: string) => string, lang: string): Alternate[] =>
+    inLangs.map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: url(l), current: l === lang }));
+  const homeAlternates = (lang: string) => versionsIn(langs, (l) => routes.home(l), lang);
 
   const homePages: HomePage[] = languages.flatMap((language) =>
     paginate(language, articles.filter((a) => a.lang === language.lang), settings.pageSize).map((page) => ({
@@ -245,7 +248,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   // A not-found page at the root, and one per language for the paths under it.
   const notFoundPages = [defaultLang, ...langs].map((lang, i) => ({ ...localeView(lang, routes.notFound(i === 0 ? undefined : lang), homeAlternates(""), false), titleKey: "notFound.title" }));
   // Coverage in every language, rows named in it where it has the article; /coverage/ speaks the default language.
-  const coverageAlternates = (lang: string): Alternate[] => languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, url: routes.coverage(l.lang), current: l.lang === lang }));
+  const coverageAlternates = (lang: string) => versionsIn(langs, (l) => routes.coverage(l), lang);
   const coveragePages = [
     ...langs.map((lang) => ({ ...localeView(lang, routes.coverage(lang), coverageAlternates(lang), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, lang) })),
     { ...localeView(defaultLang, routes.coverage(), coverageAlternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) },
@@ -258,7 +261,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   for (const author of [...authorsById.values()].sort((a, b) => byCodePoint(a.id, b.id))) {
     const theirs = articles.filter((a) => a.byline?.id === author.id);
     const langsOf = [...new Set(theirs.map((a) => a.lang))].sort(byCodePoint);
-    const alternatesOf = (lang: string): Alternate[] => langsOf.map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: authorUrl(author.id, l), current: l === lang }));
+    const alternatesOf = (lang: string) => versionsIn(langsOf, (l) => authorUrl(author.id, l), lang);
     for (const lang of langsOf) {
       const bio = bioFor(author, lang, defaultLang);
       authorPages.push({
@@ -273,9 +276,9 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
 
   // A search page in every language of the site, and in the default one that the root speaks.
   const searchLangs = [...new Set([...langs, defaultLang])].sort(byCodePoint);
-  const bundles = languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, path: `${settings.pathPrefix}${routes.searchBundle(l.lang).slice(1)}` }));
+  const bundles = languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, path: withPrefix(settings.pathPrefix, routes.searchBundle(l.lang)) }));
   // The default language's search page serves the root; other pages offer it only when it has content.
-  const searchAlternates = (lang: string) => searchLangs.filter((l) => l === lang || langs.includes(l)).map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: routes.search(l), current: l === lang }));
+  const searchAlternates = (lang: string) => versionsIn(searchLangs.filter((l) => l === lang || langs.includes(l)), (l) => routes.search(l), lang);
   const searchPages: SearchPage[] = searchLangs.map((lang) => ({
     ...localeView(lang, routes.search(lang), searchAlternates(lang), langs.length > 1 && langs.includes(lang)),
     titleKey: "search.label",
