@@ -1,3 +1,4 @@
+import type { Locator, Page } from "@playwright/test";
 import { at, expect, publishedBy, searchFrom, siteDir, siteUrl, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
@@ -66,16 +67,24 @@ test.describe("search across languages", () => {
     await expect(page.locator("[data-search-status]")).toHaveText("No se encontró nada para «lawsuit». Pruebe con otras palabras o con menos, revise la ortografía o elija «Todos los idiomas».");
   });
 
-  test("results come while typing, with the query in the URL, and Back returns to the previous query", async ({ page }) => {
+  /** From a linked «fournisseur» search to «Eastwood», asked for by `ask`, and Back again. */
+  async function askThenGoBack(page: Page, ask: (box: Locator) => Promise<void>) {
     await page.goto("/es/search/?q=fournisseur");
     await expect(page.locator(".search-result")).toHaveCount(1);
-    await page.locator("#search-q").clear();
-    await page.locator("#search-q").pressSequentially("Eastwood", { delay: 20 });
+    await expect(page.locator("#search-q")).toHaveValue("fournisseur");
+    await ask(page.locator("#search-q"));
     await expect(page).toHaveURL(/\?q=Eastwood$/);
     await expect(page.locator(".search-result .teaser__title a")).toHaveAttribute("href", at(urlOf("004")));
     await page.goBack();
     await expect(page.locator("#search-q")).toHaveValue("fournisseur");
     await expect(page.locator(".search-result .teaser__title a")).toHaveAttribute("href", at(urlOf("000")));
+  }
+
+  test("results come while typing, with the query in the URL, and Back returns to the previous query", async ({ page }) => {
+    await askThenGoBack(page, async (box) => {
+      await box.clear();
+      await box.pressSequentially("Eastwood", { delay: 20 });
+    });
   });
 
   test("the language filter offers exactly the languages that have articles", async ({ page }) => {
@@ -93,16 +102,10 @@ test.describe("search across languages", () => {
   });
 
   test("the query and filter live in the URL: a link shows the results and Back returns to the previous query", async ({ page }) => {
-    await page.goto("/es/search/?q=fournisseur");
-    await expect(page.locator(".search-result")).toHaveCount(1);
-    await expect(page.locator("#search-q")).toHaveValue("fournisseur");
-    await page.locator("#search-q").fill("Eastwood");
-    await page.locator("#search-q").press("Enter");
-    await expect(page).toHaveURL(/\?q=Eastwood$/);
-    await expect(page.locator(".search-result .teaser__title a")).toHaveAttribute("href", at(urlOf("004")));
-    await page.goBack();
-    await expect(page.locator("#search-q")).toHaveValue("fournisseur");
-    await expect(page.locator(".search-result .teaser__title a")).toHaveAttribute("href", at(urlOf("000")));
+    await askThenGoBack(page, async (box) => {
+      await box.fill("Eastwood");
+      await box.press("Enter");
+    });
   });
 
   test("the result count is announced in the page's language, and a miss says so", async ({ page }) => {
