@@ -17,13 +17,16 @@ const REPORT_FILE = process.env.REPORT_FILE ?? join(PROJECT_ROOT, "reports/build
 /** Detections of unchanged documents are reused; DETECTION_CACHE=off detects everything afresh. */
 const DETECTION_CACHE = process.env.DETECTION_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/detections.json");
 
+/** Social cards of unchanged articles are reused; CARD_CACHE=off draws every one. */
+const CARD_CACHE = process.env.CARD_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/cards");
+
 async function main(): Promise<number> {
   const started = performance.now();
   const output = resolve(process.env.OUTPUT_DIR ?? join(PROJECT_ROOT, "_site"));
   const report = relative(process.cwd(), REPORT_FILE);
   try {
     const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
-    const { model, indexed, times, recovered } = await buildSite({ settings: loadSettings(), output, reportFile: REPORT_FILE, pipeline: detections ? { detections } : {} });
+    const { model, indexed, times, recovered } = await buildSite({ settings: loadSettings(), output, reportFile: REPORT_FILE, pipeline: detections ? { detections } : {}, ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }) });
     for (const note of recovered) console.log(`Recovered: ${note}.`);
     console.log(formatSummary(model.report));
     console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s) indexed, one bundle per language.`);

@@ -8,6 +8,8 @@ export const routes = {
   root: () => "/",
   home: (lang: string, page = 1) => (page === 1 ? `/${lang}/` : `/${lang}/page/${page}/`),
   article: (lang: string, slug: string) => `/${lang}/${slug}/`,
+  /** The picture a link to the article shows when shared. */
+  socialCard: (lang: string, slug: string) => `/${lang}/${slug}/card.jpg`,
   author: (lang: string, id: string) => `/${lang}/authors/${id}/`,
   search: (lang: string) => `/${lang}/search/`,
   /** A language's coverage page; without a language, the one the root's language speaks. */

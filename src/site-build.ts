@@ -12,6 +12,8 @@ import { buildSearchIndex, type IndexedLanguage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
 import { StageTimes } from "./stages.ts";
+import { languageName } from "./render/languages.ts";
+import { writeSocialCards, type CardInput } from "./write/social-cards.ts";
 import { publishStaged, recoverInterrupted, stagingOf } from "./write/publish.ts";
 
 export interface BuildOptions {
@@ -20,6 +22,8 @@ export interface BuildOptions {
   output: string;
   reportFile: string;
   pipeline?: Omit<PipelineOptions, "times">;
+  /** Where social cards are kept between builds; without it every card is drawn. */
+  cardCache?: string;
 }
 
 export interface BuildResult {
@@ -37,7 +41,7 @@ function writeReport(file: string, report: BuildReport): void {
 }
 
 /** Throws InputError (after writing its report), IndexError, or whatever else went wrong. */
-export async function buildSite({ settings, output, reportFile, pipeline = {} }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ settings, output, reportFile, pipeline = {}, cardCache }: BuildOptions): Promise<BuildResult> {
   const times = new StageTimes();
   // First of all, so even a build that stops on its input leaves the last good site where it belongs.
   const recovered = recoverInterrupted(output);
@@ -49,7 +53,7 @@ export async function buildSite({ settings, output, reportFile, pipeline = {} }:
     throw error;
   }
   try {
-    const result = await renderAndPublish(model, settings, output, times, pipeline);
+    const result = await renderAndPublish(model, settings, output, times, pipeline, cardCache);
     writeReport(reportFile, model.report);
     return { ...result, recovered };
   } catch (error) {
@@ -77,10 +81,19 @@ function stoppedReport(report: BuildReport, failure: string, problems: InputErro
   };
 }
 
+function socialCards(model: SiteModel): CardInput[] {
+  return model.articles.flatMap((a) =>
+    a.card ? [{ file: a.file, lang: a.lang, dir: a.dir, title: a.title, siteName: model.settings.title, footer: [languageName(a.lang), a.byline?.name].filter(Boolean).join(" · "), path: a.card.path }] : [],
+  );
+}
+
 /** Render → write → index → publish, into a staging folder that replaces the output only when whole. */
-async function renderAndPublish(model: SiteModel, settings: SiteSettings, output: string, times: StageTimes, pipeline: BuildOptions["pipeline"] = {}): Promise<Omit<BuildResult, "recovered">> {
+async function renderAndPublish(model: SiteModel, settings: SiteSettings, output: string, times: StageTimes, pipeline: BuildOptions["pipeline"] = {}, cardCache?: string): Promise<Omit<BuildResult, "recovered">> {
   setSiteModel(model);
   const staging = stagingOf(output);
+  // Drawn while Eleventy renders: their encoding runs on libuv's threads, so on the second core.
+  const cards = writeSocialCards(socialCards(model), staging, cardCache);
+  cards.catch(() => {}); // awaited below; until then a failure must not count as unhandled
   process.env.OUTPUT_DIR = staging; // .eleventy.ts reads it: the config's output wins over Eleventy's argument
   const eleventy = new Eleventy(undefined, undefined, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
   // Eleventy prints a failing template's stack trace itself; the build names the document instead.
@@ -119,6 +132,9 @@ async function renderAndPublish(model: SiteModel, settings: SiteSettings, output
   });
 
   rendered = []; // written: only the articles' HTML is still needed
+  // What the cards add to the build's time is the wait for them once the pages are written.
+  const { warnings } = await times.timeAsync("cards", () => cards);
+  model.report.warnings.push(...warnings);
   const indexed = await times.timeAsync("index", () =>
     buildSearchIndex(
       staging,

@@ -1,6 +1,6 @@
 /** Wall time per build stage, for the build's summary line and the benchmark. */
 
-export const STAGES = ["read", "detect", "ingest", "group", "model", "render", "write", "index"] as const;
+export const STAGES = ["read", "detect", "ingest", "group", "model", "render", "cards", "write", "index"] as const;
 export type Stage = (typeof STAGES)[number];
 
 /**

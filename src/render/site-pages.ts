@@ -13,6 +13,7 @@ import type { DocumentRecord } from "../ingest/document.ts";
 import { routes, withPrefix } from "../routes.ts";
 import { absoluteUrl, type License, type SiteSettings } from "../settings.ts";
 import { languageName } from "./languages.ts";
+import { CARD } from "./social-card.ts";
 import { blogPosting, type JsonLd } from "./structured-data.ts";
 
 /** Another language version of a page, for the switcher. */
@@ -49,6 +50,17 @@ export interface PageView {
   ogLocaleAlternates: string[];
   /** Open Graph's kind of page: an article, or the site's other pages. */
   ogType: "article" | "website";
+  /** The picture a shared link shows (articles have one each): an absolute URL. */
+  card?: SocialCard;
+}
+
+export interface SocialCard {
+  url: string;
+  /** Site path of the picture, for writing it. */
+  path: string;
+  alt: string;
+  width: number;
+  height: number;
 }
 
 export interface Byline {
@@ -187,6 +199,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   for (const g of groups) for (const m of g.members) groupOf.set(m.file, g);
   const docByFile = new Map(sorted.map((d) => [d.file, d]));
   const urlOf = (d: DocumentRecord) => routes.article(d.lang, d.slug);
+  const cardPath = (d: DocumentRecord) => routes.socialCard(d.lang, d.slug);
   const alternateOf = (d: DocumentRecord, current: boolean): Alternate => ({ lang: d.lang, dir: d.dir, name: languageName(d.lang), url: urlOf(d), current });
 
   const authorUrl = (id: string, lang: string) => routes.author(lang, id);
@@ -204,6 +217,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       ...doc,
       ...localeView(doc.lang, urlOf(doc), alternates, members.length > 1),
       ogType: "article",
+      card: { url: abs(cardPath(doc)), path: cardPath(doc), alt: doc.shortTitle, width: CARD.width, height: CARD.height },
       isOriginal: original === doc,
       ...(group ? { group: { id: group.id, source: group.source, score: group.score } } : {}),
       ...(author ? { byline: { id: author.id, name: author.name, url: authorUrl(author.id, doc.lang), ...(bio ? { bio } : {}) } } : {}),
@@ -220,6 +234,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
         lang: doc.lang,
         ...(doc.date && doc.dateKind === "published" ? { published: doc.date } : {}),
         wordCount: doc.wordCount,
+        image: abs(cardPath(doc)),
         ...(author ? { author: { name: author.name, url: abs(authorUrl(author.id, doc.lang)) } } : {}),
         ...(attribution.copyright ? { copyright: attribution.copyright } : {}),
         publisher: settings.publisher,

@@ -24,6 +24,8 @@ export interface PostingInput {
   /** Only a stated publication date: when a file reached this site is not when its text was published. */
   published?: string;
   wordCount: number;
+  /** The article's social card: Google shows an article's image in its results. */
+  image: string;
   author?: { name: string; url: string };
   copyright?: { holder: string; firstYear: number };
   publisher: string;
@@ -45,6 +47,7 @@ export function blogPosting(p: PostingInput): JsonLd {
     description: p.description,
     inLanguage: p.lang,
     wordCount: p.wordCount,
+    image: p.image,
     ...(p.published ? { datePublished: p.published } : {}),
     ...(p.author ? { author: { "@type": "Person", name: p.author.name, url: p.author.url } } : {}),
     ...(p.copyright ? { copyrightHolder: { "@type": "Person", name: p.copyright.holder }, copyrightYear: p.copyright.firstYear } : {}),

@@ -199,7 +199,30 @@ test.describe("sharing", () => {
     expect(description?.length).toBeGreaterThan(20);
     await expect(meta("og:description")).toHaveAttribute("content", description!);
     await expect(meta("og:url")).toHaveAttribute("content", (await page.locator('link[rel="canonical"]').getAttribute("href"))!);
-    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary");
+    await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute("content", "summary_large_image");
+  });
+
+  test("an article's social card is a 1200×630 picture of its title at the og:image address", async ({ page }) => {
+    await page.goto(urlOf("001"));
+    const meta = (p: string) => page.locator(`meta[property="${p}"]`);
+    const image = new URL((await meta("og:image").getAttribute("content")) ?? "");
+    // Under a sub-path the address carries its prefix before the article's path.
+    expect(image.pathname.endsWith(`${urlOf("001")}card.jpg`), image.pathname).toBe(true);
+    await expect(meta("og:image:width")).toHaveAttribute("content", "1200");
+    await expect(meta("og:image:height")).toHaveAttribute("content", "630");
+    await expect(meta("og:image:alt")).toHaveAttribute("content", (await meta("og:title").getAttribute("content")) ?? "");
+    const response = await page.request.get(image.pathname);
+    expect(response.headers()["content-type"]).toBe("image/jpeg");
+    // Decoded by the browser itself: a picture it can show, at the size the meta tags state.
+    const size = await page.evaluate(async (src) => {
+      const img = new Image();
+      img.src = src;
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    }, image.pathname);
+    expect(size).toEqual([1200, 630]);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as { image?: string };
+    expect(jsonLd.image).toBe(image.href);
   });
 
   test("a language home is shared as a website", async ({ page }) => {

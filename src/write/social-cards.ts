@@ -1,0 +1,161 @@
+/**
+ * Social cards: one JPEG per article, its title in its own script, drawn with Skia
+ * (@napi-rs/canvas) in the machine's Noto fonts. Cards are kept between builds by a hash of
+ * everything drawn on them, so an unchanged article's card is linked, not drawn again.
+ */
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
+import { CARD, cardFonts, layoutTitle } from "../render/social-card.ts";
+
+export interface CardInput {
+  /** The document, for warnings. */
+  file: string;
+  lang: string;
+  dir: "ltr" | "rtl";
+  title: string;
+  siteName: string;
+  /** The line under the title: the language's name, and the author's when known. */
+  footer: string;
+  /** Where the card goes, as a site path ("/es/slug/card.jpg"). */
+  path: string;
+}
+
+export interface CardsWritten {
+  drawn: number;
+  reused: number;
+  warnings: string[];
+}
+
+/** The light theme's colours (site.css): a card is seen on whatever the sharing site shows. */
+const COLOURS = { paper: "#fcfbf8", text: "#1f1d1a", muted: "#5f5a52", accent: "#8a3b12", rule: "#e4e0d8" } as const;
+const QUALITY = 86;
+/** Encodings run on libuv's threads while the next card is drawn: enough in flight to keep a second core busy. */
+const IN_FLIGHT = 4;
+
+/** What a cached card depends on besides its texts: this drawing code, its layout and the canvas library. */
+const DESIGN = (() => {
+  const require = createRequire(import.meta.url);
+  const canvasVersion = (JSON.parse(readFileSync(require.resolve("@napi-rs/canvas/package.json"), "utf8")) as { version: string }).version;
+  const sources = [import.meta.filename, join(import.meta.dirname, "../render/social-card.ts")].map((f) => readFileSync(f, "utf8"));
+  return createHash("sha256").update([canvasVersion, ...sources].join("\0")).digest("hex").slice(0, 16);
+})();
+
+/**
+ * Draws or reuses every card and writes it under `outputDir`.
+ * @param cacheDir where cards are kept between builds; cards this build did not use are removed from it
+ */
+export async function writeSocialCards(cards: readonly CardInput[], outputDir: string, cacheDir?: string): Promise<CardsWritten> {
+  if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+  const lacking = new Map<string, string[]>(); // "Arabic (Noto Sans Arabic)" → files
+  const used = new Set<string>();
+  const pending = new Set<Promise<void>>();
+  // One canvas per encoding in flight, each painted over in full for its next card: a new 3 MB
+  // canvas per card kept the garbage collector busy.
+  const free: Canvas[] = Array.from({ length: IN_FLIGHT }, () => createCanvas(CARD.width, CARD.height));
+  const installed = new Map<string, boolean>(); // GlobalFonts.has costs a millisecond a call
+  const has = (family: string) => installed.get(family) ?? installed.set(family, GlobalFonts.has(family)).get(family);
+  let drawn = 0;
+  for (const card of cards) {
+    const fonts = cardFonts(card.lang, [card.title, card.siteName, card.footer]);
+    const present = fonts.map((f) => f.families.find(has));
+    const missing = fonts.filter((_, i) => present[i] === undefined);
+    for (const f of missing) {
+      const font = f.families.length ? `${f.script} (${f.families.join(" or ")})` : f.script;
+      lacking.set(font, [...(lacking.get(font) ?? []), card.file]);
+    }
+    const families = present.filter((f) => f !== undefined);
+    const key = cardKey(card, families, missing.length > 0);
+    const dest = join(outputDir, card.path);
+    mkdirSync(dirname(dest), { recursive: true });
+    const cached = cacheDir ? join(cacheDir, `${key}.jpg`) : undefined;
+    used.add(`${key}.jpg`);
+    if (cached && existsSync(cached)) {
+      place(cached, dest);
+      continue;
+    }
+    if (free.length === 0) await Promise.race(pending);
+    const canvas = free.pop() ?? createCanvas(CARD.width, CARD.height);
+    draw(canvas, card, families, missing.length > 0);
+    drawn++;
+    const job = canvas.encode("jpeg", QUALITY).then((jpeg) => {
+      free.push(canvas);
+      writeFileSync(dest, jpeg);
+      if (cached) keep(jpeg, cached);
+    });
+    pending.add(job);
+    const settled = () => pending.delete(job);
+    job.then(settled, settled); // a failure is thrown by the race or the final wait, once
+  }
+  await Promise.all(pending);
+  if (cacheDir) for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { force: true });
+  const warnings = [...lacking].map(([font, files]) => `social cards: no font for ${font} on this machine, so ${files.length} card(s) show the site's name without the title (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""}); install Debian's fonts-noto-core and fonts-noto-cjk`);
+  return { drawn, reused: cards.length - drawn, warnings };
+}
+
+function cardKey(card: CardInput, families: readonly string[], titleLeftOut: boolean): string {
+  const drawnFrom = [DESIGN, card.lang, card.dir, card.title, card.siteName, card.footer, families.join(","), titleLeftOut];
+  return createHash("sha256").update(JSON.stringify(drawnFrom)).digest("hex").slice(0, 32);
+}
+
+/** A hard link where the file system allows one: ten thousand cards are not copied on every build. */
+function place(cached: string, dest: string): void {
+  try {
+    linkSync(cached, dest);
+  } catch {
+    copyFileSync(cached, dest);
+  }
+}
+
+/** Written whole under another name first: a build stopped halfway leaves no half card in the cache. */
+function keep(jpeg: Buffer, cached: string): void {
+  const partial = `${cached}.${process.pid}.partial`;
+  writeFileSync(partial, jpeg);
+  renameSync(partial, cached);
+}
+
+function draw(canvas: Canvas, card: CardInput, families: readonly string[], titleLeftOut: boolean): void {
+  const { width, height, margin } = CARD;
+  const g = canvas.getContext("2d");
+  const stack = families.map((f) => `"${f}"`).join(", ");
+  const font = (weight: number, size: number) => `${weight} ${size}px ${stack}`;
+  let current = "";
+  // Setting a font parses it: set only when it changes (the layout measures mostly at one size).
+  const use = (weight: number, size: number) => {
+    const wanted = font(weight, size);
+    if (wanted !== current) g.font = current = wanted;
+  };
+  g.fillStyle = COLOURS.paper;
+  g.fillRect(0, 0, width, height);
+  g.fillStyle = COLOURS.accent;
+  g.fillRect(0, 0, width, 16);
+  g.direction = card.dir;
+  g.textAlign = card.dir === "rtl" ? "right" : "left";
+  const x = card.dir === "rtl" ? width - margin : margin;
+
+  use(600, 34);
+  g.fillText(card.siteName, x, 112);
+  g.fillStyle = COLOURS.rule;
+  g.fillRect(margin, height - 132, width - 2 * margin, 2);
+  if (titleLeftOut) return;
+
+  // Scripts with tall stacks (Devanagari, Thai, Arabic, CJK) need taller lines; Latin looks loose in them.
+  const leading = cardFonts(card.lang, [card.title])[0]?.script === "Latin" ? 1.18 : 1.4;
+  const top = 140, bottom = height - 150;
+  const layout = layoutTitle(card.title, card.lang, { width: width - 2 * margin, height: bottom - top, leading }, (text, size) => {
+    use(700, size);
+    return g.measureText(text).width;
+  });
+  const { lineHeight } = layout;
+  // The block centred in its band; a line's baseline sits about 0.8 of the size below its top.
+  const first = Math.round(top + (bottom - top - lineHeight * layout.lines.length) / 2 + (lineHeight - layout.size) / 2 + layout.size * 0.85);
+  g.fillStyle = COLOURS.text;
+  use(700, layout.size);
+  layout.lines.forEach((line, i) => g.fillText(line, x, first + i * lineHeight));
+
+  g.fillStyle = COLOURS.muted;
+  use(400, 30);
+  g.fillText(card.footer, x, height - 72);
+}
