@@ -4,16 +4,19 @@
  */
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import sitePlugin, { siteModel } from "./src/eleventy/site-plugin.ts";
+import sitePlugin from "./src/eleventy/site-plugin.ts";
+import { loadSettings } from "./src/settings.ts";
 
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(sitePlugin); // documents → site model, UI strings, filters, stylesheet
   eleventyConfig.addPlugin(HtmlBasePlugin); // every root-relative URL follows the path prefix
 
   return {
-    dir: { input: "pages", includes: "../_includes", data: "../_data", output: process.env.OUTPUT_DIR ?? "_site" },
+    // No output folder here: Eleventy's default (_site) or --output, and the build passes its own.
+    dir: { input: "pages", includes: "../_includes", data: "../_data" },
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
-    pathPrefix: siteModel().settings.pathPrefix,
+    // The build passes the prefix of the settings it built with; this serves the CLI.
+    pathPrefix: loadSettings().pathPrefix,
   };
 }

@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { renderFailure, siteAssets, setSiteModel } from "./eleventy/site-plugin.ts";
+import { handModel, renderFailure, siteAssets } from "./eleventy/site-plugin.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { buildSearchIndex, type IndexedLanguage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
@@ -89,13 +89,12 @@ function socialCards(model: SiteModel): CardInput[] {
 
 /** Render → write → index → publish, into a staging folder that replaces the output only when whole. */
 async function renderAndPublish(model: SiteModel, settings: SiteSettings, output: string, times: StageTimes, pipeline: BuildOptions["pipeline"] = {}, cardCache?: string): Promise<Omit<BuildResult, "recovered">> {
-  setSiteModel(model);
   const staging = stagingOf(output);
   // Drawn while Eleventy renders: their encoding runs on libuv's threads, so on the second core.
   const cards = writeSocialCards(socialCards(model), staging, cardCache);
   cards.catch(() => {}); // awaited below; until then a failure must not count as unhandled
-  process.env.OUTPUT_DIR = staging; // .eleventy.ts reads it: the config's output wins over Eleventy's argument
-  const eleventy = new Eleventy(undefined, undefined, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true });
+  // The model and the output folder go in as arguments: the configuration file sets neither.
+  const eleventy = new Eleventy(undefined, staging, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true, pathPrefix: settings.pathPrefix, config: handModel(model) });
   // Eleventy prints a failing template's stack trace itself; the build names the document instead.
   if (!process.env.DEBUG) eleventy.disableLogger();
   // Rendered in memory, then written here: the search index reads the pages from memory, not disk.

@@ -18,13 +18,18 @@ import { loadSettings, PROJECT_ROOT } from "../settings.ts";
 const STYLESHEET = join(PROJECT_ROOT, "_includes/css/site.css");
 const SEARCH_SCRIPT = join(PROJECT_ROOT, "_includes/js/search.js");
 
-let model: SiteModel | undefined;
-/** The model of the current build; the CLI builds it first so input errors are reported before Eleventy runs. */
-export function siteModel(): SiteModel {
-  return (model ??= buildSiteModel(loadSettings()));
+/**
+ * How a build hands Eleventy its model: as the global data `blog`, set by Eleventy's programmatic
+ * `config` callback, which runs before the configuration file. Run on its own (the CLI, `npm start`),
+ * the plugin builds the model itself.
+ */
+export function handModel(model: SiteModel): (eleventyConfig: UserConfig) => void {
+  return (eleventyConfig) => void eleventyConfig.addGlobalData("blog", () => model);
 }
-export function setSiteModel(next: SiteModel): void {
-  model = next;
+
+function handedModel(eleventyConfig: UserConfig): SiteModel | undefined {
+  const blog = (eleventyConfig.globalData as Record<string, unknown>)["blog"];
+  return typeof blog === "function" ? (blog as () => SiteModel)() : undefined;
 }
 
 export interface SiteAsset {
@@ -81,16 +86,20 @@ export function pageFilter<A extends unknown[], R>(filter: (...args: A) => R): (
 }
 
 export default function sitePlugin(eleventyConfig: UserConfig): void {
-  const current = siteModel();
+  const handed = handedModel(eleventyConfig);
+  const state = { model: handed ?? buildSiteModel(loadSettings()) };
+  const current = state.model;
   const translations = translationsFor(current.dictionaries, current.uiLocales);
 
-  eleventyConfig.addGlobalData("blog", () => siteModel());
-  eleventyConfig.addWatchTarget(current.settings.contentPath);
-  eleventyConfig.on("eleventy.beforeWatch", () => {
-    // A document changed while serving: rebuild the model, and the strings for any new language.
-    model = buildSiteModel(loadSettings());
-    Object.assign(translations, translationsFor(model.dictionaries, model.uiLocales));
-  });
+  if (!handed) {
+    eleventyConfig.addGlobalData("blog", () => state.model);
+    eleventyConfig.addWatchTarget(current.settings.contentPath);
+    eleventyConfig.on("eleventy.beforeWatch", () => {
+      // A document changed while serving: rebuild the model, and the strings for any new language.
+      state.model = buildSiteModel(loadSettings());
+      Object.assign(translations, translationsFor(state.model.dictionaries, state.model.uiLocales));
+    });
+  }
 
   eleventyConfig.addPlugin(rssPlugin); // feed filters: absolute URLs inside feed content
   eleventyConfig.addPlugin(i18nPlugin, { translations, fallbackLocales: { "*": current.settings.defaultLanguage } });
@@ -101,7 +110,7 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
   // JSON for a script element, escaped so document text can never close it (templates mark it safe).
   eleventyConfig.addFilter("jsonLd", pageFilter((data: JsonLd): string => serializeJsonLd(data)));
   // A UI string as written, placeholders kept: for scripts that fill them in themselves.
-  eleventyConfig.addFilter("uiString", pageFilter((key: string, lang: string): string => siteModel().t(key, lang)));
+  eleventyConfig.addFilter("uiString", pageFilter((key: string, lang: string): string => state.model.t(key, lang)));
   eleventyConfig.addFilter("forLanguage", pageFilter(<T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang)));
   eleventyConfig.addFilter("json", pageFilter((data: unknown): string => JSON.stringify(data, null, 2)));
 
