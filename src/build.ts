@@ -3,14 +3,12 @@
  * (src/site-build.ts) and prints a short summary with the time each stage took.
  */
 import { join, relative, resolve } from "node:path";
-import { DetectionCache } from "./detect/cache.ts";
-import { IndexError } from "./index/pagefind.ts";
-import { InputError } from "./pipeline.ts";
-import { formatSummary } from "./report.ts";
-import { loadSettings, PROJECT_ROOT, SettingsError } from "./settings.ts";
-import { buildSite } from "./site-build.ts";
-import { PublishError } from "./write/publish.ts";
+import type { BuildReport } from "./pipeline.ts";
+import { formatSummary, writeReport } from "./report.ts";
+import { loadSettings, PROJECT_ROOT, SettingsError, type SiteSettings } from "./settings.ts";
 import { STAGES } from "./stages.ts";
+import { inputsDigest, outputDigest, recordFileFor, saveBuildRecord, unchangedBuild } from "./write/build-record.ts";
+import { recoverInterrupted } from "./write/publish.ts";
 
 /** Beside the output, not in it: the report is for the publisher, not the public. */
 const REPORT_FILE = process.env.REPORT_FILE ?? join(PROJECT_ROOT, "reports/build-report.json");
@@ -20,41 +18,70 @@ const DETECTION_CACHE = process.env.DETECTION_CACHE ?? join(PROJECT_ROOT, "node_
 /** Social cards of unchanged articles are reused; CARD_CACHE=off draws every one. */
 const CARD_CACHE = process.env.CARD_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/cards");
 
+/** A record of the last good build of each output; BUILD_CACHE=off builds even when nothing changed. */
+const BUILD_CACHE = process.env.BUILD_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/builds");
+
 async function main(): Promise<number> {
   const started = performance.now();
   const output = resolve(process.env.OUTPUT_DIR ?? join(PROJECT_ROOT, "_site"));
   const report = relative(process.cwd(), REPORT_FILE);
   try {
-    const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
-    const { model, indexed, times, recovered } = await buildSite({ settings: loadSettings(), output, reportFile: REPORT_FILE, pipeline: detections ? { detections } : {}, ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }) });
-    for (const note of recovered) console.log(`Recovered: ${note}.`);
-    console.log(formatSummary(model.report));
-    console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s) indexed, one bundle per language.`);
-    const stages = STAGES.map((s) => `${s} ${Math.round(times.ms[s])}`).join(", ");
-    console.log(`Built in ${Math.round(performance.now() - started)} ms (${stages}). Report: ${report}`);
-    return 0;
+    const settings = loadSettings();
+    const record = BUILD_CACHE === "off" ? undefined : { file: recordFileFor(BUILD_CACHE, output), inputs: inputsDigest(PROJECT_ROOT, settings.contentPath, settings) };
+    if (record && unchangedSince(record, output, started, report)) return 0;
+    return await build(settings, output, report, started, record);
   } catch (error) {
-    if (error instanceof InputError) {
-      console.error(`Build stopped: ${error.problems.length} input problem(s), each named below with its reason.`);
-      for (const p of error.problems) for (const reason of p.reasons) console.error(`  ✗ ${p.file}: ${reason}`);
-      console.error(`Nothing was published; the last good site was left as it was. Report: ${report}`);
-      return 1;
-    }
-    if (error instanceof SettingsError) {
-      console.error(`Build stopped: ${error.message}`);
-      return 1;
-    }
-    if (error instanceof IndexError || error instanceof PublishError) {
-      console.error(`Build stopped: ${error.message}. The last good site was left as it was. Report: ${report}`);
-      return 1;
-    }
-    // Anything else is this program's fault, not the input's: said in one line, the stack only on request.
-    console.error(`Build stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`);
-    console.error(`The last good site was left as it was. Report: ${report}`);
-    if (process.env.DEBUG) console.error(error);
-    else console.error("Set DEBUG=1 to see where it happened.");
+    return await explain(error, report);
+  }
+}
+
+/** Nothing to do when the inputs and the site are as the last good build left them: the report is written again, the site kept. */
+function unchangedSince(record: { file: string; inputs: string }, output: string, started: number, report: string): boolean {
+  for (const note of recoverInterrupted(output)) console.log(`Recovered: ${note}.`);
+  const last = unchangedBuild(record.file, record.inputs, output);
+  if (!last) return false;
+  writeReport(REPORT_FILE, last.report as BuildReport);
+  console.log(formatSummary(last.report as BuildReport));
+  console.log(`Nothing changed since the last build (documents, _data, templates, code, settings and fonts as they were; the site as it was written): kept as it is. Checked in ${Math.round(performance.now() - started)} ms. Report: ${report}`);
+  return true;
+}
+
+async function build(settings: SiteSettings, output: string, report: string, started: number, record: { file: string; inputs: string } | undefined): Promise<number> {
+  // Loaded only for a build that has something to do: a check that finds nothing changed needs none of it.
+  const [{ DetectionCache }, { buildSite }] = await Promise.all([import("./detect/cache.ts"), import("./site-build.ts")]);
+  const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
+  const { model, indexed, times, recovered } = await buildSite({ settings, output, reportFile: REPORT_FILE, pipeline: detections ? { detections } : {}, ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }) });
+  if (record) saveBuildRecord(record.file, { inputs: record.inputs, output: outputDigest(output), report: model.report });
+  for (const note of recovered) console.log(`Recovered: ${note}.`);
+  console.log(formatSummary(model.report));
+  console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s) indexed, one bundle per language.`);
+  const stages = STAGES.map((s) => `${s} ${Math.round(times.ms[s])}`).join(", ");
+  console.log(`Built in ${Math.round(performance.now() - started)} ms (${stages}). Report: ${report}`);
+  return 0;
+}
+
+async function explain(error: unknown, report: string): Promise<number> {
+  const [{ InputError }, { IndexError }, { PublishError }] = await Promise.all([import("./pipeline.ts"), import("./index/pagefind.ts"), import("./write/publish.ts")]);
+  if (error instanceof InputError) {
+    console.error(`Build stopped: ${error.problems.length} input problem(s), each named below with its reason.`);
+    for (const p of error.problems) for (const reason of p.reasons) console.error(`  ✗ ${p.file}: ${reason}`);
+    console.error(`Nothing was published; the last good site was left as it was. Report: ${report}`);
     return 1;
   }
+  if (error instanceof SettingsError) {
+    console.error(`Build stopped: ${error.message}`);
+    return 1;
+  }
+  if (error instanceof IndexError || error instanceof PublishError) {
+    console.error(`Build stopped: ${error.message}. The last good site was left as it was. Report: ${report}`);
+    return 1;
+  }
+  // Anything else is this program's fault, not the input's: said in one line, the stack only on request.
+  console.error(`Build stopped on an internal error: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`The last good site was left as it was. Report: ${report}`);
+  if (process.env.DEBUG) console.error(error);
+  else console.error("Set DEBUG=1 to see where it happened.");
+  return 1;
 }
 
 process.exitCode = await main();

@@ -1,5 +1,13 @@
 /** The build's short human summary of its report. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import type { BuildReport } from "./pipeline.ts";
+
+/** The report, as the publisher reads it: beside the site, never in it. */
+export function writeReport(file: string, report: BuildReport): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+}
 
 export function formatSummary(report: BuildReport): string {
   const perLanguage = Object.entries(report.perLanguage).map(([lang, n]) => `${lang} ${n}`).join(", ");

@@ -10,6 +10,7 @@ import { handModel, renderFailure, siteAssets } from "./eleventy/site-plugin.ts"
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { buildSearchIndex, type IndexedLanguage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
+import { writeReport } from "./report.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
 import { StageTimes } from "./stages.ts";
 import { languageName } from "./render/languages.ts";
@@ -33,11 +34,6 @@ export interface BuildResult {
   pages: number;
   /** What an interrupted earlier run had left, and what was done about it. */
   recovered: string[];
-}
-
-function writeReport(file: string, report: BuildReport): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
 }
 
 /** Throws InputError (after writing its report), IndexError, or whatever else went wrong. */

@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
@@ -18,6 +17,7 @@ import {
   renderRedirectsFile,
 } from "../../src/deploy/host-files.ts";
 import { startPreviewServer } from "../../src/deploy/preview-server.ts";
+import { runBuild } from "./helpers.ts";
 import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
 
 describe("host files from one source", () => {
@@ -72,10 +72,7 @@ describe("production builds", () => {
 
   it("point nowhere at localhost, in any file of the output", () => {
     const dir = mkdtempSync(join(tmpdir(), "prod-"));
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
-      env: { ...process.env, NODE_ENV: "production", SITE_URL: "https://blog.example", OUTPUT_DIR: join(dir, "site"), REPORT_FILE: join(dir, "report.json") },
-      encoding: "utf8",
-    });
+    const run = runBuild({ NODE_ENV: "production", SITE_URL: "https://blog.example", OUTPUT_DIR: join(dir, "site"), REPORT_FILE: join(dir, "report.json") });
     assert.equal(run.status, 0, run.stderr);
     const files: string[] = [];
     const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(join(d, f))));

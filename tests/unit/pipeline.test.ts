@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +6,7 @@ import { describe, it } from "node:test";
 import { buildSiteModel, InputError, paginate, type Article } from "../../src/pipeline.ts";
 import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
 import { commitFolder } from "../fixtures/git.ts";
-import { SEEDS_DIR } from "./helpers.ts";
+import { runBuild, SEEDS_DIR } from "./helpers.ts";
 
 function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), "docs-"));
@@ -113,10 +112,7 @@ describe("bad input", () => {
 
   it("stops `npm run build` with exit code 1 and a list, not a stack trace", () => {
     const dir = folder({ "empty.txt": " ", "nul.txt": "a\0b" });
-    const run = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
-      env: { ...process.env, CONTENT_DIR: dir, OUTPUT_DIR: join(dir, "_site"), REPORT_FILE: join(dir, "report.json") },
-      encoding: "utf8",
-    });
+    const run = runBuild({ CONTENT_DIR: dir, OUTPUT_DIR: join(dir, "_site"), REPORT_FILE: join(dir, "report.json") });
     assert.equal(run.status, 1);
     assert.match(run.stderr, /Build stopped: 2 input problem\(s\), each named below with its reason\./);
     assert.match(run.stderr, /empty\.txt: empty/);

@@ -1,0 +1,125 @@
+/**
+ * The record of the last good build of an output folder: a digest of everything the build read
+ * (documents, `_data`, templates, code, dependency versions, settings, fonts) and of the folder it
+ * published. A build whose inputs and output are both as recorded has nothing to do: the site on
+ * disk is the one a build would write, byte for byte.
+ *
+ * Only Node's own modules here: the check runs before the build loads Eleventy, Pagefind and the
+ * detectors, so an unchanged site costs the reading, not the start-up.
+ */
+import { execFileSync } from "node:child_process";
+import { createHash, type Hash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, relative } from "node:path";
+
+export interface BuildRecord {
+  inputs: string;
+  output: string;
+  /** The report of that build, written again for a build that finds nothing to do. */
+  report: unknown;
+}
+
+/** What a build depends on in the project besides the documents: code, templates, data, locked dependency versions. */
+const PROJECT_INPUTS = ["src", "pages", "_includes", "_data", ".eleventy.ts", "package-lock.json", "tsconfig.json"];
+/** Where Skia finds the fonts social cards are drawn in. */
+const FONT_DIRS = ["/usr/share/fonts", "/usr/local/share/fonts", join(homedir(), ".fonts"), join(homedir(), ".local/share/fonts"), "/System/Library/Fonts", "/Library/Fonts"];
+
+/** Every file under `root` (or `root` itself), as paths relative to it in code-point order: the same on every machine. */
+function filesUnder(root: string): string[] {
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    return [];
+  }
+  if (!stat.isDirectory()) return [""];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      out.push(`${relative(root, dir)}/(unreadable)`); // the build itself says what is wrong with it
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(root, path));
+    }
+  };
+  walk(root);
+  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A tree by its files' bytes, or by their sizes and modification times (a site, fonts: cheaper, and what an edit changes). */
+function addTree(hash: Hash, root: string, content: "bytes" | "stat"): void {
+  for (const file of filesUnder(root)) {
+    const path = join(root, file);
+    hash.update(`${file}\0`);
+    try {
+      if (content === "bytes") hash.update(readFileSync(path));
+      else {
+        const stat = statSync(path);
+        hash.update(`${stat.size} ${stat.mtimeMs}`);
+      }
+    } catch {
+      hash.update("unreadable"); // a file that cannot be read is a change the build will report
+    }
+    hash.update("\0");
+  }
+}
+
+/** The commit the documents' dates are read from, if they are in a git repository. */
+function headCommit(dir: string): string {
+  try {
+    return execFileSync("git", ["-C", dir, "rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+  } catch {
+    return "no git";
+  }
+}
+
+/**
+ * A digest of every input of a build.
+ * @param settings the resolved settings (site.json with the environment's overrides)
+ */
+export function inputsDigest(projectRoot: string, contentPath: string, settings: unknown): string {
+  const hash = createHash("sha256");
+  hash.update(`node ${process.version}\0${JSON.stringify(settings)}\0${headCommit(contentPath)}\0`);
+  for (const input of PROJECT_INPUTS) addTree(hash.update(`project ${input}\0`), join(projectRoot, input), "bytes");
+  addTree(hash.update("documents\0"), contentPath, "bytes");
+  // Fonts by name, size and time: installing one changes what a card can show.
+  for (const dir of FONT_DIRS) addTree(hash.update(`fonts ${dir}\0`), dir, "stat");
+  return hash.digest("hex");
+}
+
+/** A digest of a published site: its files' paths, sizes and times (a removed, added or edited file is a change). */
+export function outputDigest(dir: string): string {
+  const hash = createHash("sha256");
+  addTree(hash, dir, "stat");
+  return hash.digest("hex");
+}
+
+/** Where the record of builds into `output` is kept. */
+export function recordFileFor(cacheDir: string, output: string): string {
+  return join(cacheDir, `${createHash("sha256").update(output).digest("hex").slice(0, 16)}.json`);
+}
+
+/** The last build's record when neither its inputs nor its output have changed since. */
+export function unchangedBuild(recordFile: string, inputs: string, output: string): BuildRecord | undefined {
+  let record: BuildRecord;
+  try {
+    record = JSON.parse(readFileSync(recordFile, "utf8")) as BuildRecord;
+  } catch {
+    return undefined;
+  }
+  return record.inputs === inputs && record.output === outputDigest(output) ? record : undefined;
+}
+
+export function saveBuildRecord(recordFile: string, record: BuildRecord): void {
+  mkdirSync(dirname(recordFile), { recursive: true });
+  const partial = `${recordFile}.${process.pid}.partial`;
+  writeFileSync(partial, JSON.stringify(record));
+  renameSync(partial, recordFile);
+}
