@@ -17,7 +17,7 @@ const ET_AL = /\s+(?:et al|et coll|dkk|y col|y otros|u\.\s?a|e col|i in)\.?$/iu;
 export function parseCopyright(text: string): Copyright | undefined {
   const m = /(?:©|\(c\)|copyright)\s*(\d{4})(?:\s*[-–—]\s*(\d{4}))?,?\s+([^.©]+(?:\.(?!\s|$)[^.©]*)*?)(?:\.(?:\s|$)|$)/iu.exec(text);
   if (!m) return undefined;
-  const holder = m[3]!.trim().replace(ET_AL, "").trim();
+  const holder = (m[3] ?? "").trim().replace(ET_AL, "").trim();
   if (!holder) return undefined;
   return {
     holder,

@@ -88,12 +88,13 @@ export function renderRedirectsFile(rules: readonly RedirectRule[], prefix = "/"
 /** Reads `_headers` back (the preview server serves what production would). */
 export function parseHeadersFile(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
+  let current: HeaderRule | undefined;
   for (const line of text.split("\n")) {
     if (!line.trim() || line.trim().startsWith("#")) continue;
-    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: {} });
-    else {
+    if (!/^\s/.test(line)) rules.push((current = { path: line.trim(), headers: {} }));
+    else if (current) {
       const at = line.indexOf(":");
-      rules[rules.length - 1]!.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+      current.headers[line.slice(0, at).trim()] = line.slice(at + 1).trim();
     }
   }
   return rules;

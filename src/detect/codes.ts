@@ -41,7 +41,7 @@ export function unknownLanguage(tag: string): string | undefined {
 
 /** The primary language subtag: `pt-BR` → `pt`. */
 export function baseLanguage(tag: string): string {
-  return tag.split("-")[0]!.toLowerCase();
+  return (tag.split("-")[0] ?? tag).toLowerCase();
 }
 
 /** Languages written right to left (primary subtags). */

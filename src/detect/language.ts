@@ -142,7 +142,8 @@ function passages(lines: readonly string[]): { text: string; weight: number; scr
   }
   if (out.length <= MAX_PASSAGES) return out;
   const step = out.length / MAX_PASSAGES;
-  return Array.from({ length: MAX_PASSAGES }, (_, k) => out[Math.floor(k * step)]!);
+  // Every index is in range; the filter only tells the type so.
+  return Array.from({ length: MAX_PASSAGES }, (_, k) => out[Math.floor(k * step)]).filter((p) => p !== undefined);
 }
 
 type Ranked = { lang: string; accuracy: number }[];
@@ -313,7 +314,7 @@ export function detectLanguage(text: string): Detection | undefined {
   // Scattered votes for a language that the whole of its passages would not be read as are noise
   // (a short English passage read as Dutch): they go to the language the rest is in.
   const ranked = [...votes].sort(([a, x], [b, y]) => y.weight - x.weight || (a < b ? -1 : 1));
-  const [firstLang] = ranked[0]!;
+  const firstLang = ranked[0]?.[0];
   const shares: LanguageShare[] = [];
   let unsure = 0;
   for (const [lang, v] of ranked) {
@@ -324,7 +325,8 @@ export function detectLanguage(text: string): Detection | undefined {
     }
     shares.push({ lang, share });
   }
-  const head = shares[0]!;
+  const head = shares[0];
+  if (!head) return undefined; // cannot happen: the first language always has a share
   head.share += (unsure + (scattered?.weight ?? 0)) / total;
   const other = shares.find((s) => s.lang !== head.lang && s.share >= MIXED_SHARE);
   const leftovers = sameLanguage(head.lang, LEFTOVER_SOURCE) && other && other.share >= TRANSLATED_SHARE;

@@ -16,7 +16,8 @@ export function splitBlocks(text: string): string[] {
     // after a heading line, which stands as its own block.
     return trimmed.split(/\n[ \t]*\n+/).flatMap((block) => {
       const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
-      if (lines.length > 1 && isHeadingAbove(lines[0]!, lines[1]!)) return [lines[0]!, lines.slice(1).join(" ")];
+      const [first, second] = lines;
+      if (first !== undefined && second !== undefined && isHeadingAbove(first, second)) return [first, lines.slice(1).join(" ")];
       return [lines.join(" ")];
     });
   }
@@ -72,16 +73,18 @@ export function attributionKind(block: string): AttributionKind | undefined {
 export function parseStructure(text: string): Structure {
   const raw = splitBlocks(text);
   const attribution: Attribution[] = [];
-  while (raw.length > 1) {
-    const kind = attributionKind(raw[raw.length - 1]!);
+  for (let last = raw.at(-1); raw.length > 1 && last !== undefined; last = raw.at(-1)) {
+    const kind = attributionKind(last);
     if (!kind) break;
-    attribution.unshift({ kind, text: raw.pop()! });
+    raw.pop();
+    attribution.unshift({ kind, text: last });
   }
   let lead: string | undefined;
-  if (raw.length > 1 && looksLikeHeading(raw[0]!) && !looksLikeHeading(raw[1]!)) lead = raw.shift();
+  const [first, second] = raw;
+  if (first !== undefined && second !== undefined && looksLikeHeading(first) && !looksLikeHeading(second)) lead = raw.shift();
   const blocks = raw.map((text, i): Block => {
-    const between = i > 0 && i < raw.length - 1;
-    const isHeading = between && looksLikeHeading(text) && !looksLikeHeading(raw[i + 1]!);
+    const next = raw[i + 1];
+    const isHeading = i > 0 && next !== undefined && looksLikeHeading(text) && !looksLikeHeading(next);
     return { type: isHeading ? "heading" : "paragraph", text };
   });
   return { lead, blocks, attribution };

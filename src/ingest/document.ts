@@ -164,17 +164,18 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
 function structureMarkdown(source: string, lang: string) {
   const chunks = source.trim().split(/\n[ \t]*\n+/);
   const attribution: Attribution[] = [];
-  while (chunks.length > 1) {
-    const plain = markdownBlocksAsText(chunks[chunks.length - 1]!).map((b) => b.text).join(" ");
+  for (let last = chunks.at(-1); chunks.length > 1 && last !== undefined; last = chunks.at(-1)) {
+    const plain = markdownBlocksAsText(last).map((b) => b.text).join(" ");
     const kind = attributionKind(plain);
     if (!kind) break;
     chunks.pop();
     attribution.unshift({ kind, text: typeset(plain, lang) });
   }
   let lead: string | undefined;
-  const first = markdownBlocksAsText(chunks[0]!);
-  if (first.length === 1 && first[0]!.headingLevel === 1) {
-    lead = first[0]!.text;
+  const first = markdownBlocksAsText(chunks[0] ?? "");
+  const [only] = first;
+  if (first.length === 1 && only?.headingLevel === 1) {
+    lead = only.text;
     chunks.shift();
   }
   const rest = chunks.join("\n\n");

@@ -47,7 +47,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
   if (!match) return { ok: true, data: {}, body: text };
   let raw: unknown;
   try {
-    raw = parseYaml(match[1]!, { schema: "core" }) ?? {};
+    raw = parseYaml(match[1] ?? "", { schema: "core" }) ?? {};
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` at line ${error.linePos[0].line + 1}` : "";
     const what = error instanceof Error ? error.message.split("\n")[0] : String(error);

@@ -13,6 +13,7 @@ const QUOTES: Readonly<Record<string, [string, string]>> = {
   pt: ["“”", "‘’"], lt: ["„“", "‚‘"], eu: ["«»", "‹›"], yi: ["„“", "‚‘"], vi: ["“”", "‘’"],
   th: ["“”", "‘’"], ko: ["“”", "‘’"], zh: ["“”", "‘’"], ja: ["「」", "『』"], en: ["“”", "‘’"],
 };
+const ENGLISH_QUOTES: [string, string] = ["“”", "‘’"];
 const TYPOGRAF_ALIASES: Readonly<Record<string, string>> = { en: "en-US", nb: "no", nn: "no" };
 
 
@@ -45,8 +46,8 @@ function typograf(lang: string): Typograf {
   if (!known) Typograf.addLocale(base);
   tp = new Typograf({ locale: [known ? alias : base], htmlEntity: { type: "default" }, disableRule: "*", enableRule: KEPT_RULES });
   if (!known) {
-    const [outer, inner] = QUOTES[base] ?? QUOTES.en!;
-    tp.setSetting("common/punctuation/quote", base, { left: outer[0]! + inner[0]!, right: outer[1]! + inner[1]! });
+    const [outer, inner] = QUOTES[base] ?? ENGLISH_QUOTES;
+    tp.setSetting("common/punctuation/quote", base, { left: outer.charAt(0) + inner.charAt(0), right: outer.charAt(1) + inner.charAt(1) });
   }
   instances.set(base, tp);
   return tp;

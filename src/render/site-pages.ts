@@ -211,7 +211,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     const author = attribution.author;
     const bio = author && bioFor(author, doc.lang, settings.defaultLanguage);
     // The group's original: the earliest dated member, then the first by file name.
-    const original = [...members].sort((a, b) => byCodePoint(a.date ?? "9999", b.date ?? "9999") || byCodePoint(a.file, b.file))[0]!;
+    const original = [...members].sort((a, b) => byCodePoint(a.date ?? "9999", b.date ?? "9999") || byCodePoint(a.file, b.file))[0] ?? doc;
     const version = (m: DocumentRecord) => ({ url: abs(urlOf(m)), lang: m.lang });
     return {
       ...doc,
@@ -302,7 +302,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
 
   const newest = (list: readonly Article[]) => list.find((a) => a.date)?.date;
   const sitemap: SitemapEntry[] = [
-    { loc: abs(routes.root()), ...opt("lastmod", newest(articles)), alternates: rootPages[0]!.hreflang },
+    { loc: abs(routes.root()), ...opt("lastmod", newest(articles)), alternates: rootPages[0]?.hreflang ?? [] },
     ...homePages.map((h) => ({ loc: h.canonical, ...opt("lastmod", newest(h.articles)), alternates: h.hreflang })),
     ...articles.map((a) => ({ loc: a.canonical, ...opt("lastmod", a.date), alternates: a.hreflang })),
     ...authorPages.map((p) => ({ loc: p.canonical, ...opt("lastmod", newest(p.articles)), alternates: p.hreflang })),
@@ -327,11 +327,14 @@ function coverageRows(articles: readonly Article[], langs: readonly string[], pa
   const rows = new Map<string, Article[]>();
   for (const a of articles) {
     const key = a.group?.id ?? a.file;
-    (rows.get(key) ?? rows.set(key, []).get(key)!).push(a);
+    const row = rows.get(key);
+    if (row) row.push(a);
+    else rows.set(key, [a]);
   }
   return [...rows.values()].map((members) => {
     // Shortened as <title> is: a row is a label, not the article.
-    const named = members.find((m) => m.lang === pageLang) ?? members.find((m) => m.isOriginal) ?? [...members].sort((a, b) => byCodePoint(a.lang, b.lang))[0]!;
+    const named = members.find((m) => m.lang === pageLang) ?? members.find((m) => m.isOriginal) ?? [...members].sort((a, b) => byCodePoint(a.lang, b.lang))[0];
+    if (!named) throw new Error("a coverage row without members"); // rows are made from their members
     return {
       title: named.shortTitle,
       lang: named.lang,
