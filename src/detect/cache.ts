@@ -4,8 +4,10 @@
  * the detectors' versions empties it, so a cached answer is always the answer detection would give.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeWhole } from "../files.ts";
+import { byCodePoint } from "../order.ts";
 import { detectLanguage, packageDir, type Detection } from "./language.ts";
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -54,11 +56,7 @@ export class DetectionCache {
 
   /** Keeps what this build used, so texts that left the folder leave the cache. */
   save(): void {
-    const detections = Object.fromEntries([...this.used].sort(([a], [b]) => (a < b ? -1 : 1)));
-    mkdirSync(dirname(this.file), { recursive: true });
-    // Written aside and renamed: builds running side by side never read half a file.
-    const partial = `${this.file}.${process.pid}`;
-    writeFileSync(partial, JSON.stringify({ version: this.version, detections } satisfies Stored));
-    renameSync(partial, this.file);
+    const detections = Object.fromEntries([...this.used].sort(([a], [b]) => byCodePoint(a, b)));
+    writeWhole(this.file, JSON.stringify({ version: this.version, detections } satisfies Stored));
   }
 }

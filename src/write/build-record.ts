@@ -9,9 +9,11 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash, type Hash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { writeWhole } from "../files.ts";
+import { byCodePoint } from "../order.ts";
+import { join, relative } from "node:path";
 
 export interface BuildRecord {
   inputs: string;
@@ -50,7 +52,7 @@ function filesUnder(root: string): string[] {
     }
   };
   walk(root);
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return out.sort(byCodePoint);
 }
 
 /** A tree by its files' bytes, or by their sizes and modification times (a site, fonts: cheaper, and what an edit changes). */
@@ -118,8 +120,5 @@ export function unchangedBuild(recordFile: string, inputs: string, output: strin
 }
 
 export function saveBuildRecord(recordFile: string, record: BuildRecord): void {
-  mkdirSync(dirname(recordFile), { recursive: true });
-  const partial = `${recordFile}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify(record));
-  renameSync(partial, recordFile);
+  writeWhole(recordFile, JSON.stringify(record));
 }

@@ -4,10 +4,11 @@
  * everything drawn on them, so an unchanged article's card is linked, not drawn again.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
+import { writeWhole } from "../files.ts";
 import { CARD, cardFonts, layoutTitle } from "../render/social-card.ts";
 
 export interface CardInput {
@@ -83,7 +84,7 @@ export async function writeSocialCards(cards: readonly CardInput[], outputDir: s
     const job = canvas.encode("jpeg", QUALITY).then((jpeg) => {
       free.push(canvas);
       writeFileSync(dest, jpeg);
-      if (cached) keep(jpeg, cached);
+      if (cached) writeWhole(cached, jpeg); // a build stopped halfway leaves no half card in the cache
     });
     pending.add(job);
     const settled = () => pending.delete(job);
@@ -107,13 +108,6 @@ function place(cached: string, dest: string): void {
   } catch {
     copyFileSync(cached, dest);
   }
-}
-
-/** Written whole under another name first: a build stopped halfway leaves no half card in the cache. */
-function keep(jpeg: Buffer, cached: string): void {
-  const partial = `${cached}.${process.pid}.partial`;
-  writeFileSync(partial, jpeg);
-  renameSync(partial, cached);
 }
 
 function draw(canvas: Canvas, card: CardInput, families: readonly string[], titleLeftOut: boolean): void {

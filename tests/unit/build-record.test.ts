@@ -3,26 +3,13 @@
  * wrote, builds again, and the result is the site a clean build gives.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { inputsDigest, outputDigest } from "../../src/write/build-record.ts";
-import { runBuild, SEEDS_DIR } from "./helpers.ts";
+import { runBuild, SEEDS_DIR, siteFingerprint } from "./helpers.ts";
 
-/** Every file of a site with its bytes, by path. */
-function siteFiles(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path).toString("base64"));
-    }
-  };
-  walk(dir);
-  return files;
-}
 
 describe("rebuilding", () => {
   const work = mkdtempSync(join(tmpdir(), "rebuild-"));
@@ -45,13 +32,13 @@ describe("rebuilding", () => {
 
   it("with nothing changed keeps the site as it is, says so, and writes the report again", () => {
     assert.ok(rebuilt(build()));
-    const before = siteFiles(env.OUTPUT_DIR);
+    const before = siteFingerprint(env.OUTPUT_DIR);
     const report = readFileSync(env.REPORT_FILE, "utf8");
     rmSync(env.REPORT_FILE);
     const stdout = build();
     assert.ok(!rebuilt(stdout), stdout);
     assert.match(stdout, /Nothing changed since the last build/);
-    assert.deepEqual(siteFiles(env.OUTPUT_DIR), before);
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), before);
     assert.equal(readFileSync(env.REPORT_FILE, "utf8"), report);
   });
 
@@ -59,7 +46,7 @@ describe("rebuilding", () => {
     const file = join(content, readdirSync(content).sort()[0] ?? "");
     writeFileSync(file, `${readFileSync(file, "utf8")}\nOtra frase más, añadida para ver qué cuesta una edición.\n`);
     assert.ok(rebuilt(build()));
-    assert.deepEqual(siteFiles(env.OUTPUT_DIR), siteFiles(clean()));
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), siteFingerprint(clean()));
   });
 
   it("after a document is added, renamed or deleted builds again", () => {
@@ -71,14 +58,14 @@ describe("rebuilding", () => {
     assert.ok(rebuilt(build()), "renamed");
     rmSync(join(content, "zz-renamed.txt"));
     assert.ok(rebuilt(build()), "deleted");
-    assert.deepEqual(siteFiles(env.OUTPUT_DIR), siteFiles(clean()));
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), siteFingerprint(clean()));
   });
 
   it("after a file of the site is removed builds again and puts it back", () => {
-    const before = siteFiles(env.OUTPUT_DIR);
+    const before = siteFingerprint(env.OUTPUT_DIR);
     rmSync(join(env.OUTPUT_DIR, "robots.txt"));
     assert.ok(rebuilt(build()));
-    assert.deepEqual(siteFiles(env.OUTPUT_DIR), before);
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), before);
   });
 });
 

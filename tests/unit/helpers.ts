@@ -1,6 +1,7 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { PROJECT_ROOT } from "../../src/settings.ts";
 
 export const SEEDS_DIR = join(PROJECT_ROOT, "content");
@@ -28,4 +29,13 @@ export const utf8 = (s: string) => new TextEncoder().encode(s);
 /** `npm run build` in a process of its own; it builds even when nothing changed, unless `env` names a BUILD_CACHE. */
 export function runBuild(env: Record<string, string>): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], { env: { ...process.env, BUILD_CACHE: "off", ...env }, encoding: "utf8" });
+}
+
+/** Every file's hash, by path: a whole built site, search bundles and pictures included. */
+export function siteFingerprint(dir: string): Record<string, string> {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => relative(dir, join(d.parentPath, d.name)))
+    .sort();
+  return Object.fromEntries(files.map((f) => [f, createHash("sha256").update(readFileSync(join(dir, f))).digest("hex")]));
 }

@@ -1,24 +1,15 @@
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { describe, it } from "node:test";
-import { runBuild, SEEDS_DIR } from "./helpers.ts";
+import { runBuild, SEEDS_DIR, siteFingerprint } from "./helpers.ts";
 
 function build(out: string, env: Record<string, string> = {}): void {
   const run = runBuild({ OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json"), ...env });
   assert.equal(run.status, 0, run.stderr);
 }
 
-/** Every file's hash, by path: the whole output, search bundles included. */
-function fingerprint(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)))
-    .sort();
-  return Object.fromEntries(files.map((f) => [f, createHash("sha256").update(readFileSync(join(dir, f))).digest("hex")]));
-}
 
 describe("reproducible builds", () => {
   it("builds the same input twice into byte-identical output, search bundles and report included", () => {
@@ -26,9 +17,9 @@ describe("reproducible builds", () => {
     const b = mkdtempSync(join(tmpdir(), "build-b-"));
     build(a);
     build(b);
-    const first = fingerprint(join(a, "site"));
+    const first = siteFingerprint(join(a, "site"));
     assert.ok(Object.keys(first).some((f) => f.startsWith("pagefind/")), "the search bundles are compared too");
-    assert.deepEqual(fingerprint(join(b, "site")), first);
+    assert.deepEqual(siteFingerprint(join(b, "site")), first);
     assert.equal(readFileSync(join(b, "report.json"), "utf8"), readFileSync(join(a, "report.json"), "utf8"));
 
     // The same comparison tells apart a build whose input differs by one word, in pages and bundles.
@@ -38,7 +29,7 @@ describe("reproducible builds", () => {
     writeFileSync(join(changed, file), readFileSync(join(changed, file), "utf8").replace("ridicule", "absurde"));
     const c = mkdtempSync(join(tmpdir(), "build-c-"));
     build(c, { CONTENT_DIR: changed });
-    const third = fingerprint(join(c, "site"));
+    const third = siteFingerprint(join(c, "site"));
     const differ = Object.keys(first).filter((f) => first[f] !== third[f]);
     assert.ok(differ.some((f) => f.startsWith("fr/") && f.endsWith(".html")), "the French article differs");
     assert.ok(differ.some((f) => f.startsWith("pagefind/fr/")), "the French search bundle differs");
@@ -60,9 +51,9 @@ describe("the same output on any machine", () => {
     const b = mkdtempSync(join(tmpdir(), "locale-b-"));
     build(a, { CONTENT_DIR: collection("forward"), LANG: "C", LC_ALL: "C", TZ: "UTC" });
     build(b, { CONTENT_DIR: collection("backward"), LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8", TZ: "Pacific/Kiritimati" });
-    const first = fingerprint(join(a, "site"));
+    const first = siteFingerprint(join(a, "site"));
     assert.ok(Object.keys(first).some((f) => f.startsWith("la/")), "the Latin page is built");
-    const second = fingerprint(join(b, "site"));
+    const second = siteFingerprint(join(b, "site"));
     assert.deepEqual(Object.keys(first).filter((f) => first[f] !== second[f]), []);
     assert.deepEqual(Object.keys(second), Object.keys(first));
   });
@@ -72,11 +63,11 @@ describe("atomic output", () => {
   it("leaves the last good site untouched when a build fails", () => {
     const out = mkdtempSync(join(tmpdir(), "atomic-"));
     build(out);
-    const before = fingerprint(join(out, "site"));
+    const before = siteFingerprint(join(out, "site"));
     const bad = mkdtempSync(join(tmpdir(), "bad-docs-"));
     writeFileSync(join(bad, "empty.txt"), "");
     const run = runBuild({ CONTENT_DIR: bad, OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json") });
     assert.equal(run.status, 1);
-    assert.deepEqual(fingerprint(join(out, "site")), before);
+    assert.deepEqual(siteFingerprint(join(out, "site")), before);
   });
 });
