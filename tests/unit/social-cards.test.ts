@@ -49,7 +49,9 @@ describe("social card layout", () => {
   });
 
   it("no line starts with a comma or a closing mark", () => {
-    const { lines } = layoutTitle("パン職人が教える、家庭で作る本格的なサワードウの焼き方と保存のコツ（2024年版）", "ja", { ...box, width: 700 }, half);
+    // Eight characters fill a line at 76 px here: the comma after them must not open the next one.
+    const { lines } = layoutTitle("パン職人が教える、家庭で", "ja", { ...box, width: 8 * 38 }, half);
+    assert.ok(lines.length > 1, lines.join(" / "));
     for (const line of lines) assert.doesNotMatch(line, /^[、。，,）)」』]/u);
   });
 });
