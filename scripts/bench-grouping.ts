@@ -14,7 +14,7 @@ import { baseLanguage } from "../src/detect/codes.ts";
 import { detectLanguage, sameLanguage } from "../src/detect/language.ts";
 import { applyRelabels, partialTranslations } from "../src/detect/leftovers.ts";
 import { documentFeatures } from "../src/group/features.ts";
-import { groupTranslations, type GroupInput, type Grouping } from "../src/group/index.ts";
+import { groupInputOf, groupTranslations, type GroupInput, type Grouping } from "../src/group/index.ts";
 import { ingestDocument } from "../src/ingest/document.ts";
 import { syntheticCorpus } from "./corpus.ts";
 import { readRealCorpus, type RealDocument } from "./real-corpus.ts";
@@ -96,7 +96,7 @@ export function runReal(dir?: string): RealRun {
   for (const d of truth) {
     const r = ingestDocument(d.file, readFileSync(join(docs, d.file)), { defaultLang: "en", detect: detectLanguage });
     if (!r.ok) throw new Error(`${d.file}: ${r.reasons.join("; ")}`);
-    inputs.push({ file: d.file, lang: r.doc.lang, paragraphs: r.doc.paragraphs, extra: r.doc.attribution.map((a) => a.text) });
+    inputs.push(groupInputOf(r.doc));
   }
   inputs.splice(0, inputs.length, ...applyRelabels(inputs, partialTranslations(inputs, detectLanguage)));
   const read = new Map(inputs.map((d) => [d.file, d.lang]));

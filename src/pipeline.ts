@@ -7,7 +7,7 @@ import { loadAuthors, loadDocumentMeta, resolveAttribution } from "./attribution
 import type { DetectionCache } from "./detect/cache.ts";
 import { detectLanguage, type Detection } from "./detect/language.ts";
 import { applyRelabels, partialTranslations, type Relabel } from "./detect/leftovers.ts";
-import { groupTranslations, type GroupInput, type Grouping, type GroupOverrides, type TranslationGroup } from "./group/index.ts";
+import { groupInputOf, groupTranslations, type GroupInput, type Grouping, type GroupOverrides, type TranslationGroup } from "./group/index.ts";
 import { loadGroupOverrides } from "./group/overrides.ts";
 import { ingestDocument, shortTitleOf, type DocumentRecord } from "./ingest/document.ts";
 import { firstCommitDates, FolderError, listFolder, readDocument, type FolderEntry } from "./ingest/folder.ts";
@@ -144,7 +144,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   // Group translations, with the publisher's overrides.
   const { overrides, problems: overrideProblems } = loadGroupOverrides(data.translations, inputFiles);
   if (overrideProblems.length) problems.push({ file: data.translations, reasons: overrideProblems });
-  const grouping = times.time("group", () => stages.group(records.map(groupInput), overrides));
+  const grouping = times.time("group", () => stages.group(records.map(groupInputOf), overrides));
   problems.push(...grouping.problems);
 
   // Attribution follows the group: author, © line and date of any member serve the others.
@@ -272,7 +272,6 @@ function loadPublisherData(data: DataFiles, inputFiles: ReadonlySet<string>, rec
   return { authors, meta };
 }
 
-const groupInput = (d: DocumentRecord): GroupInput => ({ file: d.file, lang: d.lang, paragraphs: d.paragraphs, extra: d.attribution.map((a) => a.text), ...(d.translationKey ? { translationKey: d.translationKey } : {}) });
 
 /** Nothing to publish would replace the last good site with an empty shell: that stops the build too. */
 function nothingToPublish(settings: SiteSettings, entries: readonly FolderEntry[], outcomes: ReadonlyMap<string, Outcome>): Problem {

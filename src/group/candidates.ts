@@ -62,7 +62,7 @@ function fingerprintDistance(a: Features, b: Features, units: Units): number {
  * as many units, walking outwards in unit-count order until the counts differ too much or the
  * window ends; by sentences, also its nearest in each other language (`inEachLanguage`).
  */
-function nearestByShape(docs: readonly Features[], units: Units, add: (i: number, j: number) => void, only: (i: number) => boolean = () => true, inEachLanguage?: number[][]): void {
+function nearestByShape(docs: readonly Features[], units: Units, add: (i: number, j: number) => void, only: (i: number) => boolean = () => true, inEachLanguage?: [number[], number[]][]): void {
   const counts = docs.map((d) => Math.max(1, d[units].length));
   const order = docs.map((_, i) => i).sort((x, y) => counts[x]! - counts[y]! || x - y);
   order.forEach((i, position) => {
@@ -82,12 +82,15 @@ function nearestByShape(docs: readonly Features[], units: Units, add: (i: number
         if (units === "sentences" || d <= PARAGRAPH_LIKENESS) near.offer(j, d);
         if (inEachLanguage) {
           const lang = docs[j]!.lang;
-          (byLanguage.get(lang) ?? byLanguage.set(lang, new Nearest(1)).get(lang)!).offer(j, d);
+          (byLanguage.get(lang) ?? byLanguage.set(lang, new Nearest(2)).get(lang)!).offer(j, d);
         }
       }
     }
     for (const j of near.items()) add(i, j);
-    if (inEachLanguage) inEachLanguage[i] = [...byLanguage.values()].flatMap((n) => n.items());
+    if (inEachLanguage) {
+      const ranked = [...byLanguage.values()].map((n) => n.items());
+      inEachLanguage[i] = [ranked.flatMap((js) => js.slice(0, 1)), ranked.flatMap((js) => js.slice(1, 2))];
+    }
   });
 }
 
@@ -101,13 +104,15 @@ export interface Candidates {
    * document: one with no translation would meet a stranger in every language (groupTranslations).
    */
   inEachLanguage: number[][];
+  /** The second nearest in each other language, for short documents: their shape singles out less. */
+  nextInEachLanguage: number[][];
 }
 
 export function candidatePairs(docs: readonly Features[], documentFrequency: ReadonlyMap<string, number>): Candidates {
   const pairs = new Set<number>();
   const key = (i: number, j: number) => (i < j ? i * docs.length + j : j * docs.length + i);
   const add = (i: number, j: number) => pairs.add(key(i, j));
-  const inEachLanguage = docs.map((): number[] => []);
+  const inEachLanguage = docs.map((): [number[], number[]] => [[], []]);
   nearestByShape(docs, "sentences", add, undefined, inEachLanguage);
 
   // Shared rare tokens: an inverted index, so only documents that share one meet.
@@ -127,7 +132,11 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
   // Sentence splits can disagree between languages where paragraphs do not: documents that
   // tokens cannot place (no signature) are also looked for by paragraph shape.
   nearestByShape(docs, "blocks", add, (i) => !signed[i]);
-  return { pairs: [...pairs].sort((p, q) => p - q).map((k): Pair => [Math.floor(k / docs.length), k % docs.length]), inEachLanguage };
+  return {
+    pairs: [...pairs].sort((p, q) => p - q).map((k): Pair => [Math.floor(k / docs.length), k % docs.length]),
+    inEachLanguage: inEachLanguage.map(([first]) => first),
+    nextInEachLanguage: inEachLanguage.map(([, second]) => second),
+  };
 }
 
 /** Tokens a document is known by: its rarest ones, in at most SIGNATURE_DF documents. */

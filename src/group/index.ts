@@ -8,6 +8,7 @@ import { byCodePoint } from "../order.ts";
 import { candidatePairs } from "./candidates.ts";
 import { cluster, pairKey } from "./cluster.ts";
 import { documentFeatures, type Features } from "./features.ts";
+import type { DocumentRecord } from "../ingest/document.ts";
 import { normalized, sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { margins } from "./margin.ts";
 import { corroborated, PAIR_THRESHOLD, scorePair, type PairEvidence } from "./score.ts";
@@ -17,8 +18,28 @@ export interface GroupInput {
   lang: string;
   /** Body paragraphs (for shape) and attribution text (for tokens only). */
   paragraphs: readonly string[];
+  /**
+   * The title when it stands apart from the paragraphs (a first line, front matter): it is
+   * translated with the rest, and in a short page it is a fifth of the shape.
+   */
+  heading?: string;
   extra: readonly string[];
   translationKey?: string;
+}
+
+/**
+ * What grouping reads of an ingested document. The title goes along when the paragraphs do not
+ * hold it already (an opening sentence taken as the title stays in them).
+ */
+export function groupInputOf(d: Pick<DocumentRecord, "file" | "lang" | "paragraphs" | "attribution" | "title" | "titleSource" | "translationKey">): GroupInput {
+  return {
+    file: d.file,
+    lang: d.lang,
+    paragraphs: d.paragraphs,
+    ...(d.titleSource === "first-sentence" ? {} : { heading: d.title }),
+    extra: d.attribution.map((a) => a.text),
+    ...(d.translationKey === undefined ? {} : { translationKey: d.translationKey }),
+  };
 }
 
 export interface GroupOverrides {
@@ -128,7 +149,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   // numbers do not count; the shape keeps them, since every translation of a page has its own copy
   // (dropping them from the shape too cost recall: measured in docs/grouping.md).
   const boilerplate = sharedWithinLanguage(free);
-  const features = free.map((d) => documentFeatures(d.file, d.lang, d.paragraphs, d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)));
+  const features = free.map((d) => documentFeatures(d.file, d.lang, d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs], d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)));
   const { df, rarity } = tokenWeights(features);
 
   const index = new Map(free.map((d, i) => [d.file, i]));
@@ -149,12 +170,14 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   const langs = features.map((f) => f.lang);
   const edges = candidates.pairs.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
   // A second look, language by language, for the documents now known to have a translation, and
-  // for short ones: they seldom reach the threshold on a first look, and cost little to align.
+  // for short ones: they seldom reach the threshold on a first look, and cost little to align, so
+  // they meet the two nearest of each language (a stranger of about the same length may stand first).
   const secondLook = new Set(edges.filter((e) => e.score >= PAIR_THRESHOLD).flatMap((e) => [e.i, e.j]));
   for (const [i, f] of features.entries()) if (f.sentences.length < SHORT_DOCUMENT) secondLook.add(i);
   const looked = new Set(edges.map((e) => pairKey(e.i, e.j)));
   for (const i of [...secondLook].sort((x, y) => x - y)) {
-    for (const j of candidates.inEachLanguage[i] ?? []) {
+    const short = (features[i]?.sentences.length ?? 0) < SHORT_DOCUMENT;
+    for (const j of [...(candidates.inEachLanguage[i] ?? []), ...(short ? (candidates.nextInEachLanguage[i] ?? []) : [])]) {
       const k = pairKey(i, j);
       if (looked.has(k) || forbidden.has(k)) continue;
       looked.add(k);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { formatCopyright, parseCopyright } from "../../src/attribution/copyright.ts";
 import { bioFor, loadAuthors, loadDocumentMeta, resolveAttribution, type Author } from "../../src/attribution/index.ts";
-import { groupTranslations } from "../../src/group/index.ts";
+import { groupInputOf, groupTranslations } from "../../src/group/index.ts";
 import { ingestDocument, type DocumentRecord } from "../../src/ingest/document.ts";
 import { buildSiteModel } from "../../src/pipeline.ts";
 import { serializeJsonLd } from "../../src/render/structured-data.ts";
@@ -23,7 +23,7 @@ const seamus: Author = { id: "seamus-phan", name: "Seamus Phan", links: [], bio:
 
 function resolveSeeds(meta = new Map()) {
   const docs = seedDocs();
-  const groups = groupTranslations(docs.map((d) => ({ file: d.file, lang: d.lang, paragraphs: d.paragraphs, extra: d.attribution.map((a) => a.text) }))).groups;
+  const groups = groupTranslations(docs.map(groupInputOf)).groups;
   const { byFile, problems } = resolveAttribution({ docs, groups, authors: new Map([["seamus-phan", seamus]]), meta, gitDates: new Map(docs.map((d) => [d.file, "2026-01-02"])) });
   return { byFile, problems, file: (p: string) => byFile.get(docs.find((d) => d.file.startsWith(p))!.file)! };
 }

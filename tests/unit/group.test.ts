@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { alignSentences } from "../../src/group/align.ts";
 import { documentFeatures, namesIn, numbersIn } from "../../src/group/features.ts";
-import { groupTranslations, type GroupInput, type GroupOverrides } from "../../src/group/index.ts";
+import { groupInputOf, groupTranslations, type GroupInput, type GroupOverrides } from "../../src/group/index.ts";
 import { ingestDocument } from "../../src/ingest/document.ts";
 import { PROJECT_ROOT } from "../../src/settings.ts";
 import { LANGUAGES_DIR, SEEDS_DIR } from "./helpers.ts";
@@ -17,7 +17,7 @@ function inputsFrom(dir: string, only?: (file: string) => boolean): GroupInput[]
     .map((file) => {
       const r = ingestDocument(file, readFileSync(join(dir, file)), { defaultLang: "en" });
       if (!r.ok) throw new Error(r.reasons.join("; "));
-      return { file, lang: r.doc.lang, paragraphs: r.doc.paragraphs, extra: r.doc.attribution.map((a) => a.text) };
+      return groupInputOf(r.doc);
     });
 }
 const groupsOf = (inputs: GroupInput[], overrides?: GroupOverrides) =>

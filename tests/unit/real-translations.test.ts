@@ -12,7 +12,7 @@ import { cluster } from "../../src/group/cluster.ts";
 import { candidatePairs } from "../../src/group/candidates.ts";
 import { documentFeatures, numbersIn, type Features } from "../../src/group/features.ts";
 import { scorePair } from "../../src/group/score.ts";
-import { groupTranslations, type GroupInput } from "../../src/group/index.ts";
+import { groupInputOf, groupTranslations, type GroupInput } from "../../src/group/index.ts";
 import { margins } from "../../src/group/margin.ts";
 import { partialTranslations } from "../../src/detect/leftovers.ts";
 import { ingestDocument } from "../../src/ingest/document.ts";
@@ -29,7 +29,7 @@ function inputs(only: (file: string) => boolean): GroupInput[] {
     .map((file) => {
       const r = ingestDocument(file, readFileSync(join(REAL_DIR, file)), { defaultLang: "en" });
       if (!r.ok) throw new Error(r.reasons.join("; "));
-      return { file, lang: r.doc.lang, paragraphs: r.doc.paragraphs, extra: r.doc.attribution.map((a) => a.text) };
+      return groupInputOf(r.doc);
     });
 }
 const groupsOf = (docs: GroupInput[]) => groupTranslations(docs).groups.map((g) => g.members.map((m) => m.file).sort());
@@ -153,6 +153,12 @@ describe("grouping real translations", () => {
     assert.deepEqual(groupsOf(inputs((f) => f.startsWith("memory-"))), [["memory-en.txt", "memory-ru.txt"]]);
   });
 
+  it("groups ten translations of a five-sentence page by their titles too, which are translated with it", () => {
+    const files = readdirSync(REAL_DIR).filter((f) => f.startsWith("whyadd-")).sort();
+    assert.equal(files.length, 10);
+    assert.deepEqual(groupsOf(inputs((f) => f.startsWith("whyadd-"))), [files]);
+  });
+
   it("takes a short page into the group of nineteen translations it fits on average, though no single pair is sure", () => {
     const groups = groupsOf(inputs((f) => f.startsWith("brightness-")));
     assert.equal(groups.length, 1, JSON.stringify(groups));
@@ -212,6 +218,14 @@ describe("candidates in a collection of many languages", () => {
 
   it("compares a short document with its nearest in every language, whatever its first candidates scored", () => {
     assert.ok(groupTranslations(inputs).compared.some(([a, b]) => a === "d" && b === "partner"));
+  });
+
+  it("compares a short document with its second nearest in a language too, when a stranger of that language stands nearer", () => {
+    // A stranger in the partner's language nearer to "d", and one in d's language nearer to the partner.
+    const crowded = [...inputs, input("stranger-g", "g", 88, true), input("other-a", "a", 108, true)];
+    const { inEachLanguage } = candidatePairs(crowded.map((d) => documentFeatures(d.file, d.lang, d.paragraphs)), new Map());
+    assert.deepEqual([inEachLanguage[0]?.includes(6), inEachLanguage[6]?.includes(0)], [false, false], "neither is the other's nearest in its language");
+    assert.ok(groupTranslations(crowded).compared.some(([a, b]) => a === "d" && b === "partner"));
   });
 });
 
