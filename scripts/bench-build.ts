@@ -11,7 +11,8 @@ import { loadSettings } from "../src/settings.ts";
 import { buildSite } from "../src/site-build.ts";
 
 const [content, output, reportFile, mode, cache, languagesFile] = process.argv.slice(2);
-if (!content || !output || !reportFile || (mode !== "full" && mode !== "baseline") || !cache) throw new Error("usage: bench-build.ts <content> <output> <report> <full|baseline> <cache|off> [languages.json]");
+if (!content || !output || !reportFile || (mode !== "full" && mode !== "baseline") || !cache)
+  throw new Error("usage: bench-build.ts <content> <output> <report> <full|baseline> <cache|off> [languages.json]");
 
 const started = performance.now();
 const detections = cache === "off" ? undefined : new DetectionCache(cache);
@@ -24,7 +25,13 @@ function baselineStages(file: string): Partial<FindingStages> {
       return lang ? { lang, confidence: 1, lowConfidence: false } : detectLanguage(text);
     },
     relabel: () => [],
-    group: (inputs) => ({ groups: [], alone: inputs.map((d) => ({ file: d.file, lang: d.lang })), problems: [], stats: { documents: inputs.length, candidatePairs: 0, alignedPairs: 0 }, compared: [] }),
+    group: (inputs) => ({
+      groups: [],
+      alone: inputs.map((d) => ({ file: d.file, lang: d.lang })),
+      problems: [],
+      stats: { documents: inputs.length, candidatePairs: 0, alignedPairs: 0 },
+      compared: [],
+    }),
   };
 }
 if (mode === "baseline" && !languagesFile) throw new Error("the baseline needs languages.json");

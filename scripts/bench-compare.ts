@@ -9,19 +9,25 @@
  * BENCH_RUNS (3) sets the runs per figure, BENCH_WORK the scratch folder.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GroupInput } from "../src/group/index.ts";
 import { PROJECT_ROOT } from "../src/settings.ts";
 import { syntheticCorpus, writeCorpus } from "./corpus.ts";
 import { treeRssMb } from "./process-tree.ts";
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const WORK = process.env.BENCH_WORK ?? join(PROJECT_ROOT, "reports/bench-compare");
 const PAGEFIND = join(PROJECT_ROOT, "node_modules/.bin/pagefind");
 
-interface Run { ms: number; peakMb: number }
+interface Run {
+  ms: number;
+  peakMb: number;
+}
 
 /** Runs a command to its end, sampling its process tree's memory every 100 ms; a failure stops the benchmark. */
 function timed(command: string, args: string[], env: Record<string, string> = {}, cwd = PROJECT_ROOT): Promise<Run> {
@@ -42,7 +48,8 @@ function timed(command: string, args: string[], env: Record<string, string> = {}
 }
 
 async function sequence(steps: (() => Promise<Run>)[]): Promise<Run> {
-  let ms = 0, peakMb = 0;
+  let ms = 0,
+    peakMb = 0;
   for (const step of steps) {
     const run = await step();
     ms += run.ms;
@@ -75,9 +82,18 @@ function writeHugoSite(dir: string, inputs: readonly GroupInput[], truth: Readon
   const layouts = join(dir, "layouts/_default");
   mkdirSync(layouts, { recursive: true });
   writeFileSync(join(dir, "config.toml"), `${config}\n`);
-  writeFileSync(join(layouts, "baseof.html"), '<!DOCTYPE html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}</head><body>{{ block "main" . }}{{ end }}</body></html>\n');
-  writeFileSync(join(layouts, "single.html"), '{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>{{ .Content }}</article><nav>{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a> {{ end }}</nav>{{ end }}\n');
-  writeFileSync(join(layouts, "list.html"), '{{ define "main" }}<h1>{{ .Title }}</h1><ol>{{ range (.Paginate .RegularPagesRecursive).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol>{{ template "_internal/pagination.html" . }}{{ end }}\n');
+  writeFileSync(
+    join(layouts, "baseof.html"),
+    '<!DOCTYPE html><html lang="{{ .Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title>{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}</head><body>{{ block "main" . }}{{ end }}</body></html>\n',
+  );
+  writeFileSync(
+    join(layouts, "single.html"),
+    '{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}</h1>{{ .Content }}</article><nav>{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a> {{ end }}</nav>{{ end }}\n',
+  );
+  writeFileSync(
+    join(layouts, "list.html"),
+    '{{ define "main" }}<h1>{{ .Title }}</h1><ol>{{ range (.Paginate .RegularPagesRecursive).Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol>{{ template "_internal/pagination.html" . }}{{ end }}\n',
+  );
   for (const d of inputs) {
     const title = (d.paragraphs[0] ?? d.file).split(/(?<=[.!?。！？])\s*/u)[0]!.slice(0, 120);
     const front = ["---", `title: ${JSON.stringify(title)}`, `translationKey: ${JSON.stringify(truth.get(d.file) ?? d.file)}`, "---"].join("\n");
@@ -95,12 +111,16 @@ const median = (runs: Run[]) => {
 
 async function compare(n: number): Promise<string[]> {
   const { inputs, truth } = syntheticCorpus(n);
-  const corpus = join(WORK, `corpus-${n}`), site = join(WORK, `site-${n}`), report = join(WORK, `report-${n}.json`), cache = join(WORK, `detections-${n}.json`);
+  const corpus = join(WORK, `corpus-${n}`),
+    site = join(WORK, `site-${n}`),
+    report = join(WORK, `report-${n}.json`),
+    cache = join(WORK, `detections-${n}.json`);
   const cards = join(WORK, `cards-${n}`);
   const hugo = join(WORK, `hugo-${n}`);
   writeCorpus(corpus, inputs);
   writeHugoSite(hugo, inputs, truth);
-  const edited = join(corpus, inputs[0]!.file), editedHugo = join(hugo, "content", inputs[0]!.lang, "posts", inputs[0]!.file.replace(/\.txt$/, ".md"));
+  const edited = join(corpus, inputs[0]!.file),
+    editedHugo = join(hugo, "content", inputs[0]!.lang, "posts", inputs[0]!.file.replace(/\.txt$/, ".md"));
   const env = { CONTENT_DIR: corpus, OUTPUT_DIR: site, REPORT_FILE: report, DETECTION_CACHE: cache, CARD_CACHE: cards };
   const ours = () => timed(process.execPath, ["--import", "tsx", "src/build.ts"], env);
   const theirs = () => sequence([() => timed("hugo", ["--quiet"], {}, hugo), () => timed(PAGEFIND, ["--site", "public", "--quiet"], {}, hugo)]);
@@ -114,14 +134,18 @@ async function compare(n: number): Promise<string[]> {
   const scenarios: [string, () => void][] = [
     ["full build", () => {}],
     ["rebuild, nothing changed", () => {}],
-    ["rebuild, one document edited", () => {
-      appendFileSync(edited, "\nOne more sentence, added to see what an edit costs.\n");
-      appendFileSync(editedHugo, "\nOne more sentence, added to see what an edit costs.\n");
-    }],
+    [
+      "rebuild, one document edited",
+      () => {
+        appendFileSync(edited, "\nOne more sentence, added to see what an edit costs.\n");
+        appendFileSync(editedHugo, "\nOne more sentence, added to see what an edit costs.\n");
+      },
+    ],
   ];
   const rows: string[] = [];
   for (const [name, prepare] of scenarios) {
-    const a: Run[] = [], b: Run[] = [];
+    const a: Run[] = [],
+      b: Run[] = [];
     for (let i = 0; i < RUNS; i++) {
       if (name === "full build") {
         // Each from clean: no output, no caches.
@@ -139,8 +163,11 @@ async function compare(n: number): Promise<string[]> {
       }
       console.error(`  ${n}, ${name}: ours ${(a.at(-1)!.ms / 1000).toFixed(1)} s, Hugo + Pagefind ${(b.at(-1)!.ms / 1000).toFixed(1)} s`);
     }
-    const x = median(a), y = median(b);
-    rows.push(`| ${n.toLocaleString("en")} | ${name} | ${(x.ms / 1000).toFixed(1)} s | ${(y.ms / 1000).toFixed(1)} s | ${(x.ms / y.ms).toFixed(2)}× | ${Math.round(x.peakMb)} MB | ${Math.round(y.peakMb)} MB |`);
+    const x = median(a),
+      y = median(b);
+    rows.push(
+      `| ${n.toLocaleString("en")} | ${name} | ${(x.ms / 1000).toFixed(1)} s | ${(y.ms / 1000).toFixed(1)} s | ${(x.ms / y.ms).toFixed(2)}× | ${Math.round(x.peakMb)} MB | ${Math.round(y.peakMb)} MB |`,
+    );
   }
   return rows;
 }

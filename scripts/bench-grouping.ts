@@ -10,7 +10,6 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { baseLanguage } from "../src/detect/codes.ts";
 import { detectLanguage, sameLanguage } from "../src/detect/language.ts";
 import { applyRelabels, partialTranslations } from "../src/detect/leftovers.ts";
 import { documentFeatures } from "../src/group/features.ts";
@@ -18,6 +17,7 @@ import { groupInputOf, groupTranslations, type GroupInput, type Grouping } from 
 import { ingestDocument } from "../src/ingest/document.ts";
 import { syntheticCorpus } from "./corpus.ts";
 import { readRealCorpus, type RealDocument } from "./real-corpus.ts";
+import { entry } from "../src/maps.ts";
 
 export interface GroupingScore {
   precision: number;
@@ -34,7 +34,7 @@ const pairsOf = (groups: readonly (readonly string[])[]) => new Set(groups.flatM
 /** Scores a grouping against the true groups (file → group id; files in no group may be left out). */
 export function scoreGrouping(grouping: Pick<Grouping, "groups" | "compared" | "alone">, truth: ReadonlyMap<string, string>): GroupingScore {
   const trueGroups = new Map<string, string[]>();
-  for (const [file, id] of truth) (trueGroups.get(id) ?? trueGroups.set(id, []).get(id)!).push(file);
+  for (const [file, id] of truth) entry(trueGroups, id, () => []).push(file);
   const found = grouping.groups.map((g) => g.members.map((m) => m.file));
   const expected = pairsOf([...trueGroups.values()]);
   const got = pairsOf(found);
@@ -134,11 +134,11 @@ export function groupsNotReproduced(grouping: Grouping, truth: readonly RealDocu
   const found = new Map<string, string>();
   for (const g of grouping.groups) for (const m of g.members) found.set(m.file, g.id);
   const byGroup = new Map<string, RealDocument[]>();
-  for (const d of truth) (byGroup.get(d.group) ?? byGroup.set(d.group, []).get(d.group)!).push(d);
+  for (const d of truth) entry(byGroup, d.group, () => []).push(d);
   const out: string[] = [];
   for (const [id, docs] of byGroup) {
     const parts = new Map<string, string[]>();
-    for (const d of docs) (parts.get(found.get(d.file) ?? d.file) ?? parts.set(found.get(d.file) ?? d.file, []).get(found.get(d.file) ?? d.file)!).push(d.lang);
+    for (const d of docs) entry(parts, found.get(d.file) ?? d.file, () => []).push(d.lang);
     if (parts.size > 1) out.push(`${id}: ${[...parts.values()].map((p) => p.join(",")).join(" | ")}`);
   }
   const groupOf = new Map(truth.map((d) => [d.file, d]));
@@ -149,17 +149,25 @@ export function groupsNotReproduced(grouping: Grouping, truth: readonly RealDocu
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2).map(Number).filter((n) => !Number.isNaN(n));
+  const args = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => !Number.isNaN(n));
   const real = runReal();
   console.log(`Real corpus: ${real.documents} documents, ${real.languages} languages, ${real.groups} true groups (${real.truePairs} true pairs)\n`);
   console.log("| corpus | precision | recall | F1 | groups exact | candidate recall | language accuracy | ingest + detect | grouping |");
   console.log("|---|---|---|---|---|---|---|---|---|");
-  console.log(`| real | ${f3(real.precision)} | ${f3(real.recall)} | ${f3(real.f1)} | ${f3(real.exactGroups)} | ${f3(real.candidateRecall)} | ${f3(real.languageAccuracy)} | ${(real.detectMs / 1000).toFixed(2)} s | ${(real.groupMs / 1000).toFixed(2)} s |`);
-  for (const b of real.bands) console.log(`| real, ${b.band} (${b.documents} documents) | ${f3(b.precision)} | ${f3(b.recall)} | ${f3(b.f1)} | ${f3(b.exactGroups)} | ${f3(b.candidateRecall)} | | | |`);
+  console.log(
+    `| real | ${f3(real.precision)} | ${f3(real.recall)} | ${f3(real.f1)} | ${f3(real.exactGroups)} | ${f3(real.candidateRecall)} | ${f3(real.languageAccuracy)} | ${(real.detectMs / 1000).toFixed(2)} s | ${(real.groupMs / 1000).toFixed(2)} s |`,
+  );
+  for (const b of real.bands)
+    console.log(`| real, ${b.band} (${b.documents} documents) | ${f3(b.precision)} | ${f3(b.recall)} | ${f3(b.f1)} | ${f3(b.exactGroups)} | ${f3(b.candidateRecall)} | | | |`);
   const { inputs, truth } = syntheticCorpus(1000);
   const t = performance.now();
   const synthetic = scoreGrouping(groupTranslations(inputs), truth);
-  console.log(`| synthetic, 1,000 | ${f3(synthetic.precision)} | ${f3(synthetic.recall)} | ${f3(synthetic.f1)} | ${f3(synthetic.exactGroups)} | ${f3(synthetic.candidateRecall)} | (given) | — | ${((performance.now() - t) / 1000).toFixed(2)} s |`);
+  console.log(
+    `| synthetic, 1,000 | ${f3(synthetic.precision)} | ${f3(synthetic.recall)} | ${f3(synthetic.f1)} | ${f3(synthetic.exactGroups)} | ${f3(synthetic.candidateRecall)} | (given) | — | ${((performance.now() - t) / 1000).toFixed(2)} s |`,
+  );
   if (real.wrongLanguages.length) console.log(`\nLanguages read wrong:\n  ${real.wrongLanguages.join("\n  ")}`);
   const misses = groupsNotReproduced(real.grouping, readRealCorpus().truth);
   if (misses.length) console.log(`\nTrue groups not reproduced (languages as found together):\n  ${misses.join("\n  ")}`);

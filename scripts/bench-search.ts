@@ -17,7 +17,12 @@ const siteDir = process.argv[4] ?? "_site";
 const PORT = 4390;
 const RUNS = 5;
 
-interface Fetched { url: string; raw: number; gzip: number; at: number }
+interface Fetched {
+  url: string;
+  raw: number;
+  gzip: number;
+  at: number;
+}
 
 const server = await startPreviewServer(siteDir, PORT);
 const browser = await chromium.launch(chromiumLaunchOptions());
@@ -27,9 +32,14 @@ try {
   console.log(`Query «${query}» from /${pageLang}/search/ (${siteDir}), median of ${RUNS} cold runs:\n`);
   console.log("| scope | requests | raw | gzip | time |");
   console.log("|---|---|---|---|---|");
-  for (const [scope, filter] of [[`the reader's language only (${pageLang})`, pageLang], ["every language", ""]] as const) {
-    const firstTimes: number[] = [], allTimes: number[] = [];
-    let first: Fetched[] = [], all: Fetched[] = [];
+  for (const [scope, filter] of [
+    [`the reader's language only (${pageLang})`, pageLang],
+    ["every language", ""],
+  ] as const) {
+    const firstTimes: number[] = [],
+      allTimes: number[] = [];
+    let first: Fetched[] = [],
+      all: Fetched[] = [];
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -38,10 +48,12 @@ try {
       context.on("requestfinished", (request: Request) => {
         if (!/^https?:/.test(request.url())) return; // blob: and data: URLs are made in the page, not fetched
         const at = Date.now();
-        fetched.push(request.response().then(async (r) => {
-          const body = (await r?.body().catch(() => Buffer.alloc(0))) ?? Buffer.alloc(0);
-          return { url: request.url(), raw: body.length, gzip: gzipSync(body, { level: 6 }).length, at };
-        }));
+        fetched.push(
+          request.response().then(async (r) => {
+            const body = (await r?.body().catch(() => Buffer.alloc(0))) ?? Buffer.alloc(0);
+            return { url: request.url(), raw: body.length, gzip: gzipSync(body, { level: 6 }).length, at };
+          }),
+        );
       });
       await page.goto(`http://127.0.0.1:${PORT}/${pageLang}/search/${filter ? `?lang=${filter}` : ""}`);
       await page.waitForLoadState("networkidle");

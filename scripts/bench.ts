@@ -17,7 +17,10 @@ import { STAGES, type Stage } from "../src/stages.ts";
 import { groupingAccuracy, syntheticCorpus, writeCorpus } from "./corpus.ts";
 import { treeRssMb } from "./process-tree.ts";
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SEED = Number(process.env.BENCH_SEED ?? 42);
 const WORK = process.env.BENCH_WORK ?? join(PROJECT_ROOT, "reports/bench");
 const DOCS = process.env.BENCH_DOCS ?? join(PROJECT_ROOT, "docs");
@@ -72,12 +75,20 @@ interface SizeResult {
   recall: number;
 }
 
-const SCRIPTS: [RegExp, string][] = [[/\p{Script=Latin}/u, "Latin"], [/\p{Script=Cyrillic}/u, "Cyrillic"], [/\p{Script=Han}/u, "Han"], [/\p{Script=Hangul}/u, "Hangul"], [/\p{Script=Greek}/u, "Greek"], [/\p{Script=Devanagari}/u, "Devanagari"], [/\p{Script=Hiragana}/u, "Kana"]];
+const SCRIPTS: [RegExp, string][] = [
+  [/\p{Script=Latin}/u, "Latin"],
+  [/\p{Script=Cyrillic}/u, "Cyrillic"],
+  [/\p{Script=Han}/u, "Han"],
+  [/\p{Script=Hangul}/u, "Hangul"],
+  [/\p{Script=Greek}/u, "Greek"],
+  [/\p{Script=Devanagari}/u, "Devanagari"],
+  [/\p{Script=Hiragana}/u, "Kana"],
+];
 
 async function benchmark(n: number): Promise<SizeResult> {
   const { inputs, truth } = syntheticCorpus(n, SEED);
   const dir = join(WORK, `corpus-${n}`);
-  let t = performance.now();
+  const t = performance.now();
   writeCorpus(dir, inputs);
   console.error(`  ${n}: corpus written in ${Math.round(performance.now() - t)} ms`);
   const languagesFile = join(WORK, `languages-${n}.json`);
@@ -97,7 +108,6 @@ async function benchmark(n: number): Promise<SizeResult> {
   console.error(`  ${n}: full build, detection cache filled: ${(warm.totalMs / 1000).toFixed(1)} s`);
   const baseline = await runBuild([dir, join(WORK, `baseline-${n}`), join(WORK, `baseline-report-${n}.json`), "baseline", "off", languagesFile]);
   console.error(`  ${n}: baseline: ${(baseline.totalMs / 1000).toFixed(1)} s`);
-  t = performance.now();
 
   const words = inputs.map((d) => d.paragraphs.join(" ").split(/\s+/).length);
   const text = inputs.map((d) => d.paragraphs[0] ?? "").join(" ");

@@ -18,7 +18,9 @@ for (const f of readdirSync("content").sort()) {
   if (expected) samples.push({ name: f, expected, text: readFileSync(join("content", f), "utf8") });
 }
 const dir = "tests/fixtures/languages";
-for (const f of readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+for (const f of readdirSync(dir)
+  .filter((f) => f.endsWith(".txt"))
+  .sort()) {
   samples.push({ name: f, expected: f.replace(/\.txt$/, ""), text: readFileSync(join(dir, f), "utf8") });
 }
 const firstSentence = (t: string) => (t.trim().match(/^[^.!?。！？]+[.!?。！？]?/u)?.[0] ?? t).trim();
@@ -34,15 +36,19 @@ console.log("|---|---|---|---|");
 for (const [name, detect] of Object.entries(detectors)) {
   for (const s of samples) detect(s.text); // warm-up
   const misses: string[] = [];
-  let okWhole = 0, okShort = 0;
+  let okWhole = 0,
+    okShort = 0;
   const rounds = 20;
   const start = process.hrtime.bigint();
   for (let r = 0; r < rounds; r++) for (const s of samples) detect(s.text);
   const ms = Number(process.hrtime.bigint() - start) / 1e6 / rounds / samples.length;
   for (const s of samples) {
-    const whole = detect(s.text), short = detect(firstSentence(s.text));
-    if (whole === s.expected) okWhole++; else misses.push(`${s.name}→${whole}`);
-    if (short === s.expected) okShort++; else misses.push(`${s.name}(1st)→${short}`);
+    const whole = detect(s.text),
+      short = detect(firstSentence(s.text));
+    if (whole === s.expected) okWhole++;
+    else misses.push(`${s.name}→${whole}`);
+    if (short === s.expected) okShort++;
+    else misses.push(`${s.name}(1st)→${short}`);
   }
   console.log(`| ${name} | ${okWhole}/${samples.length} | ${okShort}/${samples.length} | ${ms.toFixed(3)} |`);
   if (misses.length) console.error(`  ${name} misses: ${misses.join(", ")}`);

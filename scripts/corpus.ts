@@ -11,6 +11,7 @@ import { ingestDocument } from "../src/ingest/document.ts";
 import type { GroupInput } from "../src/group/index.ts";
 import { PROJECT_ROOT } from "../src/settings.ts";
 import { commitFolder } from "../tests/fixtures/git.ts";
+import { entry } from "../src/maps.ts";
 export { byCodePoint } from "../src/order.ts";
 
 /** Sentences of a document, aligned by position across its translations. */
@@ -60,7 +61,7 @@ export function syntheticCorpus(n: number, seed = 42): { inputs: GroupInput[]; t
     // as long), drawn from the bank's concepts, in paragraphs of 2–6 sentences.
     const target = 300 + Math.floor(rand() * 1200);
     const sentences: number[] = [];
-    for (let words = 0; words < target; ) {
+    for (let words = 0; words < target;) {
       const concept = Math.floor(rand() * bank.concepts.length);
       sentences.push(concept);
       words += bank.concepts[concept]![bank.langs[0]!]!.split(/\s+/).length;
@@ -74,7 +75,12 @@ export function syntheticCorpus(n: number, seed = 42): { inputs: GroupInput[]; t
     const id = `g${groupNo++}`;
     for (const lang of langs) {
       if (inputs.length >= n) break;
-      const paragraphs = breaks.map((start, b) => sentences.slice(start, breaks[b + 1] ?? sentences.length).map((c) => bank.concepts[c]![lang]).join(" "));
+      const paragraphs = breaks.map((start, b) =>
+        sentences
+          .slice(start, breaks[b + 1] ?? sentences.length)
+          .map((c) => bank.concepts[c]![lang])
+          .join(" "),
+      );
       // Named as the publisher's files are: a number and a hash, nothing that tells the language.
       const file = `${String(inputs.length).padStart(6, "0")}_${createHash("sha256").update(paragraphs.join("\n\n")).digest("hex").slice(0, 16)}.txt`;
       inputs.push({ file, lang, paragraphs, extra: [] });
@@ -88,7 +94,7 @@ export function syntheticCorpus(n: number, seed = 42): { inputs: GroupInput[]; t
 export function groupingAccuracy(found: string[][], truth: Map<string, string>): { precision: number; recall: number } {
   const pairs = (groups: string[][]) => new Set(groups.flatMap((g) => g.flatMap((a, i) => g.slice(i + 1).map((b) => (a < b ? `${a}|${b}` : `${b}|${a}`)))));
   const trueGroups = new Map<string, string[]>();
-  for (const [file, id] of truth) (trueGroups.get(id) ?? trueGroups.set(id, []).get(id)!).push(file);
+  for (const [file, id] of truth) entry(trueGroups, id, () => []).push(file);
   const expected = pairs([...trueGroups.values()]);
   const got = pairs(found);
   const hit = [...got].filter((p) => expected.has(p)).length;

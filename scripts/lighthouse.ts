@@ -45,11 +45,14 @@ try {
       if (!lhr) throw new Error(`Lighthouse returned nothing for ${path}`);
       const cls = lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN;
       const tbt = lhr.audits["total-blocking-time"]?.numericValue ?? NaN;
-      console.log(`| ${name} | ${form} | ${score(lhr, "performance")} | ${score(lhr, "accessibility")} | ${score(lhr, "best-practices")} | ${score(lhr, "seo")} | ${cls.toFixed(3)} | ${Math.round(tbt)} ms |`);
+      console.log(
+        `| ${name} | ${form} | ${score(lhr, "performance")} | ${score(lhr, "accessibility")} | ${score(lhr, "best-practices")} | ${score(lhr, "seo")} | ${cls.toFixed(3)} | ${Math.round(tbt)} ms |`,
+      );
       for (const category of Object.values(lhr.categories)) {
         for (const ref of category.auditRefs) {
           const audit = lhr.audits[ref.id];
-          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) shortfalls.push(`${name} (${form}) · ${category.title}: ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ""}`);
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
+            shortfalls.push(`${name} (${form}) · ${category.title}: ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ""}`);
         }
       }
     }

@@ -36,8 +36,16 @@ interface Manual {
 const unpacked = join(DEBS_DIR, "root");
 const doc = (...p: string[]) => join(unpacked, "usr/share/doc", ...p);
 const help = (...p: string[]) => join(unpacked, "usr/share/help", ...p);
-const listDirs = (dir: string) => (existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : []);
-const htmlFiles = (dir: string, pattern = /\.html$/) => readdirSync(dir).filter((f) => pattern.test(f) && !/^(index|ix01|bi01|go01)\b/.test(f)).sort(byCodePoint);
+const listDirs = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+    : [];
+const htmlFiles = (dir: string, pattern = /\.html$/) =>
+  readdirSync(dir)
+    .filter((f) => pattern.test(f) && !/^(index|ix01|bi01|go01)\b/.test(f))
+    .sort(byCodePoint);
 
 /** Languages that one detector cannot tell apart are kept once: Traditional Chinese and Brazilian Portuguese go. */
 const LANG = (code: string) => ({ zh_CN: "zh", "zh-CN": "zh", "zh-cn": "zh", "pt-BR": "pt" })[code] ?? code.split(/[-_]/)[0]!.toLowerCase();
@@ -47,28 +55,45 @@ const MANUALS: Manual[] = [
   {
     name: "installation-guide",
     packages: ["installation-guide-amd64"],
-    folders: () => new Map(listDirs(doc("installation-guide-amd64")).filter((l) => !SKIP_LANGS.has(l)).map((l) => [LANG(l), doc("installation-guide-amd64", l)])),
+    folders: () =>
+      new Map(
+        listDirs(doc("installation-guide-amd64"))
+          .filter((l) => !SKIP_LANGS.has(l))
+          .map((l) => [LANG(l), doc("installation-guide-amd64", l)]),
+      ),
     sections: (dir) => htmlFiles(dir),
     take: 30,
   },
   {
     name: "debian-handbook",
     packages: ["debian-handbook"],
-    folders: () => new Map(listDirs(doc("debian-handbook/html")).filter((l) => !SKIP_LANGS.has(l) && l !== "pt-BR").map((l) => [LANG(l), doc("debian-handbook/html", l)])),
+    folders: () =>
+      new Map(
+        listDirs(doc("debian-handbook/html"))
+          .filter((l) => !SKIP_LANGS.has(l) && l !== "pt-BR")
+          .map((l) => [LANG(l), doc("debian-handbook/html", l)]),
+      ),
     sections: (dir) => htmlFiles(dir, /^sect\..*\.html$/),
     take: 34,
   },
   {
     name: "maint-guide",
     packages: ["maint-guide", ...["de", "es", "fr", "it", "ja", "ru", "vi", "zh-cn"].map((l) => `maint-guide-${l}`)],
-    folders: () => new Map(["maint-guide", ...listDirs(doc()).filter((d) => d.startsWith("maint-guide-"))].map((d) => [d === "maint-guide" ? "en" : LANG(d.slice("maint-guide-".length)), doc(d, "html")])),
+    folders: () =>
+      new Map(["maint-guide", ...listDirs(doc()).filter((d) => d.startsWith("maint-guide-"))].map((d) => [d === "maint-guide" ? "en" : LANG(d.slice("maint-guide-".length)), doc(d, "html")])),
     sections: (dir) => htmlFiles(dir).map((f) => f.replace(/\.[\w-]+\.html$/, "")),
     take: 8,
   },
   {
     name: "debian-faq",
     packages: ["debian-faq", ...["de", "fr", "it", "ja", "ru", "zh-cn"].map((l) => `debian-faq-${l}`)],
-    folders: () => new Map([["en", doc("debian/FAQ")], ...listDirs(doc("debian/FAQ")).filter((l) => l !== "images").map((l): [string, string] => [LANG(l), doc("debian/FAQ", l)])]),
+    folders: () =>
+      new Map([
+        ["en", doc("debian/FAQ")],
+        ...listDirs(doc("debian/FAQ"))
+          .filter((l) => l !== "images")
+          .map((l): [string, string] => [LANG(l), doc("debian/FAQ", l)]),
+      ]),
     sections: (dir) => [...new Set(htmlFiles(dir).map((f) => f.replace(/(?:\.[\w-]+)?\.html$/, "")))],
     take: 14,
   },
@@ -76,8 +101,22 @@ const MANUALS: Manual[] = [
     // Manual pages translated by each package's own team with po4a (not manpages-l10n).
     name: "manpages",
     packages: ["dpkg", "dpkg-dev", "apt", "debconf", "adduser"],
-    folders: () => new Map([["en", doc("../man")], ...listDirs(doc("../man")).filter((l) => !/^man\d$/.test(l)).map((l): [string, string] => [LANG(l), doc("../man", l)])]),
-    sections: (dir) => ["man1", "man5", "man7", "man8"].flatMap((m) => (existsSync(join(dir, m)) ? readdirSync(join(dir, m)).filter((f) => f.endsWith(".gz")).sort(byCodePoint).map((f) => `${m}/${f}`) : [])),
+    folders: () =>
+      new Map([
+        ["en", doc("../man")],
+        ...listDirs(doc("../man"))
+          .filter((l) => !/^man\d$/.test(l))
+          .map((l): [string, string] => [LANG(l), doc("../man", l)]),
+      ]),
+    sections: (dir) =>
+      ["man1", "man5", "man7", "man8"].flatMap((m) =>
+        existsSync(join(dir, m))
+          ? readdirSync(join(dir, m))
+              .filter((f) => f.endsWith(".gz"))
+              .sort(byCodePoint)
+              .map((f) => `${m}/${f}`)
+          : [],
+      ),
     take: 36,
     read: manText,
   },
@@ -88,15 +127,21 @@ const MANUALS: Manual[] = [
     packages: ["en", "de", "es", "fr", "id", "it", "ja", "pt", "zh-cn"].map((l) => `debian-reference-${l}`),
     folders: () => new Map(["en", "de", "es", "fr", "id", "it", "ja", "pt", "zh-cn"].map((l) => [LANG(l), join(unpacked, "usr/share/debian-reference", l)])),
     sections: (folder) =>
-      htmlFiles(dirname(folder), new RegExp(`^(?:ch|ap)\\w+\\.${basename(folder)}\\.html$`)).flatMap((f) => sectionIds(join(dirname(folder), f), /<h2 class="title"[^>]*><a id="([^"]+)"/g).map((id) => `${f.split(".")[0]}#${id}`)),
+      htmlFiles(dirname(folder), new RegExp(`^(?:ch|ap)\\w+\\.${basename(folder)}\\.html$`)).flatMap((f) =>
+        sectionIds(join(dirname(folder), f), /<h2 class="title"[^>]*><a id="([^"]+)"/g).map((id) => `${f.split(".")[0]}#${id}`),
+      ),
     file: (folder, section) => join(dirname(folder), `${section}.${basename(folder)}.html`),
     take: 24,
   },
   {
     name: "developers-reference",
     packages: ["developers-reference", ...["de", "fr", "it", "ja", "ru"].map((l) => `developers-reference-${l}`)],
-    folders: () => new Map([["en", join(unpacked, "usr/share/developers-reference")], ...["de", "fr", "it", "ja", "ru"].map((l): [string, string] => [l, join(unpacked, "usr/share/developers-reference", l)])]),
-    sections: (dir) => htmlFiles(dir).filter((f) => !/^(search|developers-reference)\.html$/.test(f)).flatMap((f) => sectionIds(join(dir, f), /<section id="([^"]+)">\s*<h2>/g).map((id) => `${f}#${id}`)),
+    folders: () =>
+      new Map([["en", join(unpacked, "usr/share/developers-reference")], ...["de", "fr", "it", "ja", "ru"].map((l): [string, string] => [l, join(unpacked, "usr/share/developers-reference", l)])]),
+    sections: (dir) =>
+      htmlFiles(dir)
+        .filter((f) => !/^(search|developers-reference)\.html$/.test(f))
+        .flatMap((f) => sectionIds(join(dir, f), /<section id="([^"]+)">\s*<h2>/g).map((id) => `${f}#${id}`)),
     take: 16,
   },
   {
@@ -104,8 +149,16 @@ const MANUALS: Manual[] = [
     // 40 languages, Hebrew, Hindi, Tamil and Persian among them, often partly left in English.
     name: "gnome-help",
     packages: ["gnome-user-docs"],
-    folders: () => new Map(listDirs(help()).filter((l) => !l.includes("@") && !SKIP_LANGS.has(l) && existsSync(help(l, "gnome-help"))).map((l) => [l === "C" ? "en" : LANG(l), help(l, "gnome-help")])),
-    sections: (dir) => readdirSync(dir).filter((f) => f.endsWith(".page")).sort(byCodePoint),
+    folders: () =>
+      new Map(
+        listDirs(help())
+          .filter((l) => !l.includes("@") && !SKIP_LANGS.has(l) && existsSync(help(l, "gnome-help")))
+          .map((l) => [l === "C" ? "en" : LANG(l), help(l, "gnome-help")]),
+      ),
+    sections: (dir) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".page"))
+        .sort(byCodePoint),
     take: 80,
     read: mallardText,
   },
@@ -137,7 +190,11 @@ export function manText(file: string): string {
   const roff = execFileSync("zcat", [file]);
   const out = execFileSync("groff", ["-k", "-man", "-Tutf8", "-P-cbou", "-rLL=3000n", "-rHY=0"], { input: roff, stdio: ["pipe", "pipe", "ignore"] }).toString("utf8");
   const lines = out.split("\n").map((l) => l.trim());
-  return lines.slice(1, -2).join("\n").replace(/\n{3,}/g, "\n\n").trim();
+  return lines
+    .slice(1, -2)
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 /** The anchors of a page's sections, as a pattern finds them. */
@@ -150,7 +207,9 @@ function pageFile(folder: string, sectionAndAnchor: string): string | undefined 
   const section = sectionAndAnchor.split("#")[0]!;
   // A link is another name for a page already there (delgroup → deluser): one section, not two.
   if (/\.(?:html|gz|page)$/.test(section)) return existsSync(join(folder, section)) && !lstatSync(join(folder, section)).isSymbolicLink() ? join(folder, section) : undefined;
-  const found = readdirSync(folder).sort(byCodePoint).find((f) => f.startsWith(`${section}.`) && f.endsWith(".html") && /^[\w-]+(?:\.[\w-]+)?\.html$/.test(f));
+  const found = readdirSync(folder)
+    .sort(byCodePoint)
+    .find((f) => f.startsWith(`${section}.`) && f.endsWith(".html") && /^[\w-]+(?:\.[\w-]+)?\.html$/.test(f));
   return found ? join(folder, found) : undefined;
 }
 
@@ -168,7 +227,9 @@ function fetchPackages(manuals: readonly Manual[]): void {
     }
   }
   // Unpacked again whenever the set of packages changed.
-  const debs = readdirSync(DEBS_DIR).filter((f) => f.endsWith(".deb")).sort(byCodePoint);
+  const debs = readdirSync(DEBS_DIR)
+    .filter((f) => f.endsWith(".deb"))
+    .sort(byCodePoint);
   const stamp = join(unpacked, ".packages");
   if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== debs.join("\n")) {
     rmSync(unpacked, { recursive: true, force: true });
@@ -178,7 +239,35 @@ function fetchPackages(manuals: readonly Manual[]): void {
   }
 }
 
-const BLOCK = new Set(["div", "p", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "body", "hr", "figure", "caption"]);
+const BLOCK = new Set([
+  "div",
+  "p",
+  "pre",
+  "ul",
+  "ol",
+  "li",
+  "dl",
+  "dt",
+  "dd",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "td",
+  "th",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "blockquote",
+  "section",
+  "body",
+  "hr",
+  "figure",
+  "caption",
+]);
 const DROP = ".navheader, .navfooter, .toc, .docnav, #banner, #title, script, style, .indexterm, .footnotes, .list-of-tables, .list-of-figures, .mediaobject, #site_footer";
 
 const isElement = (n: Node): n is HTMLElement => n.nodeType === 1;
@@ -196,14 +285,20 @@ export function pageText(html: string, anchor?: string): string {
   const walk = (el: HTMLElement) => {
     const tag = el.rawTagName?.toLowerCase() ?? "";
     if (tag === "pre") {
-      const code = el.text.replace(/\r/g, "").split("\n").map((l) => l.trimEnd()).filter((l) => l.trim()).join("\n");
+      const code = el.text
+        .replace(/\r/g, "")
+        .split("\n")
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim())
+        .join("\n");
       if (code) out.push(code);
       return;
     }
     const blockChildren = el.childNodes.some((c) => isElement(c) && BLOCK.has(c.rawTagName?.toLowerCase() ?? ""));
     if (!blockChildren) {
       let text = clean(el.text);
-      if (/^h[1-6]$/.test(tag) || el.classNames.includes("title")) text = text.replace(/^(?:[A-Z]\.|\d+\.)(?:\d+\.)*\s+/, "").replace(/^(?:Chapter|Capítulo|Chapitre|Kapitel|Глава|Capitolo|Hoofdstuk)\s+\d+\.\s*/u, "");
+      if (/^h[1-6]$/.test(tag) || el.classNames.includes("title"))
+        text = text.replace(/^(?:[A-Z]\.|\d+\.)(?:\d+\.)*\s+/, "").replace(/^(?:Chapter|Capítulo|Chapitre|Kapitel|Глава|Capitolo|Hoofdstuk)\s+\d+\.\s*/u, "");
       if (/\p{L}|\p{N}/u.test(text)) out.push(text);
       return;
     }
@@ -218,7 +313,28 @@ export function pageText(html: string, anchor?: string): string {
 
 /** Mallard elements that are not the page's text: metadata, media, timed captions, link lists. */
 const MALLARD_DROP = "info, media, comment, links, its\\:rules, uix\\:thumb, tt\\:tt, desc";
-const MALLARD_BLOCK = new Set(["p", "title", "subtitle", "item", "td", "th", "code", "screen", "note", "section", "steps", "list", "terms", "table", "tr", "example", "figure", "div", "tree", "synopsis"]);
+const MALLARD_BLOCK = new Set([
+  "p",
+  "title",
+  "subtitle",
+  "item",
+  "td",
+  "th",
+  "code",
+  "screen",
+  "note",
+  "section",
+  "steps",
+  "list",
+  "terms",
+  "table",
+  "tr",
+  "example",
+  "figure",
+  "div",
+  "tree",
+  "synopsis",
+]);
 const titles = new Map<string, string>();
 
 /** The title a page gives itself: what an empty `<link xref>` shows in its place. */
@@ -240,12 +356,22 @@ export function mallardText(file: string): string {
     choose.replaceWith(shown?.rawTagName === "if:else" ? shown.innerHTML : "");
   }
   for (const link of root.querySelectorAll("m-link[xref]")) if (!clean(link.text)) link.replaceWith(mallardTitle(dirname(file), link.getAttribute("xref") ?? ""));
-  for (const seq of root.querySelectorAll("keyseq")) seq.replaceWith(seq.querySelectorAll("key").map((k) => k.text).join("+"));
+  for (const seq of root.querySelectorAll("keyseq"))
+    seq.replaceWith(
+      seq
+        .querySelectorAll("key")
+        .map((k) => k.text)
+        .join("+"),
+    );
   const out: string[] = [];
   const walk = (el: HTMLElement) => {
     const tag = el.rawTagName ?? "";
     if (tag === "screen" || tag === "code") {
-      const code = el.text.split("\n").map((l) => l.trimEnd()).filter((l) => l.trim()).join("\n");
+      const code = el.text
+        .split("\n")
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim())
+        .join("\n");
       if (code && (tag === "screen" || !el.parentNode?.rawTagName || MALLARD_BLOCK.has(el.parentNode.rawTagName))) out.push(code);
       if (tag === "screen" || code) return;
     }
@@ -306,7 +432,10 @@ export function makeRealCorpus(outDir = REAL_CORPUS_DIR, only?: readonly string[
       const length = file ? read(file, s).length : 0;
       return length >= 400 && length <= 40_000; // an article, not a table of contents or a book
     });
-    const chosen = [...sections].sort(() => rand() - 0.5).slice(0, manual.take).sort(byCodePoint);
+    const chosen = [...sections]
+      .sort(() => rand() - 0.5)
+      .slice(0, manual.take)
+      .sort(byCodePoint);
     for (const section of chosen) {
       const enFile = fileOf(en, section);
       if (!enFile) continue;
@@ -326,7 +455,9 @@ export function makeRealCorpus(outDir = REAL_CORPUS_DIR, only?: readonly string[
   }
   // The seeds too: 000–003 one article, 004 alone.
   const seeds = join(PROJECT_ROOT, "content");
-  for (const f of readdirSync(seeds).filter((f) => f.endsWith(".txt")).sort(byCodePoint)) {
+  for (const f of readdirSync(seeds)
+    .filter((f) => f.endsWith(".txt"))
+    .sort(byCodePoint)) {
     const lang = ["es", "de", "fr", "id", "es"][Number(f.slice(0, 3))] ?? "und";
     docs.push({ text: readFileSync(join(seeds, f), "utf8"), lang, group: f.startsWith("004") ? "seeds/004" : "seeds/article", manual: "seeds", section: f });
   }
@@ -347,7 +478,10 @@ export function makeRealCorpus(outDir = REAL_CORPUS_DIR, only?: readonly string[
 }
 
 /** This script's own text: a corpus made by another version of it is made again. */
-const RECIPE = createHash("sha256").update(readFileSync(new URL(import.meta.url))).digest("hex").slice(0, 16);
+const RECIPE = createHash("sha256")
+  .update(readFileSync(new URL(import.meta.url)))
+  .digest("hex")
+  .slice(0, 16);
 
 export function readRealCorpus(dir = REAL_CORPUS_DIR): { dir: string; truth: RealDocument[] } {
   const stamp = join(dir, "recipe");
@@ -362,5 +496,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const d of docs) groups.set(d.group, (groups.get(d.group) ?? 0) + 1);
   const langs = new Set(docs.map((d) => d.lang));
   const sizes = [...groups.values()];
-  console.log(`${docs.length} documents in ${langs.size} languages (${[...langs].sort().join(", ")}); ${groups.size} groups: ${sizes.filter((s) => s === 1).length} single, largest ${Math.max(...sizes)}; ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `${docs.length} documents in ${langs.size} languages (${[...langs].sort().join(", ")}); ${groups.size} groups: ${sizes.filter((s) => s === 1).length} single, largest ${Math.max(...sizes)}; ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

@@ -42,7 +42,9 @@ function unchangedSince(record: { file: string; inputs: string }, output: string
   if (!last) return false;
   writeReport(REPORT_FILE, last.report as BuildReport);
   console.log(formatSummary(last.report as BuildReport));
-  console.log(`Nothing changed since the last build (documents, _data, templates, code, settings and fonts as they were; the site as it was written): kept as it is. Checked in ${Math.round(performance.now() - started)} ms. Report: ${report}`);
+  console.log(
+    `Nothing changed since the last build (documents, _data, templates, code, settings and fonts as they were; the site as it was written): kept as it is. Checked in ${Math.round(performance.now() - started)} ms. Report: ${report}`,
+  );
   return true;
 }
 
@@ -50,7 +52,13 @@ async function build(settings: SiteSettings, output: string, report: string, sta
   // Loaded only for a build that has something to do: a check that finds nothing changed needs none of it.
   const [{ DetectionCache }, { buildSite }] = await Promise.all([import("./detect/cache.ts"), import("./site-build.ts")]);
   const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
-  const { model, indexed, times, recovered } = await buildSite({ settings, output, reportFile: REPORT_FILE, pipeline: detections ? { detections } : {}, ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }) });
+  const { model, indexed, times, recovered } = await buildSite({
+    settings,
+    output,
+    reportFile: REPORT_FILE,
+    pipeline: detections ? { detections } : {},
+    ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }),
+  });
   if (record) saveBuildRecord(record.file, { inputs: record.inputs, output: outputDigest(output), report: model.report });
   for (const note of recovered) console.log(`Recovered: ${note}.`);
   console.log(formatSummary(model.report));

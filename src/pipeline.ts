@@ -193,7 +193,16 @@ function readFolder(settings: SiteSettings, times: StageTimes): FolderEntry[] {
   } catch (error) {
     if (!(error instanceof FolderError)) throw error;
     const problem = { file: settings.contentDir, reasons: [`${error.message} (set CONTENT_DIR, or contentDir in _data/site.json, to a folder of documents)`] };
-    throw new InputError([problem], { contentDir: settings.contentDir, stopped: true, inputs: 0, published: 0, perLanguage: {}, documents: [], translations: { groups: [], alone: [], stats: { documents: 0, candidatePairs: 0, alignedPairs: 0 } }, warnings: [] });
+    throw new InputError([problem], {
+      contentDir: settings.contentDir,
+      stopped: true,
+      inputs: 0,
+      published: 0,
+      perLanguage: {},
+      documents: [],
+      translations: { groups: [], alone: [], stats: { documents: 0, candidatePairs: 0, alignedPairs: 0 } },
+      warnings: [],
+    });
   }
 }
 
@@ -267,11 +276,11 @@ function loadPublisherData(data: DataFiles, inputFiles: ReadonlySet<string>, rec
   if (metaProblems.length) problems.push({ file: data.documents, reasons: metaProblems });
   for (const [k, d] of records.entries()) {
     const title = meta.get(d.file)?.title;
-    if (title) records[k] = { ...d, title, shortTitle: shortTitleOf(title, d.lang), titleSource: "front-matter", slug: d.slugFixed ? d.slug : slugFromTitle(title, `doc-${d.contentHash.slice(0, 8)}`) };
+    if (title)
+      records[k] = { ...d, title, shortTitle: shortTitleOf(title, d.lang), titleSource: "front-matter", slug: d.slugFixed ? d.slug : slugFromTitle(title, `doc-${d.contentHash.slice(0, 8)}`) };
   }
   return { authors, meta };
 }
-
 
 /** Nothing to publish would replace the last good site with an empty shell: that stops the build too. */
 function nothingToPublish(settings: SiteSettings, entries: readonly FolderEntry[], outcomes: ReadonlyMap<string, Outcome>): Problem {

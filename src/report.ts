@@ -10,7 +10,9 @@ export function writeReport(file: string, report: BuildReport): void {
 }
 
 export function formatSummary(report: BuildReport): string {
-  const perLanguage = Object.entries(report.perLanguage).map(([lang, n]) => `${lang} ${n}`).join(", ");
+  const perLanguage = Object.entries(report.perLanguage)
+    .map(([lang, n]) => `${lang} ${n}`)
+    .join(", ");
   const unpublished = report.documents.filter((d) => d.status !== "published");
   const { groups, alone } = report.translations;
   const lines = [

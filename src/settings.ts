@@ -14,7 +14,7 @@ const siteSchema = z.strictObject({
   /** The site's description per language; a language without one uses its UI tagline. */
   description: z.record(z.string(), z.string().min(1)).default({}),
   url: z.url(),
-  defaultLanguage: z.string().refine((v) => toBcp47(v) === v, "must be a canonical BCP 47 tag such as \"en\" or \"pt-BR\""),
+  defaultLanguage: z.string().refine((v) => toBcp47(v) === v, 'must be a canonical BCP 47 tag such as "en" or "pt-BR"'),
   contentDir: z.string().min(1),
   pageSize: z.int().min(1).max(100),
   /** Who publishes the site: the feeds' author when an entry names none. */
@@ -53,9 +53,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, file = SITE_D
   // A production build must know its public address: hreflang, canonical URLs, feeds and the
   // sitemap are absolute, and none of them may point at a developer's machine.
   if (isProduction(env) && /^https?:\/\/(localhost|127\.|\[::1\])/.test(site.url)) {
-    throw new SettingsError(
-      `a production build needs the site's public URL: set SITE_URL (Netlify sets URL, Cloudflare Pages CF_PAGES_URL); "${site.url}" is a local address`,
-    );
+    throw new SettingsError(`a production build needs the site's public URL: set SITE_URL (Netlify sets URL, Cloudflare Pages CF_PAGES_URL); "${site.url}" is a local address`);
   }
   const pathPrefix = `/${(env.PATH_PREFIX ?? site.pathPrefix).split("/").filter(Boolean).join("/")}/`.replace(/^\/\/$/, "/");
   return { ...site, url: site.url.replace(/\/+$/, ""), contentPath, pathPrefix };

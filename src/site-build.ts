@@ -79,12 +79,21 @@ function stoppedReport(report: BuildReport, failure: string, problems: InputErro
 
 function socialCards(model: SiteModel): CardInput[] {
   return model.articles.flatMap((a) =>
-    a.card ? [{ file: a.file, lang: a.lang, dir: a.dir, title: a.title, siteName: model.settings.title, footer: [languageName(a.lang), a.byline?.name].filter(Boolean).join(" · "), path: a.card.path }] : [],
+    a.card
+      ? [{ file: a.file, lang: a.lang, dir: a.dir, title: a.title, siteName: model.settings.title, footer: [languageName(a.lang), a.byline?.name].filter(Boolean).join(" · "), path: a.card.path }]
+      : [],
   );
 }
 
 /** Render → write → index → publish, into a staging folder that replaces the output only when whole. */
-async function renderAndPublish(model: SiteModel, settings: SiteSettings, output: string, times: StageTimes, pipeline: BuildOptions["pipeline"] = {}, cardCache?: string): Promise<Omit<BuildResult, "recovered">> {
+async function renderAndPublish(
+  model: SiteModel,
+  settings: SiteSettings,
+  output: string,
+  times: StageTimes,
+  pipeline: BuildOptions["pipeline"] = {},
+  cardCache?: string,
+): Promise<Omit<BuildResult, "recovered">> {
   const staging = stagingOf(output);
   // Drawn while Eleventy renders: their encoding runs on libuv's threads, so on the second core.
   const cards = writeSocialCards(socialCards(model), staging, cardCache);

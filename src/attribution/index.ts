@@ -59,8 +59,11 @@ export interface Bio {
 /** An author's bio for a page: exact tag → base language → site default → first written. */
 export function bioFor(author: Author, lang: string, defaultLang: string): Bio | undefined {
   const written = Object.keys(author.bio).sort();
-  const chosen = [lang, baseLanguage(lang), defaultLang, ...written].find((l) => author.bio[l] !== undefined);
-  return chosen === undefined ? undefined : { text: author.bio[chosen]!, lang: chosen, fellBack: chosen !== lang };
+  for (const chosen of [lang, baseLanguage(lang), defaultLang, ...written]) {
+    const text = author.bio[chosen];
+    if (text !== undefined) return { text, lang: chosen, fellBack: chosen !== lang };
+  }
+  return undefined;
 }
 
 export type DateKind = "published" | "added";
@@ -113,7 +116,10 @@ export function resolveAttribution(input: AttributionInput): { byFile: Map<strin
     for (const part of doc.attribution) {
       copyright ??= part.kind === "credits" ? undefined : parseCopyright(part.text);
       const named = part.kind === "credits" ? undefined : byName.find((a) => part.text.toLowerCase().includes(a.name.toLowerCase()));
-      if (named && !author) (author = named), (authorFrom = "bio");
+      if (named && !author) {
+        author = named;
+        authorFrom = "bio";
+      }
       // A bio of a known author is shown from _data, in the page's language; a bare © line by the copyright line.
       if (part.kind === "credits" || (!named && part.kind === "bio")) shown.push(part);
     }
@@ -134,7 +140,8 @@ export function resolveAttribution(input: AttributionInput): { byFile: Map<strin
   const groupOf = new Map<string, TranslationGroup>();
   for (const g of groups) for (const m of g.members) groupOf.set(m.file, g);
   for (const doc of docs) {
-    const mine = own.get(doc.file)!;
+    const mine = own.get(doc.file);
+    if (!mine) continue; // own holds every document: it was filled from docs above
     const members = (groupOf.get(doc.file)?.members ?? []).map((m) => own.get(m.file)).filter((x) => x !== undefined);
     const explicitAuthor = members.find((m) => m.authorFrom === "explicit") ?? members.find((m) => m.author);
     const stated = mine.explicitDate ?? members.find((m) => m.explicitDate)?.explicitDate;
@@ -143,7 +150,7 @@ export function resolveAttribution(input: AttributionInput): { byFile: Map<strin
     const license = mine.license ?? members.find((m) => m.license)?.license;
     const author = mine.author ?? explicitAuthor?.author;
     byFile.set(doc.file, {
-      ...(author ? { author, authorFrom: mine.author ? mine.authorFrom! : "group" } : {}),
+      ...(author ? { author, authorFrom: mine.author ? (mine.authorFrom ?? "explicit") : "group" } : {}),
       ...(copyright ? { copyright } : {}),
       ...(license ? { license } : {}),
       ...(date ? { date, dateKind: stated ? ("published" as const) : ("added" as const) } : {}),

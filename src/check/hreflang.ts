@@ -45,7 +45,11 @@ function urlOfFile(siteDir: string, file: string, base: string): string {
   return `${base}/${encodeURI(path.replace(/(^|\/)index\.html$/, "$1"))}`;
 }
 
-const setKey = (links: PageInfo["links"]) => links.map((l) => `${l.hreflang} ${l.href}`).sort().join("\n");
+const setKey = (links: PageInfo["links"]) =>
+  links
+    .map((l) => `${l.hreflang} ${l.href}`)
+    .sort()
+    .join("\n");
 
 /**
  * @param siteDir the built output folder

@@ -84,7 +84,13 @@ export function startPreviewServer(dir: string, port: number, prefix = "/"): Pro
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { port: { type: "string", default: "8080" }, dir: { type: "string", default: "_site" }, prefix: { type: "string", default: loadSettings({ ...(process.env.PATH_PREFIX ? { PATH_PREFIX: process.env.PATH_PREFIX } : {}) }).pathPrefix } } });
-  await startPreviewServer(values.dir!, Number(values.port), values.prefix);
-  console.log(`Serving ${resolve(values.dir!)} at http://127.0.0.1:${values.port}${values.prefix}`);
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", default: "8080" },
+      dir: { type: "string", default: "_site" },
+      prefix: { type: "string", default: loadSettings({ ...(process.env.PATH_PREFIX ? { PATH_PREFIX: process.env.PATH_PREFIX } : {}) }).pathPrefix },
+    },
+  });
+  await startPreviewServer(values.dir, Number(values.port), values.prefix);
+  console.log(`Serving ${resolve(values.dir)} at http://127.0.0.1:${values.port}${values.prefix}`);
 }

@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { franc, francAll } from "franc";
 import { detectAll } from "tinyld";
 import { baseLanguage, toBcp47 } from "./codes.ts";
+import { entry } from "../maps.ts";
 
 export type LanguageShare = { lang: string; share: number };
 export type Detection = {
@@ -70,10 +71,14 @@ const SCRIPTS: readonly [string, RegExp][] = [
 /** The script a line is mostly in, judged on its start: passages never mix two. */
 function scriptOf(text: string): string {
   const head = text.slice(0, 200);
-  let best = "other", most = 0;
+  let best = "other",
+    most = 0;
   for (const [name, pattern] of SCRIPTS) {
     const n = (head.match(pattern) ?? []).length;
-    if (n > most) (best = name), (most = n);
+    if (n > most) {
+      best = name;
+      most = n;
+    }
   }
   return best;
 }
@@ -112,7 +117,10 @@ export function proseLines(text: string): string[] {
     const letters = (line.match(/[\p{L}\p{M}]/gu) ?? []).length;
     if (letters < 0.6 * visible) continue; // commands, tables of numbers, configuration
     if (/^[$#%>]\s|[;{]\s*$|^\w+\s*=\s/u.test(line)) continue; // a prompt, a statement, an assignment
-    const words = line.split(/\s+/).filter((token) => !CODE_TOKEN.test(token)).join(" ");
+    const words = line
+      .split(/\s+/)
+      .filter((token) => !CODE_TOKEN.test(token))
+      .join(" ");
     // Spaced scripts need a few words; a run of Han or kana is a sentence on its own.
     if ((words.match(/\p{L}[\p{L}\p{M}]+/gu) ?? []).length >= 3 || (words.match(DENSE) ?? []).length >= 6) out.push(words);
   }
@@ -178,9 +186,71 @@ export function packageDir(name: string): string {
 }
 
 /** Languages tinyld can name: eld is believed outright on the others. */
-const TINYLD_KNOWS = new Set(
-  ["af", "am", "ber", "rn", "ja", "zh", "ko", "my", "th", "vi", "id", "km", "tl", "bn", "ta", "hi", "ur", "gu", "kn", "te", "fr", "en", "de", "es", "pt", "it", "nl", "ga", "la", "cs", "sr", "el", "mk", "sk", "da", "sv", "fi", "nb", "no", "is", "hu", "ro", "bg", "be", "ru", "uk", "pl", "lt", "et", "lv", "hy", "tr", "he", "yi", "ar", "fa", "tt", "kk", "mn", "tk", "eo", "vo", "tlh"],
-);
+const TINYLD_KNOWS = new Set([
+  "af",
+  "am",
+  "ber",
+  "rn",
+  "ja",
+  "zh",
+  "ko",
+  "my",
+  "th",
+  "vi",
+  "id",
+  "km",
+  "tl",
+  "bn",
+  "ta",
+  "hi",
+  "ur",
+  "gu",
+  "kn",
+  "te",
+  "fr",
+  "en",
+  "de",
+  "es",
+  "pt",
+  "it",
+  "nl",
+  "ga",
+  "la",
+  "cs",
+  "sr",
+  "el",
+  "mk",
+  "sk",
+  "da",
+  "sv",
+  "fi",
+  "nb",
+  "no",
+  "is",
+  "hu",
+  "ro",
+  "bg",
+  "be",
+  "ru",
+  "uk",
+  "pl",
+  "lt",
+  "et",
+  "lv",
+  "hy",
+  "tr",
+  "he",
+  "yi",
+  "ar",
+  "fa",
+  "tt",
+  "kk",
+  "mn",
+  "tk",
+  "eo",
+  "vo",
+  "tlh",
+]);
 
 /** Languages one detector names and the other reads as a close neighbour: neither is wrong about the other. */
 const NEIGHBOURS: Readonly<Record<string, string>> = { id: "ms", ms: "id" };
@@ -293,7 +363,7 @@ export function detectLanguage(text: string): Detection | undefined {
   for (const p of parts) {
     const e = eldDetect(p.text);
     const key = e?.lang ?? "und";
-    const b = buckets.get(key) ?? buckets.set(key, { weight: 0, reliable: 0, latin: 0, texts: [] }).get(key)!;
+    const b = entry(buckets, key, () => ({ weight: 0, reliable: 0, latin: 0, texts: [] }));
     b.weight += p.weight;
     if (e?.reliable) b.reliable += p.weight;
     if (p.script === "Latn") b.latin += p.weight;
@@ -303,8 +373,8 @@ export function detectLanguage(text: string): Detection | undefined {
   const ordered = [...buckets].sort(([x, a], [y, b]) => b.weight - a.weight || (x < y ? -1 : 1));
   for (const [eldLang, b] of ordered) {
     // A bucket too small to make the document mixed is not worth tinyld's time: it joins the largest.
-    const found = b.weight < (MIXED_SHARE / 2) * total && ordered[0]![0] !== eldLang ? { lang: "", sure: false } : bucketLanguage(eldLang, b.reliable >= b.weight / 2, bucketText(b));
-    const v = votes.get(found.lang) ?? votes.set(found.lang, { weight: 0, sure: 0 }).get(found.lang)!;
+    const found = b.weight < (MIXED_SHARE / 2) * total && ordered[0]?.[0] !== eldLang ? { lang: "", sure: false } : bucketLanguage(eldLang, b.reliable >= b.weight / 2, bucketText(b));
+    const v = entry(votes, found.lang, () => ({ weight: 0, sure: 0 }));
     v.weight += b.weight;
     if (found.sure) v.sure += b.weight;
   }
@@ -332,7 +402,7 @@ export function detectLanguage(text: string): Detection | undefined {
   const leftovers = sameLanguage(head.lang, LEFTOVER_SOURCE) && other && other.share >= TRANSLATED_SHARE;
   const main = leftovers ? other : head;
   const runnerUp = main === head ? (other ?? shares[1]) : head;
-  const mainVotes = votes.get(main.lang)!;
+  const mainVotes = votes.get(main.lang) ?? { sure: 0, weight: 1 };
   const confidence = Math.round(Math.min(1, (mainVotes.sure / mainVotes.weight) * Math.min(1, main.share + (leftovers ? head.share : 0))) * 1000) / 1000;
   const letters = (lines.join(" ").match(LETTER) ?? []).length;
   return {

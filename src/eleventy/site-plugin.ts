@@ -47,11 +47,7 @@ export function siteAssets(): SiteAsset[] {
     file,
     url: `/assets/${name}.${createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 10)}.${ext}`,
   });
-  return [
-    fingerprinted(STYLESHEET, "site", "css"),
-    fingerprinted(SEARCH_SCRIPT, "search", "js"),
-    { file: join(PROJECT_ROOT, "_includes/favicon.svg"), url: "/favicon.svg" },
-  ];
+  return [fingerprinted(STYLESHEET, "site", "css"), fingerprinted(SEARCH_SCRIPT, "search", "js"), { file: join(PROJECT_ROOT, "_includes/favicon.svg"), url: "/favicon.svg" }];
 }
 
 /** A failure while rendering one page: carries the page's URL, so the build can name its document. */
@@ -103,22 +99,50 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
 
   eleventyConfig.addPlugin(rssPlugin); // feed filters: absolute URLs inside feed content
   eleventyConfig.addPlugin(i18nPlugin, { translations, fallbackLocales: { "*": current.settings.defaultLanguage } });
-  eleventyConfig.addFilter("dateIn", pageFilter((iso: string, lang: string): string => formatDate(iso, lang)));
-  eleventyConfig.addFilter("minutesIn", pageFilter((minutes: number, lang: string): string => formatMinutes(minutes, lang)));
-  eleventyConfig.addFilter("languageName", pageFilter((lang: string, inLanguage?: string): string => languageName(lang, inLanguage)));
-  eleventyConfig.addFilter("copyrightIn", pageFilter((c: Pick<Copyright, "holder" | "firstYear" | "lastYear">, lang: string): string => formatCopyright(c, lang)));
+  eleventyConfig.addFilter(
+    "dateIn",
+    pageFilter((iso: string, lang: string): string => formatDate(iso, lang)),
+  );
+  eleventyConfig.addFilter(
+    "minutesIn",
+    pageFilter((minutes: number, lang: string): string => formatMinutes(minutes, lang)),
+  );
+  eleventyConfig.addFilter(
+    "languageName",
+    pageFilter((lang: string, inLanguage?: string): string => languageName(lang, inLanguage)),
+  );
+  eleventyConfig.addFilter(
+    "copyrightIn",
+    pageFilter((c: Pick<Copyright, "holder" | "firstYear" | "lastYear">, lang: string): string => formatCopyright(c, lang)),
+  );
   // JSON for a script element, escaped so document text can never close it (templates mark it safe).
-  eleventyConfig.addFilter("jsonLd", pageFilter((data: JsonLd): string => serializeJsonLd(data)));
+  eleventyConfig.addFilter(
+    "jsonLd",
+    pageFilter((data: JsonLd): string => serializeJsonLd(data)),
+  );
   // A UI string as written, placeholders kept: for scripts that fill them in themselves.
-  eleventyConfig.addFilter("uiString", pageFilter((key: string, lang: string): string => state.model.t(key, lang)));
-  eleventyConfig.addFilter("forLanguage", pageFilter(<T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang)));
-  eleventyConfig.addFilter("json", pageFilter((data: unknown): string => JSON.stringify(data, null, 2)));
+  eleventyConfig.addFilter(
+    "uiString",
+    pageFilter((key: string, lang: string): string => state.model.t(key, lang)),
+  );
+  eleventyConfig.addFilter(
+    "forLanguage",
+    pageFilter(<T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang)),
+  );
+  eleventyConfig.addFilter(
+    "json",
+    pageFilter((data: unknown): string => JSON.stringify(data, null, 2)),
+  );
 
   const assets = siteAssets();
   for (const asset of assets) {
     eleventyConfig.addPassthroughCopy({ [asset.file]: asset.url.slice(1) });
     eleventyConfig.addWatchTarget(asset.file);
   }
-  const url = (file: string) => assets.find((a) => a.file === file)!.url;
+  const url = (file: string) => {
+    const asset = assets.find((a) => a.file === file);
+    if (!asset) throw new Error(`${file} is not among the site's assets`);
+    return asset.url;
+  };
   eleventyConfig.addGlobalData("assets", { css: url(STYLESHEET), searchJs: url(SEARCH_SCRIPT) });
 }

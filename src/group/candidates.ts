@@ -6,6 +6,7 @@
  * candidates too. Linear in the number of documents, with the window as the constant.
  */
 import type { Features } from "./features.ts";
+import { entry } from "../maps.ts";
 
 /** Candidates kept per document, best fingerprint first. */
 const PER_DOCUMENT = 4;
@@ -27,12 +28,17 @@ class Nearest {
   constructor(private readonly k: number) {}
   offer(j: number, d: number): void {
     const n = this.js.length;
-    if (n === this.k && (d > this.ds[n - 1]! || (d === this.ds[n - 1]! && j > this.js[n - 1]!))) return;
+    const lastD = this.ds[n - 1] ?? Infinity,
+      lastJ = this.js[n - 1] ?? Infinity;
+    if (n === this.k && (d > lastD || (d === lastD && j > lastJ))) return;
     let at = n;
-    while (at > 0 && (this.ds[at - 1]! > d || (this.ds[at - 1]! === d && this.js[at - 1]! > j))) at--;
+    while (at > 0 && ((this.ds[at - 1] ?? 0) > d || (this.ds[at - 1] === d && (this.js[at - 1] ?? 0) > j))) at--;
     this.js.splice(at, 0, j);
     this.ds.splice(at, 0, d);
-    if (this.js.length > this.k) (this.js.pop(), this.ds.pop());
+    if (this.js.length > this.k) {
+      this.js.pop();
+      this.ds.pop();
+    }
   }
   items(): readonly number[] {
     return this.js;
@@ -47,13 +53,14 @@ const withinSentenceWindow = (a: Features, b: Features) => withinWindow(Math.max
 
 /** Unit count, where the length falls, and (for sentences) the rhythm of the opening sentences. */
 function fingerprintDistance(a: Features, b: Features, units: Units): number {
-  const profileA = units === "sentences" ? a.profile : a.blockProfile, profileB = units === "sentences" ? b.profile : b.blockProfile;
+  const profileA = units === "sentences" ? a.profile : a.blockProfile,
+    profileB = units === "sentences" ? b.profile : b.blockProfile;
   let d = Math.abs(Math.log(a[units].length / b[units].length)) * 2;
-  for (let k = 0; k < profileA.length; k++) d += Math.abs(profileA[k]! - profileB[k]!);
+  for (let k = 0; k < profileA.length; k++) d += Math.abs((profileA[k] ?? 0) - (profileB[k] ?? 0));
   if (units === "blocks") return d;
   const n = Math.min(a.opening.length, b.opening.length);
   let rhythm = 0;
-  for (let k = 0; k < n; k++) rhythm += Math.abs(a.opening[k]! - b.opening[k]!);
+  for (let k = 0; k < n; k++) rhythm += Math.abs((a.opening[k] ?? 0) - (b.opening[k] ?? 0));
   return d + (n ? rhythm / n : 0);
 }
 
@@ -63,27 +70,24 @@ function fingerprintDistance(a: Features, b: Features, units: Units): number {
  * window ends; by sentences, also its nearest in each other language (`inEachLanguage`).
  */
 function nearestByShape(docs: readonly Features[], units: Units, add: (i: number, j: number) => void, only: (i: number) => boolean = () => true, inEachLanguage?: [number[], number[]][]): void {
-  const counts = docs.map((d) => Math.max(1, d[units].length));
-  const order = docs.map((_, i) => i).sort((x, y) => counts[x]! - counts[y]! || x - y);
-  order.forEach((i, position) => {
+  const order = docs.map((doc, i) => ({ i, doc, count: Math.max(1, doc[units].length) })).sort((x, y) => x.count - y.count || x.i - y.i);
+  order.forEach(({ i, doc, count }, position) => {
     if (!only(i)) return;
     const near = new Nearest(units === "sentences" ? PER_DOCUMENT : PER_DOCUMENT_BY_PARAGRAPHS);
     const byLanguage = new Map<string, Nearest>();
     for (const step of [-1, 1]) {
       for (let p = position + step, seen = 0; p >= 0 && p < order.length && seen < WINDOW; p += step, seen++) {
-        const j = order[p]!;
-        if (!withinWindow(counts[i]!, counts[j]!)) break;
-        if (docs[j]!.lang === docs[i]!.lang) continue;
+        const other = order[p];
+        if (other === undefined || !withinWindow(count, other.count)) break;
+        const j = other.i;
+        if (other.doc.lang === doc.lang) continue;
         // By paragraphs, only the pairs that sentence counts kept apart while their paragraph counts
         // agree (within 10%, as score.ts asks before it aligns paragraphs): the rest are the sentences' to find.
-        if (units === "blocks" && (withinSentenceWindow(docs[i]!, docs[j]!) || Math.abs(Math.log(counts[j]! / counts[i]!)) > PARAGRAPHS_AGREE)) continue;
-        const d = fingerprintDistance(docs[i]!, docs[j]!, units);
+        if (units === "blocks" && (withinSentenceWindow(doc, other.doc) || Math.abs(Math.log(other.count / count)) > PARAGRAPHS_AGREE)) continue;
+        const d = fingerprintDistance(doc, other.doc, units);
         // By paragraphs, only a close likeness: paragraph counts agree by chance far more often than sentence counts.
         if (units === "sentences" || d <= PARAGRAPH_LIKENESS) near.offer(j, d);
-        if (inEachLanguage) {
-          const lang = docs[j]!.lang;
-          (byLanguage.get(lang) ?? byLanguage.set(lang, new Nearest(2)).get(lang)!).offer(j, d);
-        }
+        if (inEachLanguage) entry(byLanguage, other.doc.lang, () => new Nearest(2)).offer(j, d);
       }
     }
     for (const j of near.items()) add(i, j);
@@ -120,13 +124,13 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
   docs.forEach((doc, i) => {
     for (const t of doc.anchors) {
       const df = documentFrequency.get(t) ?? 0;
-      if (df >= 2 && df <= RARE_DF) (holders.get(t) ?? holders.set(t, []).get(t)!).push(i);
+      if (df >= 2 && df <= RARE_DF) entry(holders, t, () => []).push(i);
     }
   });
   for (const members of holders.values()) {
-    for (let x = 0; x < members.length; x++) {
-      for (let y = x + 1; y < members.length; y++) if (docs[members[x]!]!.lang !== docs[members[y]!]!.lang) pairs.add(key(members[x]!, members[y]!));
-    }
+    members.forEach((x, k) => {
+      for (const y of members.slice(k + 1)) if (docs[x]?.lang !== docs[y]?.lang) pairs.add(key(x, y));
+    });
   }
   const signed = bySignature(docs, documentFrequency, add);
   // Sentence splits can disagree between languages where paragraphs do not: documents that
@@ -157,13 +161,17 @@ function bySignature(docs: readonly Features[], df: ReadonlyMap<string, number>,
       const n = df.get(t) ?? 0;
       return n >= 2 && n <= SIGNATURE_DF;
     });
-    for (const t of eligible) (holders.get(t) ?? holders.set(t, []).get(t)!).push(i);
+    for (const t of eligible) entry(holders, t, () => []).push(i);
     return eligible.sort((x, y) => (df.get(x) ?? 0) - (df.get(y) ?? 0) || (x < y ? -1 : x > y ? 1 : 0)).slice(0, SIGNATURE);
   });
   signatures.forEach((signature, i) => {
     const shared = new Map<number, number>();
-    for (const t of signature) for (const j of holders.get(t) ?? []) if (docs[j]!.lang !== docs[i]!.lang) shared.set(j, (shared.get(j) ?? 0) + 1);
-    const best = [...shared].filter(([, n]) => n >= 2).sort(([x, a], [y, b]) => b - a || x - y).slice(0, SIGNATURE_PARTNERS);
+    const lang = docs[i]?.lang;
+    for (const t of signature) for (const j of holders.get(t) ?? []) if (docs[j]?.lang !== lang) shared.set(j, (shared.get(j) ?? 0) + 1);
+    const best = [...shared]
+      .filter(([, n]) => n >= 2)
+      .sort(([x, a], [y, b]) => b - a || x - y)
+      .slice(0, SIGNATURE_PARTNERS);
     for (const [j] of best) add(i, j);
   });
   return signatures.map((signature) => signature.length >= 2);

@@ -5,6 +5,7 @@
  * documents in one language both look like a fit, the better one claims the place.
  */
 import { byCodePoint } from "../order.ts";
+import { entry } from "../maps.ts";
 
 export type ScoreFn = (i: number, j: number) => number;
 
@@ -48,15 +49,21 @@ export function cluster(input: ClusterInput): number[][] {
   const edges = input.edges
     .filter((e) => e.score >= threshold)
     .slice()
-    .sort((x, y) => y.score - x.score || byCodePoint(names[x.i]!, names[y.i]!) || byCodePoint(names[x.j]!, names[y.j]!));
+    .sort((x, y) => y.score - x.score || byCodePoint(names[x.i] ?? "", names[y.i] ?? "") || byCodePoint(names[x.j] ?? "", names[y.j] ?? ""));
 
   for (const { i, j } of edges) {
-    const gi = groupOf[i]!, gj = groupOf[j]!;
+    const gi = groupOf[i] ?? i,
+      gj = groupOf[j] ?? j;
     if (gi === gj) continue;
-    const a = members.get(gi)!, b = members.get(gj)!;
+    const a = members.get(gi),
+      b = members.get(gj);
+    if (!a || !b) continue;
     const langsA = new Set(a.map((k) => langs[k]));
     if (b.some((k) => langsA.has(langs[k]))) continue; // one document per language
-    let total = 0, weak = 0, withTokens = 0, ok = true;
+    let total = 0,
+      weak = 0,
+      withTokens = 0,
+      ok = true;
     for (const x of a) {
       for (const y of b) {
         if (forbidden.has(pairKey(x, y))) ok = false;
@@ -81,7 +88,7 @@ export function cluster(input: ClusterInput): number[][] {
     for (const k of b) groupOf[k] = gi;
   }
   adoptStrays({ ...input, groupOf, members, scoreOf });
-  return [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+  return [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
 }
 
 /** A group this large judges a stray by its mean: one pair of short texts says little, many say more. */
@@ -99,20 +106,24 @@ const ADOPT_MARGIN = 0.15;
  */
 function adoptStrays(input: ClusterInput & { groupOf: number[]; members: Map<number, number[]>; scoreOf: ScoreFn }): void {
   const { langs, edges, forbidden, threshold, floor, groupOf, members, scoreOf } = input;
-  const alone = (i: number) => (members.get(groupOf[i]!)?.length ?? 0) === 1;
+  const alone = (i: number) => (members.get(groupOf[i] ?? i)?.length ?? 0) === 1;
   // Each stray's candidate groups: those its compared pairs reach.
   const reach = new Map<number, Set<number>>();
   for (const e of edges) {
     if (e.score < floor) continue;
-    for (const [x, y] of [[e.i, e.j], [e.j, e.i]] as const) {
+    for (const [x, y] of [
+      [e.i, e.j],
+      [e.j, e.i],
+    ] as const) {
       if (!alone(x) || alone(y)) continue;
-      (reach.get(x) ?? reach.set(x, new Set()).get(x)!).add(groupOf[y]!);
+      entry(reach, x, () => new Set()).add(groupOf[y] ?? y);
     }
   }
   const fit = (i: number, g: number): number | undefined => {
     const group = members.get(g) ?? [];
     if (group.length < ADOPT_GROUP || group.some((k) => langs[k] === langs[i] || forbidden.has(pairKey(i, k)))) return undefined;
-    let total = 0, weak = 0;
+    let total = 0,
+      weak = 0;
     for (const k of group) {
       const s = scoreOf(i, k);
       total += s;
@@ -125,12 +136,15 @@ function adoptStrays(input: ClusterInput & { groupOf: number[]; members: Map<num
   const strays = [...reach.keys()].sort((x, y) => x - y);
   const choice = new Map<number, { g: number; mean: number }>();
   for (const i of strays) {
-    let best: { g: number; mean: number } | undefined, second = 0;
+    let best: { g: number; mean: number } | undefined,
+      second = 0;
     for (const g of [...(reach.get(i) ?? [])].sort((x, y) => x - y)) {
       const mean = fit(i, g);
       if (mean === undefined) continue;
-      if (!best || mean > best.mean) (second = best?.mean ?? 0), (best = { g, mean });
-      else second = Math.max(second, mean);
+      if (!best || mean > best.mean) {
+        second = best?.mean ?? 0;
+        best = { g, mean };
+      } else second = Math.max(second, mean);
     }
     if (best && best.mean >= threshold * GROUP_RELIEF && best.mean - second >= ADOPT_MARGIN) choice.set(i, best);
   }
@@ -154,7 +168,7 @@ function adoptStrays(input: ClusterInput & { groupOf: number[]; members: Map<num
     if (o.mean - o.second < ADOPT_MARGIN) continue;
     const g = Number(key.split("|")[0]);
     members.get(g)?.push(o.i);
-    members.delete(groupOf[o.i]!);
+    members.delete(groupOf[o.i] ?? o.i);
     groupOf[o.i] = g;
   }
 }

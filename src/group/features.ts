@@ -34,7 +34,6 @@ export interface Features {
   anchors: Set<string>;
 }
 
-
 /** Sentences whose rhythm opens the fingerprint. */
 const OPENING = 12;
 
@@ -61,7 +60,9 @@ export function documentFeatures(id: string, lang: string, paragraphs: readonly 
   const meanLog = logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length);
   const opening = logs.slice(0, OPENING).map((l) => l - meanLog);
   const all = [...paragraphs, ...extra].filter((p) => !boilerplate(p)).join("\n");
-  const numbers = numbersIn(all), names = namesIn(all, lang), code = codeTokensIn(all);
+  const numbers = numbersIn(all),
+    names = namesIn(all, lang),
+    code = codeTokensIn(all);
   const anchors = new Set([...numbers, ...code]);
   for (const n of names) anchors.add(n.toLowerCase());
   return { id, lang, sentences, blocks, length, profile, blockProfile: lengthProfile(blocks), opening, numbers, names, code, anchors };
@@ -199,11 +200,11 @@ export function namesIn(raw: string, lang: string): Set<string> {
     if (line === line.toUpperCase()) continue;
     const words = line.split(/\s+/);
     for (let k = 1; k < words.length; k++) {
-      const raw = words[k]!;
+      const raw = words[k] ?? "";
       const first = raw.charAt(0);
       if (first === first.toLowerCase() && !/^[("'«“„‘]/u.test(first)) continue; // most words: not capitalized
       const word = trimEnd(trimStart(raw, OPENERS), CLOSERS);
-      if (CAPITALIZED.test(word) && !ENDS_SENTENCE.test(words[k - 1]!) && !/^[("'«“„‘]/u.test(words[k]!)) out.add(word);
+      if (CAPITALIZED.test(word) && !ENDS_SENTENCE.test(words[k - 1] ?? "") && !/^[("'«“„‘]/u.test(raw)) out.add(word);
     }
   }
   return out;

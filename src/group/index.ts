@@ -12,6 +12,7 @@ import type { DocumentRecord } from "../ingest/document.ts";
 import { normalized, sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { margins } from "./margin.ts";
 import { corroborated, PAIR_THRESHOLD, scorePair, type PairEvidence } from "./score.ts";
+import { entry } from "../maps.ts";
 
 export interface GroupInput {
   file: string;
@@ -111,9 +112,11 @@ function contradictions(docs: readonly GroupInput[], overrides: GroupOverrides):
     }
   }
   for (const [x, y] of overrides.notTranslations) {
-    const a = byFile.get(x), b = byFile.get(y);
+    const a = byFile.get(x),
+      b = byFile.get(y);
     if (!a || !b) continue;
-    const ka = a.translationKey ?? overrides.keys.get(x), kb = b.translationKey ?? overrides.keys.get(y);
+    const ka = a.translationKey ?? overrides.keys.get(x),
+      kb = b.translationKey ?? overrides.keys.get(y);
     if (ka === undefined || ka !== kb) continue;
     const reason = `_data/translations.json notTranslations keeps ${x} and ${y} apart, but both have translationKey "${ka}" (${x}: ${source(a)}; ${y}: ${source(b)}); remove one of the two`;
     problems.push({ file: x, reasons: [reason] }, { file: y, reasons: [reason] });
@@ -132,15 +135,18 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   const keyed = new Map<string, GroupInput[]>();
   for (const d of docs) {
     const key = keyOf(d);
-    if (key !== undefined) (keyed.get(key) ?? keyed.set(key, []).get(key)!).push(d);
+    if (key !== undefined) entry(keyed, key, () => []).push(d);
   }
   for (const [key, members] of [...keyed].sort(([a], [b]) => byCodePoint(a, b))) {
     const byLang = new Map<string, string[]>();
-    for (const m of members) (byLang.get(m.lang) ?? byLang.set(m.lang, []).get(m.lang)!).push(m.file);
+    for (const m of members) entry(byLang, m.lang, () => []).push(m.file);
     for (const [lang, files] of byLang) {
-      if (files.length > 1) for (const file of files) problems.push({ file, reasons: [`translationKey "${key}" is claimed in "${lang}" by ${files.length} documents (${files.join(", ")}); a translation group holds one document per language`] });
+      if (files.length > 1)
+        for (const file of files)
+          problems.push({ file, reasons: [`translationKey "${key}" is claimed in "${lang}" by ${files.length} documents (${files.join(", ")}); a translation group holds one document per language`] });
     }
-    if (members.length > 1) groups.push({ id: key, source: "override", members: members.map((m) => ({ file: m.file, lang: m.lang })).sort((a, b) => byCodePoint(a.lang, b.lang)), score: 1, evidence: [] });
+    if (members.length > 1)
+      groups.push({ id: key, source: "override", members: members.map((m) => ({ file: m.file, lang: m.lang })).sort((a, b) => byCodePoint(a.lang, b.lang)), score: 1, evidence: [] });
   }
 
   // The rest: detection.
@@ -149,23 +155,33 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   // numbers do not count; the shape keeps them, since every translation of a page has its own copy
   // (dropping them from the shape too cost recall: measured in docs/grouping.md).
   const boilerplate = sharedWithinLanguage(free);
-  const features = free.map((d) => documentFeatures(d.file, d.lang, d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs], d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)));
+  const features = free.map((d) =>
+    documentFeatures(d.file, d.lang, d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs], d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)),
+  );
   const { df, rarity } = tokenWeights(features);
 
   const index = new Map(free.map((d, i) => [d.file, i]));
   const forbidden = new Set<string>();
   for (const [x, y] of overrides.notTranslations) {
-    const i = index.get(x), j = index.get(y);
+    const i = index.get(x),
+      j = index.get(y);
     if (i !== undefined && j !== undefined) forbidden.add(pairKey(i, j));
   }
 
+  // Indices come from the candidates and clusters of these documents: one out of range is a bug.
+  const at = <T>(xs: readonly T[], i: number): T => {
+    const x = xs[i];
+    if (x === undefined) throw new RangeError(`no document at index ${i}`);
+    return x;
+  };
   const evidence = new Map<string, PairEvidence>();
-  const score = (i: number, j: number) => {
+  const evidenceOf = (i: number, j: number): PairEvidence => {
     const k = pairKey(i, j);
     let e = evidence.get(k);
-    if (!e) evidence.set(k, (e = scorePair(features[i]!, features[j]!, rarity)));
-    return e.score;
+    if (!e) evidence.set(k, (e = scorePair(at(features, i), at(features, j), rarity)));
+    return e;
   };
+  const score = (i: number, j: number) => evidenceOf(i, j).score;
   const candidates = candidatePairs(features, df);
   const langs = features.map((f) => f.lang);
   const edges = candidates.pairs.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
@@ -184,7 +200,10 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
       edges.push({ i: Math.min(i, j), j: Math.max(i, j), score: score(i, j) });
     }
   }
-  const { margin, decisive } = margins(edges.map((e) => ({ ...e, corroborated: corroborated(evidence.get(pairKey(e.i, e.j))) })), langs);
+  const { margin, decisive } = margins(
+    edges.map((e) => ({ ...e, corroborated: corroborated(evidence.get(pairKey(e.i, e.j))) })),
+    langs,
+  );
   // A pair accepted on its margin counts as reaching the threshold when groups are merged.
   const settled = (i: number, j: number, s: number) => (decisive.has(pairKey(i, j)) ? Math.max(s, PAIR_THRESHOLD) : s);
   const clusters = cluster({
@@ -212,28 +231,30 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   };
   const alone: Grouping["alone"] = [];
   for (const members of clusters) {
-    if (members.length === 1) {
-      const i = members[0]!;
-      const best = bestEdge.get(i);
-      alone.push({ file: free[i]!.file, lang: free[i]!.lang, ...(best ? { bestCandidate: { file: free[best.i === i ? best.j : best.i]!.file, score: best.score, ...marginOf(best) } } : {}) });
+    const [first] = members;
+    if (members.length === 1 && first !== undefined) {
+      const { file, lang } = at(free, first);
+      const best = bestEdge.get(first);
+      alone.push({ file, lang, ...(best ? { bestCandidate: { file: at(free, best.i === first ? best.j : best.i).file, score: best.score, ...marginOf(best) } } : {}) });
       continue;
     }
-    const pairs = members.flatMap((x, k) => members.slice(k + 1).map((y) => ({ a: free[x]!.file, b: free[y]!.file, ...marginOf({ i: x, j: y }), ...evidence.get(pairKey(x, y))! })));
-    const files = members.map((k) => free[k]!.file);
+    // Every pair of a cluster was scored when its groups were merged: evidenceOf only reads it back.
+    const pairs = members.flatMap((x, k) => members.slice(k + 1).map((y) => ({ a: at(free, x).file, b: at(free, y).file, ...marginOf({ i: x, j: y }), ...evidenceOf(x, y) })));
+    const files = members.map((k) => at(free, k).file);
     groups.push({
       id: `g-${createHash("sha256").update(files.join("\n")).digest("hex").slice(0, 10)}`,
       source: "detected",
-      members: members.map((k) => ({ file: free[k]!.file, lang: free[k]!.lang })).sort((a, b) => byCodePoint(a.lang, b.lang)),
+      members: members.map((k) => ({ file: at(free, k).file, lang: at(free, k).lang })).sort((a, b) => byCodePoint(a.lang, b.lang)),
       score: Math.round((pairs.reduce((s, p) => s + p.score, 0) / pairs.length) * 1000) / 1000,
       evidence: pairs,
     });
   }
   // Keyed documents that found no partner are alone too.
-  for (const [, members] of keyed) if (members.length === 1) alone.push({ file: members[0]!.file, lang: members[0]!.lang });
+  for (const [, [only, ...others]] of keyed) if (only && others.length === 0) alone.push({ file: only.file, lang: only.lang });
   alone.sort((a, b) => byCodePoint(a.file, b.file));
-  groups.sort((a, b) => byCodePoint(a.members[0]!.file, b.members[0]!.file));
+  groups.sort((a, b) => byCodePoint(a.members[0]?.file ?? "", b.members[0]?.file ?? ""));
   const compared = [...evidence.keys()].map((k): [string, string] => {
-    const [x, y] = k.split(":").map((n) => free[Number(n)]!.file) as [string, string];
+    const [x = "", y = ""] = k.split(":").map((n) => at(free, Number(n)).file);
     return x < y ? [x, y] : [y, x];
   });
   return { groups, alone, problems, stats: { documents: docs.length, candidatePairs: edges.length, alignedPairs: evidence.size }, compared };

@@ -32,11 +32,15 @@ export function margins(edges: readonly Edge[], langs: readonly string[]): Margi
     else if (score > t.best || (score === t.best && to < t.holder)) top.set(key, { best: score, second: t.best, holder: to });
     else if (score > t.second) t.second = score;
   };
-  for (const e of edges) (offer(e.i, e.j, e.score), offer(e.j, e.i, e.score));
+  for (const e of edges) {
+    offer(e.i, e.j, e.score);
+    offer(e.j, e.i, e.score);
+  }
   const margin = new Map<string, number>();
   const decisive = new Set<string>();
   for (const e of edges) {
-    const a = top.get(`${e.i}|${langs[e.j]}`), b = top.get(`${e.j}|${langs[e.i]}`);
+    const a = top.get(`${e.i}|${langs[e.j]}`),
+      b = top.get(`${e.j}|${langs[e.i]}`);
     if (!a || !b) continue;
     const rivalA = a.holder === e.j ? a.second : a.best;
     const rivalB = b.holder === e.i ? b.second : b.best;

@@ -74,14 +74,28 @@ export function scorePair(a: Features, b: Features, rarity: (token: string) => n
 
   // Numbers survive translation; one side's year that the other lacks is evidence against, unless
   // the texts share so much else that the number belongs to a part only one of them has.
-  const conflicting = a.numbers.size && b.numbers.size ? [...a.numbers].filter((t) => !b.numbers.has(t)).concat([...b.numbers].filter((t) => !a.numbers.has(t))).sort() : [];
+  const conflicting =
+    a.numbers.size && b.numbers.size
+      ? [...a.numbers]
+          .filter((t) => !b.numbers.has(t))
+          .concat([...b.numbers].filter((t) => !a.numbers.has(t)))
+          .sort()
+      : [];
   const agreeing = [...a.numbers].filter((t) => b.numbers.has(t)).length;
   const penalty = Math.min(0.45, 0.15 * conflicting.length) * (1 - agreeing / (agreeing + conflicting.length || 1)) * (1 - tokens);
 
   return {
     score: round(Math.min(1, Math.max(0, 1 - (1 - shape) * (1 - tokens) - penalty))),
     shape: round(shape),
-    alignment: { meanCost: round(al.meanCost), oneToOne: al.oneToOne, beads: al.beads, correlation: round(al.correlation), skippedParagraphs: al.skippedParagraphs, coverage: round(coverage), units: al === bySentence.al ? "sentences" : "paragraphs" },
+    alignment: {
+      meanCost: round(al.meanCost),
+      oneToOne: al.oneToOne,
+      beads: al.beads,
+      correlation: round(al.correlation),
+      skippedParagraphs: al.skippedParagraphs,
+      coverage: round(coverage),
+      units: al === bySentence.al ? "sentences" : "paragraphs",
+    },
     tokens: round(tokens),
     sharedTokens: shared.slice(0, 40),
     conflictingNumbers: conflicting.slice(0, 40),

@@ -15,13 +15,19 @@ export function splitBlocks(text: string): string[] {
     // Hard-wrapped paragraphs: single newlines inside a block are soft breaks, except
     // after a heading line, which stands as its own block.
     return trimmed.split(/\n[ \t]*\n+/).flatMap((block) => {
-      const lines = block.split("\n").map((l) => l.trim()).filter(Boolean);
+      const lines = block
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
       const [first, second] = lines;
       if (first !== undefined && second !== undefined && isHeadingAbove(first, second)) return [first, lines.slice(1).join(" ")];
       return [lines.join(" ")];
     });
   }
-  return trimmed.split("\n").map((l) => l.trim()).filter(Boolean);
+  return trimmed
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 const MAX_HEADING_CHARS = 80;

@@ -21,7 +21,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(start));
     } catch {
       const offset = firstInvalidUtf8(bytes);
-      return { ok: false, reason: `not valid UTF-8 (byte ${offset})${looksLikeWindows1252(bytes) ? `; probably Windows-1252 or Latin-1 (byte ${offset} would be "${new TextDecoder("windows-1252").decode(bytes.subarray(offset, offset + 1))}"): ${SAVE_AS}` : ""}` };
+      return {
+        ok: false,
+        reason: `not valid UTF-8 (byte ${offset})${looksLikeWindows1252(bytes) ? `; probably Windows-1252 or Latin-1 (byte ${offset} would be "${new TextDecoder("windows-1252").decode(bytes.subarray(offset, offset + 1))}"): ${SAVE_AS}` : ""}`,
+      };
     }
   }
   const nul = text.indexOf("\0");
@@ -77,7 +80,8 @@ function brokenSurrogate(body: Uint8Array, endian: "le" | "be"): number {
 function utf16WithoutMark(bytes: Uint8Array): "le" | "be" | undefined {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return undefined;
-  let evenNul = 0, oddNul = 0;
+  let evenNul = 0,
+    oddNul = 0;
   for (let i = 0; i < n; i += 2) {
     if (bytes[i] === 0) evenNul++;
     if (bytes[i + 1] === 0) oddNul++;
@@ -95,5 +99,6 @@ function utf16WithoutMark(bytes: Uint8Array): "le" | "be" | undefined {
 function looksLikeWindows1252(bytes: Uint8Array): boolean {
   if (bytes.some((b) => b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d)) return false;
   const lenient = new TextDecoder("utf-8").decode(bytes);
+  // eslint-disable-next-line no-control-regex -- ASCII is 0x00–0x7f, controls included
   return /[^\x00-\x7f]/.test(lenient) && !/[^\x00-\x7f\ufffd]/.test(lenient);
 }

@@ -165,7 +165,9 @@ function structureMarkdown(source: string, lang: string) {
   const chunks = source.trim().split(/\n[ \t]*\n+/);
   const attribution: Attribution[] = [];
   for (let last = chunks.at(-1); chunks.length > 1 && last !== undefined; last = chunks.at(-1)) {
-    const plain = markdownBlocksAsText(last).map((b) => b.text).join(" ");
+    const plain = markdownBlocksAsText(last)
+      .map((b) => b.text)
+      .join(" ");
     const kind = attributionKind(plain);
     if (!kind) break;
     chunks.pop();

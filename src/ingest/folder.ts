@@ -9,10 +9,7 @@ export const DOCUMENT_EXTENSIONS = [".txt", ".md"] as const;
  * One entry of the documents folder and what becomes of it: a document to read, something set
  * aside (with the reason the report gives), or an error that stops the build (with its reason).
  */
-export type FolderEntry =
-  | { file: string; kind: "document"; path: string }
-  | { file: string; kind: "ignored"; reason: string }
-  | { file: string; kind: "error"; reason: string };
+export type FolderEntry = { file: string; kind: "document"; path: string } | { file: string; kind: "ignored"; reason: string } | { file: string; kind: "error"; reason: string };
 
 /** The folder itself cannot be listed: names the setting, not a file. */
 export class FolderError extends Error {}
@@ -90,10 +87,16 @@ export function listFolder(root: string): FolderEntry[] {
         continue;
       }
       const file = rel ? `${rel}/${name}` : name;
-      if (name.startsWith(".")) out.push({ file: entry.isDirectory() ? `${file}/` : file, kind: "ignored", reason: entry.isDirectory() ? "a hidden folder (its name starts with a dot): not read" : "a hidden file (its name starts with a dot): not published" });
+      if (name.startsWith("."))
+        out.push({
+          file: entry.isDirectory() ? `${file}/` : file,
+          kind: "ignored",
+          reason: entry.isDirectory() ? "a hidden folder (its name starts with a dot): not read" : "a hidden file (its name starts with a dot): not published",
+        });
       else if (entry.isDirectory()) walk(path, file);
       else if (entry.isSymbolicLink()) out.push(symlinkEntry(top, path, file));
-      else if (entry.isFile()) out.push(isDocumentName(name) ? { file, kind: "document", path: path.toString("utf8") } : { file, kind: "ignored", reason: "not a document: only .txt and .md files are published" });
+      else if (entry.isFile())
+        out.push(isDocumentName(name) ? { file, kind: "document", path: path.toString("utf8") } : { file, kind: "ignored", reason: "not a document: only .txt and .md files are published" });
       else out.push({ file, kind: "ignored", reason: `not a regular file: ${KINDS.find(([is]) => (entry[is] as () => boolean).call(entry))?.[1] ?? "a special file"}` });
     }
   };
@@ -117,7 +120,12 @@ function symlinkEntry(top: string, path: Buffer, file: string): FolderEntry {
     target = realpathSync(path.toString("utf8"));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === "ELOOP" ? "a symbolic link in a loop" : code === "ENOENT" ? "a symbolic link to nothing (its target does not exist)" : `a symbolic link that cannot be followed: ${describeFsError(error)}`;
+    const reason =
+      code === "ELOOP"
+        ? "a symbolic link in a loop"
+        : code === "ENOENT"
+          ? "a symbolic link to nothing (its target does not exist)"
+          : `a symbolic link that cannot be followed: ${describeFsError(error)}`;
     return { file, kind: "ignored", reason };
   }
   const inside = relative(top, target);

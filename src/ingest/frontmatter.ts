@@ -35,9 +35,7 @@ export const frontMatterSchema = z.strictObject({
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-export type FrontMatterResult =
-  | { ok: true; data: FrontMatter; body: string }
-  | { ok: false; reasons: string[] };
+export type FrontMatterResult = { ok: true; data: FrontMatter; body: string } | { ok: false; reasons: string[] };
 
 const FENCE = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/;
 
@@ -58,9 +56,7 @@ export function readFrontMatter(text: string): FrontMatterResult {
   if (!parsed.success) {
     return {
       ok: false,
-      reasons: parsed.error.issues.map((issue) =>
-        issue.path.length ? `front matter "${issue.path.join(".")}": ${issue.message}` : `front matter: ${issue.message}`,
-      ),
+      reasons: parsed.error.issues.map((issue) => (issue.path.length ? `front matter "${issue.path.join(".")}": ${issue.message}` : `front matter: ${issue.message}`)),
     };
   }
   return { ok: true, data: parsed.data, body: text.slice(match[0].length) };

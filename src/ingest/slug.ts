@@ -13,6 +13,7 @@ const MAX_UNICODE_SLUG = 40;
 
 const READABLE_IN_ASCII = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 /** Vowel points and cantillation (Hebrew), harakat and tatweel (Arabic): optional in writing, noise in a URL. */
+// eslint-disable-next-line no-misleading-character-class -- each mark is matched alone, to be removed
 const OPTIONAL_MARKS = /[\u0591-\u05C7\u0610-\u061A\u0640\u064B-\u065F\u0670\u06D6-\u06ED]/gu;
 
 /**
@@ -32,14 +33,21 @@ function asciiSlug(title: string): string {
 
 /** The title's words in its own script, lower-cased, joined by hyphens; cut at a word where there are words. */
 function unicodeSlug(title: string): string {
-  const words = title.normalize("NFC").replace(OPTIONAL_MARKS, "").toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const words =
+    title
+      .normalize("NFC")
+      .replace(OPTIONAL_MARKS, "")
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   const slug = words.join("-");
   const chars = Array.from(slug);
   if (chars.length <= MAX_UNICODE_SLUG) return slug;
   const cut = chars.slice(0, MAX_UNICODE_SLUG + 1).lastIndexOf("-");
-  return chars.slice(0, cut > 12 ? cut : MAX_UNICODE_SLUG).join("").replace(/-+$/, "");
+  return chars
+    .slice(0, cut > 12 ? cut : MAX_UNICODE_SLUG)
+    .join("")
+    .replace(/-+$/, "");
 }
-
 
 export type SlugRequest = { id: string; lang: string; slug: string; fixed: boolean };
 export type SlugCollision = { id: string; lang: string; wanted: string; given: string };
@@ -48,10 +56,7 @@ export type SlugCollision = { id: string; lang: string; wanted: string; given: s
  * Makes slugs unique per language, deterministically: requests are taken in id order, a slug fixed
  * in front matter keeps it over a derived one, and later ones get -2, -3, …
  */
-export function assignUniqueSlugs(
-  requests: SlugRequest[],
-  reserved: readonly string[] = RESERVED_SLUGS,
-): { slugs: Map<string, string>; collisions: SlugCollision[] } {
+export function assignUniqueSlugs(requests: SlugRequest[], reserved: readonly string[] = RESERVED_SLUGS): { slugs: Map<string, string>; collisions: SlugCollision[] } {
   const ordered = [...requests].sort((a, b) => Number(b.fixed) - Number(a.fixed) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const taken = new Set<string>(requests.flatMap((r) => reserved.map((slug) => `${r.lang}/${slug}`)));
   const slugs = new Map<string, string>();

@@ -99,7 +99,7 @@ const WORD = /[\p{L}\p{M}\p{N}_][\p{L}\p{M}\p{N}_\u200c\u200d]*(?:(?:['’.]|(?<
 export function countWords(text: string, lang: string): number {
   if (!UNSPACED.has(baseLanguage(lang))) {
     let words = 0;
-    for (WORD.lastIndex = 0; WORD.exec(text); ) words++;
+    for (WORD.lastIndex = 0; WORD.exec(text);) words++;
     return words;
   }
   return countWordsBySegmenter(text, lang);

@@ -8,14 +8,29 @@ import { baseLanguage } from "../detect/codes.ts";
 
 /** Quotation marks (outer, inner) per language, from CLDR, for languages Typograf has no data for. */
 const QUOTES: Readonly<Record<string, [string, string]>> = {
-  ar: ["«»", "‹›"], fa: ["«»", "‹›"], ur: ["”“", "’‘"], he: ["”״", "’׳"], hy: ["«»", "«»"],
-  id: ["“”", "‘’"], ms: ["“”", "‘’"], hi: ["“”", "‘’"], ta: ["“”", "‘’"], ne: ["“”", "‘’"],
-  pt: ["“”", "‘’"], lt: ["„“", "‚‘"], eu: ["«»", "‹›"], yi: ["„“", "‚‘"], vi: ["“”", "‘’"],
-  th: ["“”", "‘’"], ko: ["“”", "‘’"], zh: ["“”", "‘’"], ja: ["「」", "『』"], en: ["“”", "‘’"],
+  ar: ["«»", "‹›"],
+  fa: ["«»", "‹›"],
+  ur: ["”“", "’‘"],
+  he: ["”״", "’׳"],
+  hy: ["«»", "«»"],
+  id: ["“”", "‘’"],
+  ms: ["“”", "‘’"],
+  hi: ["“”", "‘’"],
+  ta: ["“”", "‘’"],
+  ne: ["“”", "‘’"],
+  pt: ["“”", "‘’"],
+  lt: ["„“", "‚‘"],
+  eu: ["«»", "‹›"],
+  yi: ["„“", "‚‘"],
+  vi: ["“”", "‘’"],
+  th: ["“”", "‘’"],
+  ko: ["“”", "‘’"],
+  zh: ["“”", "‘’"],
+  ja: ["「」", "『』"],
+  en: ["“”", "‘’"],
 };
 const ENGLISH_QUOTES: [string, string] = ["“”", "‘’"];
 const TYPOGRAF_ALIASES: Readonly<Record<string, string>> = { en: "en-US", nb: "no", nn: "no" };
-
 
 // typograf ships ESM typings in a package not marked as ESM: TypeScript sees a CommonJS
 // namespace where Node's ESM import gives the class itself.
@@ -28,10 +43,7 @@ const NBSP = "\u00A0";
 // Registered once: French and its high punctuation.
 Typograf.addRule({
   name: "fr/nbsp/highPunctuation",
-  handler: (text: string) =>
-    text
-      .replace(/(?<!&[#\w]*)(\p{L}|[»)\]’”])[ \u00A0]?([?!]|;(?!\S))/gu, `$1${NNBSP}$2`)
-      .replace(/(?<!&[#\w]*)(\p{L}|[»)\]’”])[ \u00A0]?:(?=\s|$)/gu, `$1${NBSP}:`),
+  handler: (text: string) => text.replace(/(?<!&[#\w]*)(\p{L}|[»)\]’”])[ \u00A0]?([?!]|;(?!\S))/gu, `$1${NNBSP}$2`).replace(/(?<!&[#\w]*)(\p{L}|[»)\]’”])[ \u00A0]?:(?=\s|$)/gu, `$1${NBSP}:`),
 });
 
 const KEPT_RULES = ["common/punctuation/quote", "common/punctuation/apostrophe", "fr/nbsp/highPunctuation"];
@@ -57,5 +69,8 @@ function typograf(lang: string): Typograf {
 export function typeset(text: string, lang: string): string {
   // Typograf treats markup as markup; our text is text, so hide < and & from it and restore them after.
   const shielded = text.replace(/</g, "\uE000").replace(/&/g, "\uE001");
-  return typograf(lang).execute(shielded).replace(/\uE000/g, "<").replace(/\uE001/g, "&");
+  return typograf(lang)
+    .execute(shielded)
+    .replace(/\uE000/g, "<")
+    .replace(/\uE001/g, "&");
 }

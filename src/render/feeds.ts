@@ -44,7 +44,6 @@ export interface Feed {
 
 const rfc3339 = (date: string) => `${date.slice(0, 10)}T00:00:00Z`;
 
-
 /**
  * Feeds list a language's dated articles, newest first. Undated ones (uncommitted, with no date
  * in front matter) stay out of feeds, which need a date per entry; the pipeline reports them.
@@ -53,22 +52,25 @@ export function buildFeeds(settings: SiteSettings, articles: readonly Article[],
   const abs = (path: string) => absoluteUrl(settings, path);
   return languages.map((language) => {
     const lang = language.lang;
-    const dated = articles.filter((a) => a.lang === lang && a.date).slice(0, FEED_LIMIT);
+    const dated = articles.filter((a): a is Article & { date: string } => a.lang === lang && Boolean(a.date)).slice(0, FEED_LIMIT);
     const rightsOf = (a: Article) => (a.copyright ? `${formatCopyright(a.copyright, lang)}.${a.license === "all-rights-reserved" ? ` ${t("article.rightsReserved", lang)}` : ""}` : undefined);
     const newestYear = Number((dated[0]?.date ?? `${settings.copyright.firstYear}`).slice(0, 4));
     const siteRights = formatCopyright({ holder: settings.copyright.holder, firstYear: settings.copyright.firstYear, lastYear: newestYear }, lang);
-    const entries: FeedEntry[] = dated.map((a) => ({
-      id: a.canonical,
-      url: a.canonical,
-      title: a.title,
-      updated: rfc3339(a.date!),
-      ...(a.dateKind === "published" ? { published: rfc3339(a.date!) } : {}),
-      translations: a.alternates.filter((alt) => !alt.current).map((alt) => ({ lang: alt.lang, url: abs(alt.url) })),
-      ...(a.byline ? { authorName: a.byline.name } : {}),
-      ...(rightsOf(a) ? { rights: rightsOf(a)! } : {}),
-      summary: a.description,
-      article: a,
-    }));
+    const entries: FeedEntry[] = dated.map((a) => {
+      const rights = rightsOf(a);
+      return {
+        id: a.canonical,
+        url: a.canonical,
+        title: a.title,
+        updated: rfc3339(a.date),
+        ...(a.dateKind === "published" ? { published: rfc3339(a.date) } : {}),
+        translations: a.alternates.filter((alt) => !alt.current).map((alt) => ({ lang: alt.lang, url: abs(alt.url) })),
+        ...(a.byline ? { authorName: a.byline.name } : {}),
+        ...(rights ? { rights } : {}),
+        summary: a.description,
+        article: a,
+      };
+    });
     const feed = {
       lang,
       title: `${settings.title} · ${language.name}`,
@@ -104,7 +106,7 @@ export function buildFeeds(settings: SiteSettings, articles: readonly Article[],
             : { content_text: e.article.body.map((b) => ("text" in b ? b.text : "")).join("\n\n") }),
           ...(e.published ? { date_published: e.published } : { date_modified: e.updated }),
           language: lang,
-          ...(e.authorName ? { authors: [{ name: e.authorName, url: abs(e.article.byline!.url) }] } : {}),
+          ...(e.article.byline ? { authors: [{ name: e.article.byline.name, url: abs(e.article.byline.url) }] } : {}),
           // JSON Feed has no field for translations; an extension object (leading "_") carries them.
           ...(e.translations.length ? { _translations: e.translations } : {}),
         })),

@@ -14,7 +14,11 @@ export const SOURCE_LOCALE = "en";
 export type Dictionary = Record<string, string>;
 export type Dictionaries = ReadonlyMap<string, Dictionary>;
 
-const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort().join(",");
+const placeholders = (s: string) =>
+  [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(",");
 
 /** The schema every locale must satisfy, built from the source locale's keys. */
 export function dictionarySchema(source: Dictionary) {
@@ -33,7 +37,9 @@ export function dictionarySchema(source: Dictionary) {
 
 /** Loads and validates every locale file; problems name the file and the key. */
 export function loadDictionaries(dir = LOCALES_DIR): { dictionaries: Map<string, Dictionary>; problems: string[] } {
-  const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort();
   const raw = new Map(files.map((f) => [basename(f, ".json"), JSON.parse(readFileSync(join(dir, f), "utf8")) as unknown]));
   const source = raw.get(SOURCE_LOCALE);
   const dictionaries = new Map<string, Dictionary>();
@@ -96,7 +102,10 @@ export function translationsFor(dictionaries: Dictionaries, resolved: readonly U
   const table: TranslationTable = {};
   const entries: [string, Dictionary][] = [
     ...dictionaries,
-    ...resolved.map((r): [string, Dictionary] => [r.lang, dictionaries.get(r.locale)!]),
+    ...resolved.flatMap((r): [string, Dictionary][] => {
+      const dictionary = dictionaries.get(r.locale);
+      return dictionary ? [[r.lang, dictionary]] : []; // a resolved locale is one of the dictionaries
+    }),
   ];
   for (const [locale, dictionary] of entries) {
     for (const [key, text] of Object.entries(dictionary)) {

@@ -149,7 +149,6 @@ export interface SitePages {
   siteCopyright: { holder: string; firstYear: number; lastYear: number };
 }
 
-
 /** Open Graph wants language_TERRITORY: the likely territory of a bare language ("de" → "de_DE"). */
 export function ogLocale(lang: string): string {
   const max = new Intl.Locale(lang).maximize();
@@ -173,8 +172,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   const abs = (path: string) => absoluteUrl(settings, path);
   const defaultLang = settings.defaultLanguage;
   const xDefault: HreflangLink = { hreflang: "x-default", href: abs(routes.root()) };
-  const hreflangOf = (alternates: readonly Alternate[]): HreflangLink[] =>
-    alternates.length > 0 ? [...alternates.map((a) => ({ hreflang: a.lang, href: abs(a.url) })), xDefault] : [];
+  const hreflangOf = (alternates: readonly Alternate[]): HreflangLink[] => (alternates.length > 0 ? [...alternates.map((a) => ({ hreflang: a.lang, href: abs(a.url) })), xDefault] : []);
   const langs = [...new Set(inputDocs.map((d) => d.lang))].sort(byCodePoint);
   const languages: Language[] = langs.map((lang) => ({ lang, dir: directionOf(lang), name: languageName(lang), url: routes.home(lang), count: inputDocs.filter((d) => d.lang === lang).length }));
   const localeView = (lang: string, url: string, alternates: Alternate[], inSet: boolean) => ({
@@ -205,7 +203,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   const authorUrl = (id: string, lang: string) => routes.author(lang, id);
   const articles: Article[] = sorted.map((doc) => {
     const group = groupOf.get(doc.file);
-    const members = group ? group.members.map((m) => docByFile.get(m.file)!).sort((a, b) => byCodePoint(a.lang, b.lang)) : [doc];
+    const members = group ? group.members.flatMap((m) => docByFile.get(m.file) ?? []).sort((a, b) => byCodePoint(a.lang, b.lang)) : [doc];
     const alternates = members.map((m) => alternateOf(m, m.file === doc.file));
     const attribution = attributions.get(doc.file) ?? { shown: doc.attribution };
     const author = attribution.author;
@@ -250,7 +248,11 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   const homeAlternates = (lang: string) => versionsIn(langs, (l) => routes.home(l), lang);
 
   const homePages: HomePage[] = languages.flatMap((language) =>
-    paginate(language, articles.filter((a) => a.lang === language.lang), settings.pageSize).map((page) => ({
+    paginate(
+      language,
+      articles.filter((a) => a.lang === language.lang),
+      settings.pageSize,
+    ).map((page) => ({
       ...page,
       // Only a home's first page has versions in other languages; later pages are lists, not translations.
       ...localeView(language.lang, page.url, homeAlternates(language.lang), page.pageNumber === 1),
@@ -259,7 +261,14 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   );
 
   // Root, 404 and coverage speak the default language; the root is the x-default of the homes' set.
-  const rootPages = [{ ...localeView(defaultLang, routes.root(), homeAlternates(""), false), hreflang: hreflangOf(homeAlternates("")), titleKey: "root.title", latest: articles.filter((a) => a.isOriginal).slice(0, settings.pageSize) }];
+  const rootPages = [
+    {
+      ...localeView(defaultLang, routes.root(), homeAlternates(""), false),
+      hreflang: hreflangOf(homeAlternates("")),
+      titleKey: "root.title",
+      latest: articles.filter((a) => a.isOriginal).slice(0, settings.pageSize),
+    },
+  ];
   // A not-found page at the root, and one per language for the paths under it.
   const notFoundPages = [defaultLang, ...langs].map((lang, i) => ({ ...localeView(lang, routes.notFound(i === 0 ? undefined : lang), homeAlternates(""), false), titleKey: "notFound.title" }));
   // Coverage in every language, rows named in it where it has the article; /coverage/ speaks the default language.
@@ -293,7 +302,12 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   const searchLangs = [...new Set([...langs, defaultLang])].sort(byCodePoint);
   const bundles = languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, path: withPrefix(settings.pathPrefix, routes.searchBundle(l.lang)) }));
   // The default language's search page serves the root; other pages offer it only when it has content.
-  const searchAlternates = (lang: string) => versionsIn(searchLangs.filter((l) => l === lang || langs.includes(l)), (l) => routes.search(l), lang);
+  const searchAlternates = (lang: string) =>
+    versionsIn(
+      searchLangs.filter((l) => l === lang || langs.includes(l)),
+      (l) => routes.search(l),
+      lang,
+    );
   const searchPages: SearchPage[] = searchLangs.map((lang) => ({
     ...localeView(lang, routes.search(lang), searchAlternates(lang), langs.length > 1 && langs.includes(lang)),
     titleKey: "search.label",
@@ -310,7 +324,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     ...coveragePages.map((p) => ({ loc: p.canonical, alternates: p.hreflang })),
   ];
 
-  const newestYear = Math.max(settings.copyright.firstYear, ...articles.filter((a) => a.date).map((a) => Number(a.date!.slice(0, 4))));
+  const newestYear = Math.max(settings.copyright.firstYear, ...articles.flatMap((a) => (a.date ? [Number(a.date.slice(0, 4))] : [])));
   const siteCopyright = { holder: settings.copyright.holder, firstYear: settings.copyright.firstYear, lastYear: newestYear };
   return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, authorPages, searchPages, sitemap, sitemapUrl: abs(routes.sitemap()), siteCopyright };
 }

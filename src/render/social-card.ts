@@ -115,7 +115,8 @@ export function layoutTitle(title: string, lang: string, box: TitleBox, measure:
   // reach across the spaces between pieces. Measuring every candidate line took 300 calls a card.
   const space = measure(" ", REFERENCE);
   const pieces = breakOpportunities(title, lang).map((text): Piece => {
-    const width = measure(text, REFERENCE), trimmedText = text.trimEnd();
+    const width = measure(text, REFERENCE),
+      trimmedText = text.trimEnd();
     // Most pieces end in spaces only: their width without them needs no second measure.
     const trimmed = /^ *$/.test(text.slice(trimmedText.length)) ? width - space * (text.length - trimmedText.length) : measure(trimmedText, REFERENCE);
     return { text, width, trimmed };
@@ -130,10 +131,12 @@ export function layoutTitle(title: string, lang: string, box: TitleBox, measure:
   // The last line as long as fits with the ellipsis: found by halving, between graphemes.
   const last = [...graphemes.segment(lines.pop() ?? "")].map((g) => g.segment);
   let fits = 0;
-  for (let low = 0, high = last.length; low <= high; ) {
+  for (let low = 0, high = last.length; low <= high;) {
     const mid = (low + high) >> 1;
-    if (measure(`${last.slice(0, mid).join("")}…`, smallest.size) <= box.width) (fits = mid), (low = mid + 1);
-    else high = mid - 1;
+    if (measure(`${last.slice(0, mid).join("")}…`, smallest.size) <= box.width) {
+      fits = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
   return { ...smallest, lines: [...lines, `${last.slice(0, fits).join("").trimEnd()}…`] };
 }
@@ -158,8 +161,8 @@ function breakOpportunities(title: string, lang: string): string[] {
   const pieces: string[] = [];
   for (const { segment, isWordLike } of new Intl.Segmenter(lang, { granularity: "word" }).segment(title)) {
     const last = pieces.length - 1;
-    if (last >= 0 && !isWordLike && !/^[(\[{«“„‘「『（]/u.test(segment)) pieces[last] += segment;
-    else if (last >= 0 && /[(\[{«“„‘「『（]$/u.test(pieces[last] ?? "")) pieces[last] += segment;
+    if (last >= 0 && !isWordLike && !/^[([{«“„‘「『（]/u.test(segment)) pieces[last] += segment;
+    else if (last >= 0 && /[([{«“„‘「『（]$/u.test(pieces[last] ?? "")) pieces[last] += segment;
     else pieces.push(segment);
   }
   return pieces;
@@ -168,7 +171,8 @@ function breakOpportunities(title: string, lang: string): string[] {
 /** Greedy line filling, on the pieces' widths; `measure` only for a word wider than a line. */
 function fill(pieces: readonly Piece[], width: number, measure: (text: string) => number): string[] {
   const lines: string[] = [];
-  let line = "", used = 0;
+  let line = "",
+    used = 0;
   for (const piece of pieces.flatMap((p) => (p.trimmed > width ? splitWide(p.text, width, measure) : [p]))) {
     if (line && used + piece.trimmed > width) {
       lines.push(line.trimEnd());

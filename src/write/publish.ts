@@ -24,7 +24,8 @@ export class PublishError extends Error {}
  */
 export function recoverInterrupted(output: string): string[] {
   const notes: string[] = [];
-  const previous = previousOf(output), staging = stagingOf(output);
+  const previous = previousOf(output),
+    staging = stagingOf(output);
   if (existsSync(previous)) {
     if (existsSync(output)) {
       rmSync(previous, { recursive: true, force: true });
@@ -39,7 +40,8 @@ export function recoverInterrupted(output: string): string[] {
     notes.push(`removed ${staging}, left half-written by an interrupted build`);
   }
   // Replaced sites a removal in the background did not finish (the machine went down first).
-  const parent = dirname(output), prefix = `${basename(output)}${DISCARDED}`;
+  const parent = dirname(output),
+    prefix = `${basename(output)}${DISCARDED}`;
   for (const name of existsSync(parent) ? readdirSync(parent).filter((n) => n.startsWith(prefix)) : []) rmSync(join(parent, name), { recursive: true, force: true });
   return notes;
 }
@@ -50,7 +52,8 @@ export interface SwapSteps {
 
 /** Moves the staging folder over the output; on any failure the last good site is back where it was. */
 export function publishStaged(output: string, steps: SwapSteps = { rename: renameSync }): void {
-  const previous = previousOf(output), staging = stagingOf(output);
+  const previous = previousOf(output),
+    staging = stagingOf(output);
   const hadSite = existsSync(output);
   try {
     if (hadSite) steps.rename(output, previous);

@@ -41,7 +41,10 @@ const DESIGN = (() => {
   const require = createRequire(import.meta.url);
   const canvasVersion = (JSON.parse(readFileSync(require.resolve("@napi-rs/canvas/package.json"), "utf8")) as { version: string }).version;
   const sources = [import.meta.filename, join(import.meta.dirname, "../render/social-card.ts")].map((f) => readFileSync(f, "utf8"));
-  return createHash("sha256").update([canvasVersion, ...sources].join("\0")).digest("hex").slice(0, 16);
+  return createHash("sha256")
+    .update([canvasVersion, ...sources].join("\0"))
+    .digest("hex")
+    .slice(0, 16);
 })();
 
 /**
@@ -92,7 +95,10 @@ export async function writeSocialCards(cards: readonly CardInput[], outputDir: s
   }
   await Promise.all(pending);
   if (cacheDir) for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { force: true });
-  const warnings = [...lacking].map(([font, files]) => `social cards: no font for ${font} on this machine, so ${files.length} card(s) show the site's name without the title (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""}); install Debian's fonts-noto-core and fonts-noto-cjk`);
+  const warnings = [...lacking].map(
+    ([font, files]) =>
+      `social cards: no font for ${font} on this machine, so ${files.length} card(s) show the site's name without the title (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""}); install Debian's fonts-noto-core and fonts-noto-cjk`,
+  );
   return { drawn, reused: cards.length - drawn, warnings };
 }
 
@@ -137,7 +143,8 @@ function draw(canvas: Canvas, card: CardInput, families: readonly string[], titl
 
   // Scripts with tall stacks (Devanagari, Thai, Arabic, CJK) need taller lines; Latin looks loose in them.
   const leading = cardFonts(card.lang, [card.title])[0]?.script === "Latin" ? 1.18 : 1.4;
-  const top = 140, bottom = height - 150;
+  const top = 140,
+    bottom = height - 150;
   const layout = layoutTitle(card.title, card.lang, { width: width - 2 * margin, height: bottom - top, leading }, (text, size) => {
     use(700, size);
     return g.measureText(text).width;

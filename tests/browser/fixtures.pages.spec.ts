@@ -28,7 +28,11 @@ test.describe("pages in other scripts and directions", () => {
     await expect(page.locator(".article__body > h2")).toHaveText("لماذا يعود الناس كل يوم؟");
   });
 
-  for (const [lang, minutes] of [["zh", "分钟"], ["ja", "分"], ["ko", "분"]] as const) {
+  for (const [lang, minutes] of [
+    ["zh", "分钟"],
+    ["ja", "分"],
+    ["ko", "분"],
+  ] as const) {
     test(`the ${lang} article gives its reading time in ${lang}`, async ({ page }) => {
       await page.goto(urlOf(`${lang}.txt`));
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
@@ -82,7 +86,12 @@ test.describe("a Markdown document with front matter", () => {
 });
 
 test.describe("on a phone", () => {
-  for (const [name, path] of [["the coverage page of 22 languages", "/ja/coverage/"], ["the Japanese article", () => urlOf("ja.txt")], ["the Arabic home", "/ar/"], ["the root", "/"]] as const) {
+  for (const [name, path] of [
+    ["the coverage page of 22 languages", "/ja/coverage/"],
+    ["the Japanese article", () => urlOf("ja.txt")],
+    ["the Arabic home", "/ar/"],
+    ["the root", "/"],
+  ] as const) {
     test(`${name} does not scroll sideways`, async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(typeof path === "string" ? path : path());
@@ -93,7 +102,11 @@ test.describe("on a phone", () => {
 
 test.describe("slugs in every script", () => {
   test("a Japanese and a Hebrew article live at their titles' own words, percent-encoded where a URL must be", async ({ page }) => {
-    for (const [file, words] of [["ja.txt", "旧市街の朝は"], ["he.txt", "הבוקר-בעיר-העתיקה"], ["zh.txt", "老城的早晨"]] as const) {
+    for (const [file, words] of [
+      ["ja.txt", "旧市街の朝は"],
+      ["he.txt", "הבוקר-בעיר-העתיקה"],
+      ["zh.txt", "老城的早晨"],
+    ] as const) {
       expect(urlOf(file)).toContain(words);
       const response = await page.goto(urlOf(file));
       expect(response?.status()).toBe(200);

@@ -13,7 +13,7 @@ test("the bakery article's switcher is one button that opens its 19 languages wi
   const menu = page.locator("#switcher-menu");
   await expect(page.locator(".switcher__button")).toHaveText(/English/);
   await expect(menu).toBeHidden();
-  await expect(menu.locator('.switcher__list:not(.switcher__list--homes) a')).toHaveCount(19);
+  await expect(menu.locator(".switcher__list:not(.switcher__list--homes) a")).toHaveCount(19);
   await expect(menu.locator('a[lang="fa"]')).toHaveAttribute("dir", "rtl");
   await page.locator(".switcher__button").click();
   await page.locator('#switcher-menu a[lang="he"]').click();
@@ -59,7 +59,12 @@ test.describe("search in other scripts", () => {
     await expect(page.locator(".search-result .teaser__title a").first()).toHaveAttribute("href", at(urlOf("en.txt")));
   });
 
-  for (const [word, lang] of [["面包师", "zh"], ["パン職人", "ja"], ["האופה", "he"], ["хлеба", "ru"]] as const) {
+  for (const [word, lang] of [
+    ["面包师", "zh"],
+    ["パン職人", "ja"],
+    ["האופה", "he"],
+    ["хлеба", "ru"],
+  ] as const) {
     test(`«${word}» finds the ${lang} bakery article from the English search page`, async ({ page }) => {
       await page.goto(`/en/search/?q=${encodeURIComponent(word)}`);
       // The first query loads all 22 languages' bundles: give a loaded 2-core machine time.

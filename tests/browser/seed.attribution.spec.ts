@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { at, expect, publishedBy, siteDir, siteUrl, test } from "./test.ts";
+import { at, expect, publishedBy, siteUrl, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
 const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
@@ -48,7 +48,9 @@ test.describe("attribution", () => {
     for (const path of ["/", "/es/", urlOf("001")]) {
       await page.goto(path);
       // The site's rights apart from the authors': the articles are theirs.
-      await expect(page.locator(".site-footer__copyright")).toHaveText(/^(Site|Sitio|Website) © 2020\s?–\s?\d{4} Polyglot Notes · (Articles belong to their authors|Los artículos son de sus autores|Die Artikel gehören ihren Autorinnen und Autoren)$/);
+      await expect(page.locator(".site-footer__copyright")).toHaveText(
+        /^(Site|Sitio|Website) © 2020\s?–\s?\d{4} Polyglot Notes · (Articles belong to their authors|Los artículos son de sus autores|Die Artikel gehören ihren Autorinnen und Autoren)$/,
+      );
     }
   });
 });

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { CONTENT_SECURITY_POLICY } from "../../src/deploy/host-files.ts";
-import { at, DELIBERATE_404, expect, siteDir, siteUrl, test } from "./test.ts";
+import { at, DELIBERATE_404, expect, siteDir, test } from "./test.ts";
 
 const css = () => `/assets/${readdirSync(join(siteDir(), "assets")).find((f) => f.endsWith(".css"))}`;
 const pagefindIndex = () => `/pagefind/es/index/${readdirSync(join(siteDir(), "pagefind/es/index"))[0]}`;

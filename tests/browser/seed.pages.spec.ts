@@ -74,7 +74,14 @@ test.describe("every seed becomes a localized page", () => {
 
   test("every page has the same labelled switcher naming its language, at the header's end", async ({ page }) => {
     await page.setViewportSize({ width: 1200, height: 800 });
-    for (const [path, name] of [[urlOf("000"), "Español"], [urlOf("004"), "Español"], ["/es/", "Español"], ["/de/search/", "Deutsch"], ["/", "English"], ["/coverage/", "English"]] as const) {
+    for (const [path, name] of [
+      [urlOf("000"), "Español"],
+      [urlOf("004"), "Español"],
+      ["/es/", "Español"],
+      ["/de/search/", "Deutsch"],
+      ["/", "English"],
+      ["/coverage/", "English"],
+    ] as const) {
       await page.goto(path);
       await expect(page.locator("nav.switcher")).toHaveAttribute("aria-label", /^(Leer en otro idioma|In einer anderen Sprache lesen|Read in another language)$/);
       const button = page.getByRole("button", { name: new RegExp(`^(Idioma|Sprache|Language): ${name}$`) });
@@ -104,7 +111,10 @@ test.describe("structure kept apart from the body", () => {
     await expect(page.locator(".article__body")).not.toContainText("jm3");
   });
 
-  for (const [prefix, heading] of [["002", "À propos de l’auteur"], ["003", "Tentang penulis"]] as const) {
+  for (const [prefix, heading] of [
+    ["002", "À propos de l’auteur"],
+    ["003", "Tentang penulis"],
+  ] as const) {
     test(`${prefix} shows the author's bio and the © line after the body, not in it`, async ({ page }) => {
       await page.goto(urlOf(prefix));
       const bio = page.locator(".article__footer .author-bio");
@@ -134,7 +144,11 @@ test.describe("home pages", () => {
     expect(hrefs.sort()).toEqual([urlOf("000"), urlOf("004")].map(at).sort());
   });
 
-  for (const [lang, prefix] of [["de", "001"], ["fr", "002"], ["id", "003"]] as const) {
+  for (const [lang, prefix] of [
+    ["de", "001"],
+    ["fr", "002"],
+    ["id", "003"],
+  ] as const) {
     test(`the ${lang} home lists its one article`, async ({ page }) => {
       await page.goto(`/${lang}/`);
       await expect(page.locator(".teaser__title a")).toHaveCount(1);

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { at, expect, publishedBy, searchFrom, siteDir, siteUrl, test } from "./test.ts";
+import { at, expect, publishedBy, searchFrom, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
 const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
@@ -47,7 +47,13 @@ test.describe("search across languages", () => {
   test("«Seamus Phan» returns the four-language article as one result listing es, de, fr and id, and not 004", async ({ page }) => {
     const results = await searchFrom(page, "de", "Seamus Phan");
     await expect(results).toHaveCount(1);
-    const langs = [await results.first().getAttribute("lang"), ...(await results.first().locator(".teaser__langs a").evaluateAll((as) => as.map((a) => a.getAttribute("lang"))))];
+    const langs = [
+      await results.first().getAttribute("lang"),
+      ...(await results
+        .first()
+        .locator(".teaser__langs a")
+        .evaluateAll((as) => as.map((a) => a.getAttribute("lang")))),
+    ];
     expect(langs.sort()).toEqual(["de", "es", "fr", "id"]);
     await expect(page.locator(`.search-result a[href="${at(urlOf("004"))}"]`)).toHaveCount(0);
   });
@@ -135,7 +141,8 @@ test.describe("loading", () => {
     await page.addInitScript(() => {
       (window as unknown as { shift: number }).shift = 0;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
+          if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
       }).observe({ type: "layout-shift", buffered: true });
     });
     await page.goto("/es/search/?q=clientes");
@@ -155,7 +162,12 @@ test.describe("loading", () => {
     await expect(page.locator("[data-search-status]")).toHaveText("Resultados: 1");
     await page.waitForLoadState("networkidle");
     expect(fetched.filter((p) => p.endsWith("/pagefind.js"))).toHaveLength(1);
-    expect(fetched.filter((p) => p.endsWith(".pagefind")).map((p) => p.split("/").pop()).sort()).toEqual(["wasm.de.pagefind", "wasm.es.pagefind", "wasm.fr.pagefind", "wasm.id.pagefind"]);
+    expect(
+      fetched
+        .filter((p) => p.endsWith(".pagefind"))
+        .map((p) => p.split("/").pop())
+        .sort(),
+    ).toEqual(["wasm.de.pagefind", "wasm.es.pagefind", "wasm.fr.pagefind", "wasm.id.pagefind"]);
   });
 });
 

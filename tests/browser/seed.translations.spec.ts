@@ -10,7 +10,11 @@ const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix
 test.describe("translations are linked", () => {
   test("from the Spanish seed article the switcher leads to the German, French and Indonesian versions and back", async ({ page }) => {
     await page.goto(urlOf("000"));
-    for (const [name, lang, prefix] of [["Deutsch", "de", "001"], ["Français", "fr", "002"], ["Indonesia", "id", "003"]] as const) {
+    for (const [name, lang, prefix] of [
+      ["Deutsch", "de", "001"],
+      ["Français", "fr", "002"],
+      ["Indonesia", "id", "003"],
+    ] as const) {
       await page.locator(".switcher__button").click();
       await page.locator("nav.switcher").getByRole("link", { name }).click();
       await expect(page).toHaveURL(at(urlOf(prefix)));

@@ -78,7 +78,10 @@ describe("attribution follows the translation group", () => {
     const a = resolveSeeds().file("004");
     assert.equal(a.author, undefined);
     assert.equal(a.copyright, undefined);
-    assert.deepEqual(a.shown.map((s) => s.kind), ["credits"]);
+    assert.deepEqual(
+      a.shown.map((s) => s.kind),
+      ["credits"],
+    );
   });
 
   it("lets a date stated for one member serve every translation without one", () => {
@@ -102,7 +105,16 @@ describe("attribution follows the translation group", () => {
     const de = docs.find((d) => d.file.startsWith("001"))!.file;
     const other: Author = { id: "other", name: "Jane Roe", links: [], bio: {} };
     const groups = groupTranslations(docs.map((d) => ({ file: d.file, lang: d.lang, paragraphs: d.paragraphs, extra: [] }))).groups;
-    const { byFile } = resolveAttribution({ docs, groups, authors: new Map([["seamus-phan", seamus], ["other", other]]), meta: new Map([[de, { author: "other" }]]), gitDates: new Map() });
+    const { byFile } = resolveAttribution({
+      docs,
+      groups,
+      authors: new Map([
+        ["seamus-phan", seamus],
+        ["other", other],
+      ]),
+      meta: new Map([[de, { author: "other" }]]),
+      gitDates: new Map(),
+    });
     assert.equal(byFile.get(de)?.author?.id, "other");
   });
 
@@ -169,7 +181,10 @@ describe("_data files", () => {
     const model = buildSiteModel(loadSettings({}), { documents: write(JSON.stringify({ [file]: { sourceUrl: "https://www.pymesyautonomos.com/" } })) });
     const a = model.articles.find((x) => x.file === file)!;
     assert.equal(a.sourceUrl, "https://www.pymesyautonomos.com/");
-    assert.deepEqual(a.credits.map((c) => c.text), ["En Pymes y Autónomos | Quizá consigues un mal servicio porque eres un mal cliente Imagen | jm3"]);
+    assert.deepEqual(
+      a.credits.map((c) => c.text),
+      ["En Pymes y Autónomos | Quizá consigues un mal servicio porque eres un mal cliente Imagen | jm3"],
+    );
   });
 });
 
@@ -185,7 +200,14 @@ describe("JSON-LD", () => {
     for (const a of model.articles.filter((x) => x.group)) {
       const ld = a.jsonLd as { "@id": string; translationOfWork?: { "@id": string }; workTranslation?: { "@id": string }[] };
       const linked = [ld["@id"], ld.translationOfWork?.["@id"], ...(ld.workTranslation ?? []).map((w) => w["@id"])].filter(Boolean).sort();
-      assert.deepEqual(linked, a.hreflang.filter((l) => l.hreflang !== "x-default").map((l) => l.href).sort(), a.file);
+      assert.deepEqual(
+        linked,
+        a.hreflang
+          .filter((l) => l.hreflang !== "x-default")
+          .map((l) => l.href)
+          .sort(),
+        a.file,
+      );
     }
   });
 });

@@ -37,7 +37,14 @@ describe("npm run bench at 50 documents", () => {
   it("runs the full build, a warm build and the baseline", () => {
     assert.equal(run.status, 0, run.stderr);
     const { results } = JSON.parse(readFileSync(join(work, "docs/benchmark.json"), "utf8")) as {
-      results: { documents: number; cold: { published: number; totalMs: number; stagesMs: Record<string, number> }; warm: { detection: { hits: number } }; baseline: { published: number; groups: number }; precision: number; recall: number }[];
+      results: {
+        documents: number;
+        cold: { published: number; totalMs: number; stagesMs: Record<string, number> };
+        warm: { detection: { hits: number } };
+        baseline: { published: number; groups: number };
+        precision: number;
+        recall: number;
+      }[];
     };
     const [r] = results;
     assert.equal(r!.documents, 50);

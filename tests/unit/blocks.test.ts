@@ -23,11 +23,7 @@ describe("paragraphs", () => {
 
   it("splits a heading line from the wrapped paragraph under it", () => {
     const block = "Why people return\nPerhaps the shop is not only a place to buy things but also a place\nto meet.";
-    assert.deepEqual(splitBlocks(`Intro paragraph here.\n\n${block}`), [
-      "Intro paragraph here.",
-      "Why people return",
-      "Perhaps the shop is not only a place to buy things but also a place to meet.",
-    ]);
+    assert.deepEqual(splitBlocks(`Intro paragraph here.\n\n${block}`), ["Intro paragraph here.", "Why people return", "Perhaps the shop is not only a place to buy things but also a place to meet."]);
   });
 
   it("reads the seed with blank lines as five paragraphs", () => {
@@ -59,7 +55,10 @@ describe("subheadings", () => {
 
   it("does not make a short last line a heading, since nothing follows it", () => {
     const s = parseStructure("A first paragraph that is long enough to be one.\n\nThe end");
-    assert.deepEqual(s.blocks.map((b) => b.type), ["paragraph", "paragraph"]);
+    assert.deepEqual(
+      s.blocks.map((b) => b.type),
+      ["paragraph", "paragraph"],
+    );
   });
 
   it("takes a heading-like first line as the document's title", () => {
@@ -86,9 +85,7 @@ describe("trailing attribution", () => {
 
   it("keeps the source and image credits line of 004 out of the body", () => {
     const s = parseStructure(seed("004").text);
-    assert.deepEqual(s.attribution, [
-      { kind: "credits", text: "En Pymes y Autónomos | Quizá consigues un mal servicio porque eres un mal cliente Imagen | jm3" },
-    ]);
+    assert.deepEqual(s.attribution, [{ kind: "credits", text: "En Pymes y Autónomos | Quizá consigues un mal servicio porque eres un mal cliente Imagen | jm3" }]);
     assert.ok(s.blocks.every((b) => !b.text.includes("jm3")));
   });
 

@@ -10,12 +10,18 @@ import { describe, it } from "node:test";
 import { inputsDigest, outputDigest } from "../../src/write/build-record.ts";
 import { runBuild, SEEDS_DIR, siteFingerprint } from "./helpers.ts";
 
-
 describe("rebuilding", () => {
   const work = mkdtempSync(join(tmpdir(), "rebuild-"));
   const content = join(work, "content");
   cpSync(SEEDS_DIR, content, { recursive: true });
-  const env = { CONTENT_DIR: content, OUTPUT_DIR: join(work, "site"), REPORT_FILE: join(work, "report.json"), BUILD_CACHE: join(work, "builds"), CARD_CACHE: join(work, "cards"), DETECTION_CACHE: join(work, "detections.json") };
+  const env = {
+    CONTENT_DIR: content,
+    OUTPUT_DIR: join(work, "site"),
+    REPORT_FILE: join(work, "report.json"),
+    BUILD_CACHE: join(work, "builds"),
+    CARD_CACHE: join(work, "cards"),
+    DETECTION_CACHE: join(work, "detections.json"),
+  };
   const build = () => {
     const run = runBuild(env);
     assert.equal(run.status, 0, run.stderr);

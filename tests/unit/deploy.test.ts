@@ -5,17 +5,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import {
-  headerRules,
-  headersFor,
-  negotiate,
-  parseHeadersFile,
-  parseRedirectsFile,
-  redirectRules,
-  renderHeadersFile,
-  renderNetlifyToml,
-  renderRedirectsFile,
-} from "../../src/deploy/host-files.ts";
+import { headerRules, headersFor, negotiate, parseHeadersFile, parseRedirectsFile, redirectRules, renderHeadersFile, renderNetlifyToml, renderRedirectsFile } from "../../src/deploy/host-files.ts";
 import { startPreviewServer } from "../../src/deploy/preview-server.ts";
 import { runBuild } from "./helpers.ts";
 import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";

@@ -40,7 +40,9 @@ describe("a document record from each seed", () => {
   });
 
   it("goes on after the heading within the first paragraph when it holds more sentences", () => {
-    const r = ingestDocument("a.txt", new TextEncoder().encode("The baker opens his shop before sunrise. He sells bread all day long to everybody.\n\nIn the evening he sleeps."), { defaultLang: "en" });
+    const r = ingestDocument("a.txt", new TextEncoder().encode("The baker opens his shop before sunrise. He sells bread all day long to everybody.\n\nIn the evening he sleeps."), {
+      defaultLang: "en",
+    });
     assert.ok(r.ok);
     assert.equal(r.ok && r.doc.title, "The baker opens his shop before sunrise");
     assert.deepEqual(r.ok && r.doc.body.map((b) => ("text" in b ? b.text : "")), ["He sells bread all day long to everybody.", "In the evening he sleeps."]);
@@ -89,7 +91,10 @@ describe("a document record from each seed", () => {
 describe("plain text is text", () => {
   it("keeps markup in a .txt document as characters, never as HTML blocks", () => {
     const doc = ingest("x.txt", utf8("Un párrafo con <script>alert(1)</script> y &amp; dentro, bastante largo para detectar."));
-    assert.deepEqual(doc.body.map((b) => b.type), ["paragraph"]);
+    assert.deepEqual(
+      doc.body.map((b) => b.type),
+      ["paragraph"],
+    );
     assert.match("text" in doc.body[0]! ? doc.body[0]!.text : "", /<script>alert\(1\)<\/script> y &amp; dentro/);
   });
 

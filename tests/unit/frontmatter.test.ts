@@ -4,9 +4,7 @@ import { readFrontMatter } from "../../src/ingest/frontmatter.ts";
 
 describe("front matter of .md documents", () => {
   it("reads every supported field", () => {
-    const result = readFrontMatter(
-      "---\ntitle: Hola\nlang: es-mx\ndate: 2024-03-05\nauthor: seamus\nslug: hola-mundo\ntranslationKey: greeting\ndraft: false\n---\nBody",
-    );
+    const result = readFrontMatter("---\ntitle: Hola\nlang: es-mx\ndate: 2024-03-05\nauthor: seamus\nslug: hola-mundo\ntranslationKey: greeting\ndraft: false\n---\nBody");
     assert.deepEqual(result, {
       ok: true,
       data: { title: "Hola", lang: "es-MX", date: "2024-03-05", author: "seamus", slug: "hola-mundo", translationKey: "greeting", draft: false },

@@ -33,7 +33,10 @@ describe("the valid-HTML gate", () => {
 
   it("reports a title a reader sees as longer than 70 characters", async () => {
     const dir = site({ "long/index.html": page("A title that goes on and on well past the seventy characters that any results page would show", "<main></main>") });
-    assert.deepEqual((await validateSiteHtml(dir)).map((p) => [p.file, p.rule]), [["long/index.html", "title-length"]]);
+    assert.deepEqual(
+      (await validateSiteHtml(dir)).map((p) => [p.file, p.rule]),
+      [["long/index.html", "title-length"]],
+    );
   });
 
   it("counts a title's characters as read, not as escaped", async () => {
@@ -60,7 +63,9 @@ describe("the links gate", () => {
       "sitemap.xml": `<?xml version="1.0"?><urlset><url><loc>https://example.org/fr/</loc></url></urlset>`,
     });
     assert.deepEqual(
-      findBrokenLinks(dir, "https://example.org", "/").map((b) => `${b.page} → ${b.url}`).sort(),
+      findBrokenLinks(dir, "https://example.org", "/")
+        .map((b) => `${b.page} → ${b.url}`)
+        .sort(),
       [
         "index.html → /css/none.css",
         "index.html → /en/missing/",
@@ -74,6 +79,9 @@ describe("the links gate", () => {
 
   it("reports a link that leaves the path prefix of a project site", () => {
     const dir = site({ "index.html": page("Home", `<main><a href="/en/">English</a></main>`), "en/index.html": page("English", "<main></main>") });
-    assert.deepEqual(findBrokenLinks(dir, "https://example.org", "/sub/").map((b) => b.url), ["/en/"]);
+    assert.deepEqual(
+      findBrokenLinks(dir, "https://example.org", "/sub/").map((b) => b.url),
+      ["/en/"],
+    );
   });
 });

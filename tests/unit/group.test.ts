@@ -20,26 +20,39 @@ function inputsFrom(dir: string, only?: (file: string) => boolean): GroupInput[]
       return groupInputOf(r.doc);
     });
 }
-const groupsOf = (inputs: GroupInput[], overrides?: GroupOverrides) =>
-  groupTranslations(inputs, overrides).groups.map((g) => g.members.map((m) => m.file).sort());
+const groupsOf = (inputs: GroupInput[], overrides?: GroupOverrides) => groupTranslations(inputs, overrides).groups.map((g) => g.members.map((m) => m.file).sort());
 
 describe("the seed collection", () => {
   const grouping = groupTranslations(inputsFrom(SEEDS_DIR));
 
   it("groups 000–003 as one article in es, de, fr and id", () => {
     assert.equal(grouping.groups.length, 1);
-    assert.deepEqual(grouping.groups[0]!.members.map((m) => [m.file.slice(0, 3), m.lang]), [["001", "de"], ["000", "es"], ["002", "fr"], ["003", "id"]]);
+    assert.deepEqual(
+      grouping.groups[0]!.members.map((m) => [m.file.slice(0, 3), m.lang]),
+      [
+        ["001", "de"],
+        ["000", "es"],
+        ["002", "fr"],
+        ["003", "id"],
+      ],
+    );
   });
 
   it("leaves 004 alone, since its only same-shaped peers are not translations of it", () => {
-    assert.deepEqual(grouping.alone.map((a) => a.file.slice(0, 3)), ["004"]);
+    assert.deepEqual(
+      grouping.alone.map((a) => a.file.slice(0, 3)),
+      ["004"],
+    );
   });
 
   it("gives the evidence for each pair: alignment figures and shared tokens", () => {
     const frId = grouping.groups[0]!.evidence.find((e) => e.a.startsWith("002") && e.b.startsWith("003"))!;
     assert.ok(frId.alignment.oneToOne >= 18, JSON.stringify(frId.alignment));
     assert.ok(frId.alignment.correlation > 0.9);
-    assert.ok(["1984", "2020", "seamus", "phan", "©"].every((t) => frId.sharedTokens.includes(t)), frId.sharedTokens.join());
+    assert.ok(
+      ["1984", "2020", "seamus", "phan", "©"].every((t) => frId.sharedTokens.includes(t)),
+      frId.sharedTokens.join(),
+    );
   });
 
   it("decides the same groups whatever order the documents come in", () => {
@@ -53,11 +66,17 @@ describe("true translations in other languages", () => {
   const groups = grouping.groups.map((g) => g.members.map((m) => m.file).sort());
 
   it("groups English, Spanish and German, although the Spanish has an extra bio paragraph and the German single-newline paragraphs", () => {
-    assert.ok(groups.some((g) => JSON.stringify(g) === JSON.stringify(["market-de.txt", "market-en.txt", "market-es.txt"])), JSON.stringify(groups));
+    assert.ok(
+      groups.some((g) => JSON.stringify(g) === JSON.stringify(["market-de.txt", "market-en.txt", "market-es.txt"])),
+      JSON.stringify(groups),
+    );
   });
 
   it("groups a French–Portuguese pair", () => {
-    assert.ok(groups.some((g) => JSON.stringify(g) === JSON.stringify(["cycling-fr.txt", "cycling-pt.txt"])), JSON.stringify(groups));
+    assert.ok(
+      groups.some((g) => JSON.stringify(g) === JSON.stringify(["cycling-fr.txt", "cycling-pt.txt"])),
+      JSON.stringify(groups),
+    );
   });
 
   it("groups the short bakery texts across Latin, Cyrillic, Greek, Arabic-script, Hebrew, Devanagari and CJK scripts", () => {
@@ -110,7 +129,10 @@ describe("overrides", () => {
   });
 
   it("groups documents mapped to one key in the data file", () => {
-    const keys = new Map([[file("004"), "k"], [file("003"), "k"]]);
+    const keys = new Map([
+      [file("004"), "k"],
+      [file("003"), "k"],
+    ]);
     assert.ok(groupsOf(seeds, { keys, notTranslations: [] }).some((g) => g.join() === [file("003"), file("004")].sort().join()));
   });
 
@@ -129,7 +151,10 @@ describe("overrides", () => {
   it("reports a document whose front-matter key and data-file key differ", () => {
     const inputs = seeds.map((s) => (s.file.startsWith("004") ? { ...s, translationKey: "front" } : s));
     const { problems } = groupTranslations(inputs, { keys: new Map([[file("004"), "data"]]), notTranslations: [] });
-    assert.deepEqual(problems.map((p) => [p.file, p.reasons.join()]), [[file("004"), `translationKey "front" in its front matter contradicts "data" for it in _data/translations.json keys; keep one`]]);
+    assert.deepEqual(
+      problems.map((p) => [p.file, p.reasons.join()]),
+      [[file("004"), `translationKey "front" in its front matter contradicts "data" for it in _data/translations.json keys; keep one`]],
+    );
   });
 
   it("reports two documents that claim one translationKey in the same language", () => {

@@ -66,7 +66,11 @@ describe("a folder of odd but publishable input", () => {
     assert.equal(report.published, published.length);
     assert.equal(report.inputs, published.length + byOutcome("ignored").length);
     for (const c of byOutcome("published")) assert.equal(article(c.file)?.lang, c.lang, c.file);
-    for (const c of byOutcome("ignored")) assert.ok(report.warnings.some((w) => w.startsWith(`${c.file}: ignored`)), c.file);
+    for (const c of byOutcome("ignored"))
+      assert.ok(
+        report.warnings.some((w) => w.startsWith(`${c.file}: ignored`)),
+        c.file,
+      );
   });
 
   it("reads UTF-16 in both byte orders and drops a UTF-8 byte order mark", () => {
@@ -76,7 +80,10 @@ describe("a folder of odd but publishable input", () => {
   });
 
   it("reads CRLF and lone-CR files into the same paragraphs as the LF original", () => {
-    for (const [file, lang] of [["crlf.txt", "nl"], ["lone-cr.txt", "sv"]] as const) {
+    for (const [file, lang] of [
+      ["crlf.txt", "nl"],
+      ["lone-cr.txt", "sv"],
+    ] as const) {
       const original = ingestDocument(`${lang}.txt`, utf8(source(lang)), { defaultLang: "en" });
       assert.ok(original.ok);
       assert.ok(article(file).body.length > 1, file);
@@ -101,8 +108,13 @@ describe("a folder of odd but publishable input", () => {
   it("keeps markup as text: the title and body carry the characters, not elements", () => {
     const doc = article("all-markup.txt");
     assert.match(doc.title, /^<script>window\.__pwned/);
-    assert.ok(doc.body.every((b) => "text" in b), "plain text blocks, escaped by the templates");
-    const md = article("all-markup.md").body.map((b) => ("html" in b ? b.html : "")).join("");
+    assert.ok(
+      doc.body.every((b) => "text" in b),
+      "plain text blocks, escaped by the templates",
+    );
+    const md = article("all-markup.md")
+      .body.map((b) => ("html" in b ? b.html : ""))
+      .join("");
     assert.match(md, /&lt;script&gt;/);
     assert.doesNotMatch(md, /<script|<img|href="javascript:/i);
   });
@@ -142,10 +154,23 @@ describe("every entry of the documents folder accounted for", () => {
   };
 
   it("publishes the one document once, and lists every other entry as ignored with its reason", () => {
-    assert.deepEqual(model.articles.map((a) => a.file), ["en.txt"]);
+    assert.deepEqual(
+      model.articles.map((a) => a.file),
+      ["en.txt"],
+    );
     assert.deepEqual(
       model.report.documents.map((d) => [d.file, d.status]),
-      [[".git/", "ignored"], [".hidden.txt", "ignored"], ["alias.txt", "ignored"], ["dangling.txt", "ignored"], ["en.txt", "published"], ["leaves.txt", "ignored"], ["loop.txt", "ignored"], ["notes.pdf", "ignored"], ["pipe.txt", "ignored"]],
+      [
+        [".git/", "ignored"],
+        [".hidden.txt", "ignored"],
+        ["alias.txt", "ignored"],
+        ["dangling.txt", "ignored"],
+        ["en.txt", "published"],
+        ["leaves.txt", "ignored"],
+        ["loop.txt", "ignored"],
+        ["notes.pdf", "ignored"],
+        ["pipe.txt", "ignored"],
+      ],
     );
     assert.equal(model.report.inputs, model.report.documents.length);
   });
@@ -212,7 +237,13 @@ describe("a documents folder the build cannot use", () => {
     writeFileSync(Buffer.concat([Buffer.from(join(dir, "caf")), Buffer.from([0xe9]), Buffer.from(".txt")]), source("pt"));
     const r = build({ CONTENT_DIR: dir });
     stopsCleanly(r, /✗ caf\\xE9\.txt: the file name is not valid UTF-8/);
-    assert.deepEqual(r.report?.documents.map((d) => [d.file, d.status]), [["caf\\xE9.txt", "error"], ["en.txt", "held"]]);
+    assert.deepEqual(
+      r.report?.documents.map((d) => [d.file, d.status]),
+      [
+        ["caf\\xE9.txt", "error"],
+        ["en.txt", "held"],
+      ],
+    );
   });
 });
 

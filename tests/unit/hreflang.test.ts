@@ -18,7 +18,11 @@ interface Page {
 
 /** A tiny built site: an article in es and de, and the root chooser, with a sitemap. */
 function site(change: (pages: Record<string, Page>) => void = () => {}, sitemap?: (pages: Record<string, Page>) => Record<string, Links>): string {
-  const set: Links = [["es", `${BASE}/es/a/`], ["de", `${BASE}/de/a/`], ["x-default", `${BASE}/`]];
+  const set: Links = [
+    ["es", `${BASE}/es/a/`],
+    ["de", `${BASE}/de/a/`],
+    ["x-default", `${BASE}/`],
+  ];
   const pages: Record<string, Page> = {
     "/es/a/": { lang: "es", links: [...set] },
     "/de/a/": { lang: "de", links: [...set] },

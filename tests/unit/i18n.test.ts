@@ -77,7 +77,10 @@ describe("the fallback chain for UI strings", () => {
   });
 
   it("hands the i18n plugin a nested table holding fallback languages under their own tag", () => {
-    const dictionaries = new Map([["en", { "nav.skip": "Skip" }], ["pt", { "nav.skip": "Saltar" }]]);
+    const dictionaries = new Map([
+      ["en", { "nav.skip": "Skip" }],
+      ["pt", { "nav.skip": "Saltar" }],
+    ]);
     const table = translationsFor(dictionaries, [resolveUiLocale("pt-BR", new Set(dictionaries.keys()), "en")]);
     assert.deepEqual(table, { nav: { skip: { en: "Skip", pt: "Saltar", "pt-BR": "Saltar" } } });
   });
@@ -85,7 +88,10 @@ describe("the fallback chain for UI strings", () => {
 
 describe("names and dates in the page's language", () => {
   it("names each language in itself", () => {
-    assert.deepEqual(["de", "es", "fr", "ar", "ja"].map((l) => languageName(l)), ["Deutsch", "Español", "Français", "العربية", "日本語"]);
+    assert.deepEqual(
+      ["de", "es", "fr", "ar", "ja"].map((l) => languageName(l)),
+      ["Deutsch", "Español", "Français", "العربية", "日本語"],
+    );
   });
 
   it("writes dates the way each language does", () => {

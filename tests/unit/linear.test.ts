@@ -16,7 +16,12 @@ const OPENING = "The baker opens the door of his small shop before sunrise, as h
 function process(text: string): void {
   const r = ingestDocument("shape.txt", utf8(text), { defaultLang: "en", detect: () => ({ lang: "en", confidence: 1, lowConfidence: false }) });
   if (!r.ok) throw new Error(r.reasons.join("; "));
-  documentFeatures("shape.txt", r.doc.lang, r.doc.paragraphs, r.doc.attribution.map((a) => a.text));
+  documentFeatures(
+    "shape.txt",
+    r.doc.lang,
+    r.doc.paragraphs,
+    r.doc.attribution.map((a) => a.text),
+  );
 }
 
 /** The least CPU time, in milliseconds, of five runs: a run the scheduler interrupts loses no CPU time, only wall time. */
@@ -31,7 +36,10 @@ function fastest(text: string): number {
   return best;
 }
 
-const base64 = (n: number) => Buffer.from(Array.from({ length: Math.ceil((n * 3) / 4) }, (_, i) => (i * 7919 + 13) % 251)).toString("base64").slice(0, n);
+const base64 = (n: number) =>
+  Buffer.from(Array.from({ length: Math.ceil((n * 3) / 4) }, (_, i) => (i * 7919 + 13) % 251))
+    .toString("base64")
+    .slice(0, n);
 
 const SHAPES: [string, (n: number) => string][] = [
   ["an e-mail address followed by a pasted base64 blob", (n) => `${OPENING} Write to baker@example.org ${base64(n)}`],

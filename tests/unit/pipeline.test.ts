@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildSiteModel, InputError, paginate, type Article } from "../../src/pipeline.ts";
-import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
+import { loadSettings } from "../../src/settings.ts";
 import { commitFolder } from "../fixtures/git.ts";
 import { runBuild, SEEDS_DIR } from "./helpers.ts";
 
@@ -51,12 +51,18 @@ describe("publishing another collection", () => {
     const dir = folder({ "one.txt": "Der Bäcker öffnet die Tür seines kleinen Ladens schon vor Sonnenaufgang." });
     const model = modelOf(dir);
     assert.equal(model.settings.contentPath, dir);
-    assert.deepEqual(model.articles.map((a) => a.lang), ["de"]);
+    assert.deepEqual(
+      model.articles.map((a) => a.lang),
+      ["de"],
+    );
   });
 
   it("reads documents in sub-folders too", () => {
     const model = modelOf(folder({ "a/b/deep.txt": "Le boulanger ouvre la porte de sa petite boutique avant le lever du soleil." }));
-    assert.deepEqual(model.report.documents.map((d) => [d.file, d.status]), [["a/b/deep.txt", "published"]]);
+    assert.deepEqual(
+      model.report.documents.map((d) => [d.file, d.status]),
+      [["a/b/deep.txt", "published"]],
+    );
   });
 
   it("reports files that are not documents instead of dropping them silently", () => {
@@ -68,7 +74,10 @@ describe("publishing another collection", () => {
 
   it("keeps drafts out of the site and says so", () => {
     const model = modelOf(folder({ "d.md": "---\ndraft: true\n---\nThe baker opens the door of his small shop before sunrise.", "e.txt": "The fisherman mends his nets on the quay every evening." }));
-    assert.deepEqual(model.articles.map((a) => a.file), ["e.txt"]);
+    assert.deepEqual(
+      model.articles.map((a) => a.file),
+      ["e.txt"],
+    );
     assert.equal(model.report.documents.find((d) => d.file === "d.md")?.status, "draft");
   });
 
@@ -103,7 +112,10 @@ describe("bad input", () => {
       () => modelOf(dir),
       (error: unknown) => {
         assert.ok(error instanceof InputError);
-        assert.deepEqual(error.problems.map((p) => p.file), ["empty.txt", "latin1.txt", "nul.txt", "yaml.md"]);
+        assert.deepEqual(
+          error.problems.map((p) => p.file),
+          ["empty.txt", "latin1.txt", "nul.txt", "yaml.md"],
+        );
         assert.match(error.problems[1]!.reasons[0]!, /not valid UTF-8 \(byte 3\)/);
         return true;
       },
@@ -126,7 +138,10 @@ describe("dates", () => {
     const dir = folder({});
     for (const f of readdirSync(SEEDS_DIR).slice(0, 2)) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
     commitFolder(dir, "2021-06-01T10:00:00+00:00");
-    assert.deepEqual(modelOf(dir).articles.map((a) => a.date), ["2021-06-01", "2021-06-01"]);
+    assert.deepEqual(
+      modelOf(dir).articles.map((a) => a.date),
+      ["2021-06-01", "2021-06-01"],
+    );
   });
 
   it("sorts a language's articles newest first", () => {
@@ -134,7 +149,10 @@ describe("dates", () => {
       "old.md": "---\ndate: 2020-01-01\n---\nThe baker opened the door of his small shop before sunrise.",
       "new.md": "---\ndate: 2024-01-01\n---\nThe baker opens the door of his new shop before sunrise today.",
     });
-    assert.deepEqual(modelOf(dir).articles.map((a) => a.file), ["new.md", "old.md"]);
+    assert.deepEqual(
+      modelOf(dir).articles.map((a) => a.file),
+      ["new.md", "old.md"],
+    );
   });
 });
 
@@ -143,11 +161,17 @@ describe("pagination of a language home", () => {
   const pages = paginate({ lang: "es", dir: "ltr", name: "Español" }, articles, 10);
 
   it("splits into pages of the configured size", () => {
-    assert.deepEqual(pages.map((p) => p.articles.length), [10, 10, 5]);
+    assert.deepEqual(
+      pages.map((p) => p.articles.length),
+      [10, 10, 5],
+    );
   });
 
   it("puts page 1 at the language root and later pages under /page/N/", () => {
-    assert.deepEqual(pages.map((p) => p.url), ["/es/", "/es/page/2/", "/es/page/3/"]);
+    assert.deepEqual(
+      pages.map((p) => p.url),
+      ["/es/", "/es/page/2/", "/es/page/3/"],
+    );
   });
 
   it("links each page to its neighbours", () => {

@@ -47,7 +47,10 @@ describe("publishing a built site", () => {
       if (++calls === 2) throw new Error("EXDEV: cross-device link not permitted");
       renameSync(from, to);
     };
-    assert.throws(() => publishStaged(output, { rename }), (e: unknown) => e instanceof PublishError && /the last good site was put back/.test(e.message));
+    assert.throws(
+      () => publishStaged(output, { rename }),
+      (e: unknown) => e instanceof PublishError && /the last good site was put back/.test(e.message),
+    );
     assert.equal(page(output), "old");
   });
 

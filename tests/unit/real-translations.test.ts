@@ -93,9 +93,19 @@ describe("language detection on mixed text", () => {
 describe("translations in progress, told by the collection", () => {
   it("reads pages their translators left mostly in English, beside the English original, in the language of the rest", () => {
     const docs = inputs((f) => f.startsWith("clipboard-"));
-    assert.deepEqual(docs.filter((d) => d.lang === "en").map((d) => d.file).sort(), ["clipboard-en.txt", "clipboard-es.txt", "clipboard-fr.txt", "clipboard-pt.txt"]);
+    assert.deepEqual(
+      docs
+        .filter((d) => d.lang === "en")
+        .map((d) => d.file)
+        .sort(),
+      ["clipboard-en.txt", "clipboard-es.txt", "clipboard-fr.txt", "clipboard-pt.txt"],
+    );
     const relabels = partialTranslations(docs, detectLanguage);
-    assert.deepEqual(relabels.map((r) => [r.file, r.lang]).sort(), [["clipboard-es.txt", "es"], ["clipboard-fr.txt", "fr"], ["clipboard-pt.txt", "pt"]]);
+    assert.deepEqual(relabels.map((r) => [r.file, r.lang]).sort(), [
+      ["clipboard-es.txt", "es"],
+      ["clipboard-fr.txt", "fr"],
+      ["clipboard-pt.txt", "pt"],
+    ]);
   });
 
   it("keeps an English page that shares paragraphs with other English pages English", () => {
@@ -111,7 +121,10 @@ describe("translations in progress, told by the collection", () => {
       const o = model.report.documents.find((d) => d.file === f);
       return o?.status === "published" ? o.lang : o?.status;
     };
-    assert.deepEqual(["de", "en", "es", "fr", "pt"].map((l) => published(`clipboard-${l}.txt`)), ["de", "en", "es", "fr", "pt"]);
+    assert.deepEqual(
+      ["de", "en", "es", "fr", "pt"].map((l) => published(`clipboard-${l}.txt`)),
+      ["de", "en", "es", "fr", "pt"],
+    );
     assert.equal(model.report.translations.groups.length, 1, JSON.stringify(model.report.translations.groups));
     assert.match(model.report.warnings.join("\n"), /clipboard-fr\.txt: \d+% of it is word for word in other English documents, a translation in progress; published as "fr"/);
   });
@@ -129,7 +142,10 @@ describe("grouping real translations", () => {
 
   it("keeps the neighbouring section of the same manual apart, in a pair of its own", () => {
     const groups = groupsOf(inputs((f) => f.startsWith("backup-") || f.startsWith("overview-")));
-    assert.ok(groups.some((g) => g.join() === "overview-de.txt,overview-en.txt"), JSON.stringify(groups));
+    assert.ok(
+      groups.some((g) => g.join() === "overview-de.txt,overview-en.txt"),
+      JSON.stringify(groups),
+    );
     assert.ok(!groups.some((g) => g.some((f) => f.startsWith("overview-")) && g.some((f) => f.startsWith("backup-"))), JSON.stringify(groups));
   });
 
@@ -140,9 +156,15 @@ describe("grouping real translations", () => {
 
   it("groups each of the two template twins with its translations", () => {
     const groups = groupsOf(inputs((f) => /^pre(inst|rm)-/.test(f)));
-    assert.ok(groups.some((g) => g.join() === "prerm-de.txt,prerm-en.txt,prerm-sv.txt"), JSON.stringify(groups));
+    assert.ok(
+      groups.some((g) => g.join() === "prerm-de.txt,prerm-en.txt,prerm-sv.txt"),
+      JSON.stringify(groups),
+    );
     // The Swedish deb-preinst names itself deb-postinst in its first line (a translator's slip) and stays out in a collection this small.
-    assert.ok(groups.some((g) => ["preinst-de.txt", "preinst-en.txt"].every((f) => g.includes(f))), JSON.stringify(groups));
+    assert.ok(
+      groups.some((g) => ["preinst-de.txt", "preinst-en.txt"].every((f) => g.includes(f))),
+      JSON.stringify(groups),
+    );
   });
 
   it("groups a Galician translation with its Spanish original, which a Galician read as Spanish could not join", () => {
@@ -154,7 +176,9 @@ describe("grouping real translations", () => {
   });
 
   it("groups ten translations of a five-sentence page by their titles too, which are translated with it", () => {
-    const files = readdirSync(REAL_DIR).filter((f) => f.startsWith("whyadd-")).sort();
+    const files = readdirSync(REAL_DIR)
+      .filter((f) => f.startsWith("whyadd-"))
+      .sort();
     assert.equal(files.length, 10);
     assert.deepEqual(groupsOf(inputs((f) => f.startsWith("whyadd-"))), [files]);
   });
@@ -169,7 +193,10 @@ describe("grouping real translations", () => {
   it("keeps a short page on another topic out of that group, in the language the group lacks", () => {
     const docs = inputs((f) => (f.startsWith("brightness-") && f !== "brightness-ru.txt") || f === "repeatkeys-ru.txt");
     const grouping = groupTranslations(docs);
-    assert.deepEqual(grouping.alone.map((a) => a.file), ["repeatkeys-ru.txt"]);
+    assert.deepEqual(
+      grouping.alone.map((a) => a.file),
+      ["repeatkeys-ru.txt"],
+    );
     assert.equal(grouping.groups[0]?.members.length, 18);
   });
 
@@ -187,7 +214,8 @@ describe("when sentence splits disagree", () => {
     if (!doc) throw new Error(file);
     return documentFeatures(doc.file, doc.lang, doc.paragraphs, doc.extra);
   };
-  const ja = features("userspace-ja.txt"), en = features("userspace-en.txt");
+  const ja = features("userspace-ja.txt"),
+    en = features("userspace-en.txt");
 
   it("aligns two translations by paragraphs and finds their shape", () => {
     const e = scorePair(ja, en, () => 0.5);
@@ -223,7 +251,10 @@ describe("candidates in a collection of many languages", () => {
   it("compares a short document with its second nearest in a language too, when a stranger of that language stands nearer", () => {
     // A stranger in the partner's language nearer to "d", and one in d's language nearer to the partner.
     const crowded = [...inputs, input("stranger-g", "g", 88, true), input("other-a", "a", 108, true)];
-    const { inEachLanguage } = candidatePairs(crowded.map((d) => documentFeatures(d.file, d.lang, d.paragraphs)), new Map());
+    const { inEachLanguage } = candidatePairs(
+      crowded.map((d) => documentFeatures(d.file, d.lang, d.paragraphs)),
+      new Map(),
+    );
     assert.deepEqual([inEachLanguage[0]?.includes(6), inEachLanguage[6]?.includes(0)], [false, false], "neither is the other's nearest in its language");
     assert.ok(groupTranslations(crowded).compared.some(([a, b]) => a === "d" && b === "partner"));
   });
@@ -246,7 +277,11 @@ describe("decisions for the group", () => {
   });
 
   it("accepts a pair on its margin only when shared tokens back the shape", () => {
-    const two = [{ i: 0, j: 1, score: 0.3, corroborated: true }, { i: 0, j: 2, score: 0.05, corroborated: false }, { i: 2, j: 3, score: 0.3, corroborated: false }];
+    const two = [
+      { i: 0, j: 1, score: 0.3, corroborated: true },
+      { i: 0, j: 2, score: 0.05, corroborated: false },
+      { i: 2, j: 3, score: 0.3, corroborated: false },
+    ];
     const { decisive } = margins(two, ["en", "ja", "ja", "de"]);
     assert.deepEqual([...decisive], ["0:1"]);
   });

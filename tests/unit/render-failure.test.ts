@@ -16,14 +16,20 @@ describe("a page that fails to render", () => {
     const eleventy = new Eleventy(join(dir, "pages"), join(dir, "out"), {
       quietMode: true,
       config: (config: { addFilter: (name: string, f: unknown) => void }) => {
-        config.addFilter("broken", pageFilter((value: string, fail: boolean) => {
-          if (fail) throw new Error("no such date");
-          return value;
-        }));
+        config.addFilter(
+          "broken",
+          pageFilter((value: string, fail: boolean) => {
+            if (fail) throw new Error("no such date");
+            return value;
+          }),
+        );
       },
     });
     eleventy.disableLogger(); // as the build does: the failure is named, not printed with its stack
-    const error = await eleventy.toJSON().then(() => undefined, (e: unknown) => e);
+    const error = await eleventy.toJSON().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const failed = renderFailure(error);
     assert.ok(failed instanceof RenderError, `found in ${String(error)}`);
     assert.equal(failed.url, "/es/bad/");

@@ -10,7 +10,6 @@ function build(out: string, env: Record<string, string> = {}): void {
   assert.equal(run.status, 0, run.stderr);
 }
 
-
 describe("reproducible builds", () => {
   it("builds the same input twice into byte-identical output, search bundles and report included", () => {
     const a = mkdtempSync(join(tmpdir(), "build-a-"));
@@ -18,7 +17,10 @@ describe("reproducible builds", () => {
     build(a);
     build(b);
     const first = siteFingerprint(join(a, "site"));
-    assert.ok(Object.keys(first).some((f) => f.startsWith("pagefind/")), "the search bundles are compared too");
+    assert.ok(
+      Object.keys(first).some((f) => f.startsWith("pagefind/")),
+      "the search bundles are compared too",
+    );
     assert.deepEqual(siteFingerprint(join(b, "site")), first);
     assert.equal(readFileSync(join(b, "report.json"), "utf8"), readFileSync(join(a, "report.json"), "utf8"));
 
@@ -31,13 +33,20 @@ describe("reproducible builds", () => {
     build(c, { CONTENT_DIR: changed });
     const third = siteFingerprint(join(c, "site"));
     const differ = Object.keys(first).filter((f) => first[f] !== third[f]);
-    assert.ok(differ.some((f) => f.startsWith("fr/") && f.endsWith(".html")), "the French article differs");
-    assert.ok(differ.some((f) => f.startsWith("pagefind/fr/")), "the French search bundle differs");
+    assert.ok(
+      differ.some((f) => f.startsWith("fr/") && f.endsWith(".html")),
+      "the French article differs",
+    );
+    assert.ok(
+      differ.some((f) => f.startsWith("pagefind/fr/")),
+      "the French search bundle differs",
+    );
   });
 });
 
 describe("the same output on any machine", () => {
-  const LATIN = "---\nlang: la\n---\nGallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani, tertiam qui ipsorum lingua Celtae, nostra Galli appellantur. Hi omnes lingua, institutis, legibus inter se differunt.\n\nGallos ab Aquitanis Garumna flumen, a Belgis Matrona et Sequana dividit. Horum omnium fortissimi sunt Belgae, propterea quod a cultu atque humanitate provinciae longissime absunt.\n\n© 2020–2024 Gaius Iulius\n";
+  const LATIN =
+    "---\nlang: la\n---\nGallia est omnis divisa in partes tres, quarum unam incolunt Belgae, aliam Aquitani, tertiam qui ipsorum lingua Celtae, nostra Galli appellantur. Hi omnes lingua, institutis, legibus inter se differunt.\n\nGallos ab Aquitanis Garumna flumen, a Belgis Matrona et Sequana dividit. Horum omnium fortissimi sunt Belgae, propterea quod a cultu atque humanitate provinciae longissime absunt.\n\n© 2020–2024 Gaius Iulius\n";
   /** The seeds and a Latin page (a language ICU has no data for), written in the given order. */
   function collection(order: "forward" | "backward"): string {
     const dir = mkdtempSync(join(tmpdir(), `locale-docs-${order}-`));
@@ -52,9 +61,15 @@ describe("the same output on any machine", () => {
     build(a, { CONTENT_DIR: collection("forward"), LANG: "C", LC_ALL: "C", TZ: "UTC" });
     build(b, { CONTENT_DIR: collection("backward"), LANG: "de_DE.UTF-8", LC_ALL: "de_DE.UTF-8", TZ: "Pacific/Kiritimati" });
     const first = siteFingerprint(join(a, "site"));
-    assert.ok(Object.keys(first).some((f) => f.startsWith("la/")), "the Latin page is built");
+    assert.ok(
+      Object.keys(first).some((f) => f.startsWith("la/")),
+      "the Latin page is built",
+    );
     const second = siteFingerprint(join(b, "site"));
-    assert.deepEqual(Object.keys(first).filter((f) => first[f] !== second[f]), []);
+    assert.deepEqual(
+      Object.keys(first).filter((f) => first[f] !== second[f]),
+      [],
+    );
     assert.deepEqual(Object.keys(second), Object.keys(first));
   });
 });

@@ -11,7 +11,9 @@ describe("routes", () => {
   it("never gives an article the path of one of the site's own pages", () => {
     const requests = RESERVED_SLUGS.map((slug, i) => ({ id: `${i}.txt`, lang: "es", slug, fixed: false }));
     const { slugs } = assignUniqueSlugs(requests);
-    const own = [routes.home("es", 2), routes.author("es", "x"), routes.search("es"), routes.coverage("es"), routes.atomFeed("es"), routes.notFound("es")].map((p) => p.split("/")[2]!.replace(/\..*$/, ""));
+    const own = [routes.home("es", 2), routes.author("es", "x"), routes.search("es"), routes.coverage("es"), routes.atomFeed("es"), routes.notFound("es")].map((p) =>
+      p.split("/")[2]!.replace(/\..*$/, ""),
+    );
     for (const slug of slugs.values()) assert.ok(!own.includes(slug), slug);
   });
 

@@ -23,9 +23,21 @@ describe("pages of the seed site", () => {
   const article = (p: string) => model.articles.find((a) => a.file.startsWith(p))!;
 
   it("links the four translations of the seed article to one another, each listing all four and x-default", () => {
-    const hreflangs = ["000", "001", "002", "003"].map((p) => article(p).hreflang.map((l) => l.hreflang).join(" "));
+    const hreflangs = ["000", "001", "002", "003"].map((p) =>
+      article(p)
+        .hreflang.map((l) => l.hreflang)
+        .join(" "),
+    );
     assert.deepEqual(new Set(hreflangs), new Set(["de es fr id x-default"]));
-    assert.deepEqual(article("002").alternates.map((a) => [a.lang, a.current]), [["de", false], ["es", false], ["fr", true], ["id", false]]);
+    assert.deepEqual(
+      article("002").alternates.map((a) => [a.lang, a.current]),
+      [
+        ["de", false],
+        ["es", false],
+        ["fr", true],
+        ["id", false],
+      ],
+    );
   });
 
   it("builds absolute hreflang and canonical URLs from the site URL and path prefix", () => {
@@ -37,7 +49,10 @@ describe("pages of the seed site", () => {
 
   it("points the search page at every language's Pagefind bundle under the path prefix", () => {
     const search = model.searchPages.find((p) => p.lang === "es")!;
-    assert.deepEqual(search.bundles.map((b) => b.path), ["/polyglot/pagefind/de/", "/polyglot/pagefind/es/", "/polyglot/pagefind/fr/", "/polyglot/pagefind/id/"]);
+    assert.deepEqual(
+      search.bundles.map((b) => b.path),
+      ["/polyglot/pagefind/de/", "/polyglot/pagefind/es/", "/polyglot/pagefind/fr/", "/polyglot/pagefind/id/"],
+    );
   });
 
   it("gives 004, which has no translation, no hreflang links and a switcher of one", () => {
@@ -76,11 +91,20 @@ describe("pages of the seed site", () => {
 
   it("gives every language a coverage page whose rows are named in it where the article exists in it", () => {
     const coverage = (lang: string) => model.coveragePages.find((p) => p.url === `/${lang}/coverage/`)!;
-    assert.deepEqual(model.coveragePages.map((p) => p.url), ["/de/coverage/", "/es/coverage/", "/fr/coverage/", "/id/coverage/", "/coverage/"]);
+    assert.deepEqual(
+      model.coveragePages.map((p) => p.url),
+      ["/de/coverage/", "/es/coverage/", "/fr/coverage/", "/id/coverage/", "/coverage/"],
+    );
     const german = coverage("de").rows.map((r) => [r.lang, r.title]);
-    assert.deepEqual(german.find(([lang]) => lang === "de"), ["de", article("001").shortTitle]);
+    assert.deepEqual(
+      german.find(([lang]) => lang === "de"),
+      ["de", article("001").shortTitle],
+    );
     // 004 exists only in Spanish: its row keeps its own words, marked as Spanish.
-    assert.deepEqual(german.find(([lang]) => lang === "es"), ["es", article("004").shortTitle]);
+    assert.deepEqual(
+      german.find(([lang]) => lang === "es"),
+      ["es", article("004").shortTitle],
+    );
     assert.ok(model.sitemap.some((e) => e.loc === "https://blog.example/polyglot/id/coverage/"));
   });
 });

@@ -69,7 +69,10 @@ describe("unique slugs within a language", () => {
   });
 
   it("never gives a document a path the site uses itself", () => {
-    const { slugs } = assignUniqueSlugs([{ id: "a.txt", lang: "es", slug: "page", fixed: false }, { id: "b.txt", lang: "es", slug: "coverage", fixed: false }]);
+    const { slugs } = assignUniqueSlugs([
+      { id: "a.txt", lang: "es", slug: "page", fixed: false },
+      { id: "b.txt", lang: "es", slug: "coverage", fixed: false },
+    ]);
     assert.equal(slugs.get("a.txt"), "page-2");
     assert.equal(slugs.get("b.txt"), "coverage-2");
   });

@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { typeset } from "../../src/ingest/typography.ts";
 
-const NBSP = "\u00A0", NNBSP = "\u202F";
+const NBSP = "\u00A0",
+  NNBSP = "\u202F";
 
 describe("typography as each language writes it", () => {
   it("sets French guillemets with no-break spaces inside", () => {
