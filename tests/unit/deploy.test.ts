@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
@@ -7,8 +7,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { headerRules, headersFor, negotiate, parseHeadersFile, parseRedirectsFile, redirectRules, renderHeadersFile, renderNetlifyToml, renderRedirectsFile } from "../../src/deploy/host-files.ts";
 import { startPreviewServer } from "../../src/deploy/preview-server.ts";
-import { runBuild } from "./helpers.ts";
-import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
+import { PROJECT_ROOT } from "../../src/settings.ts";
 
 describe("host files from one source", () => {
   it("netlify.toml carries exactly the generated headers (run `npm run netlify-toml` after changing the rules)", () => {
@@ -50,26 +49,6 @@ describe("language negotiation", () => {
   it("finds nothing for languages the site lacks, or an empty header", () => {
     assert.equal(negotiate("ja, ko", rules), undefined);
     assert.equal(negotiate("", rules), undefined);
-  });
-});
-
-describe("production builds", () => {
-  it("refuse to build without a public site URL, saying how to give one", () => {
-    assert.throws(() => loadSettings({ NODE_ENV: "production" }), /production build needs the site's public URL: set SITE_URL/);
-    assert.throws(() => loadSettings({ CONTEXT: "production", URL: "http://127.0.0.1:8080" }), /is a local address/);
-    assert.equal(loadSettings({ NODE_ENV: "production", SITE_URL: "https://blog.example" }).url, "https://blog.example");
-  });
-
-  it("point nowhere at localhost, in any file of the output", () => {
-    const dir = mkdtempSync(join(tmpdir(), "prod-"));
-    const run = runBuild({ NODE_ENV: "production", SITE_URL: "https://blog.example", OUTPUT_DIR: join(dir, "site"), REPORT_FILE: join(dir, "report.json") });
-    assert.equal(run.status, 0, run.stderr);
-    const files: string[] = [];
-    const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(join(d, f))));
-    walk(join(dir, "site"));
-    const local = files.filter((f) => /localhost|127\.0\.0\.1/.test(readFileSync(f, "latin1")));
-    assert.deepEqual(local, []);
-    assert.match(readFileSync(join(dir, "site", "sitemap.xml"), "utf8"), /https:\/\/blog\.example\//);
   });
 });
 

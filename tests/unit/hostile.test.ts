@@ -1,56 +1,20 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { buildSiteModel, type BuildReport, type SiteModel } from "../../src/pipeline.ts";
+import { buildSiteModel, type SiteModel } from "../../src/pipeline.ts";
 import { loadSettings } from "../../src/settings.ts";
 import { countWords } from "../../src/ingest/text.ts";
 import { hostileCases, writeHostileCorpus, type HostileCase } from "../fixtures/hostile.ts";
 import { ingestDocument } from "../../src/ingest/document.ts";
 import { readDocument } from "../../src/ingest/folder.ts";
-import { LANGUAGES_DIR, runBuild, utf8 } from "./helpers.ts";
+import { LANGUAGES_DIR, utf8 } from "./helpers.ts";
 
 const cases = hostileCases();
 const byOutcome = (outcome: HostileCase["outcome"]) => cases.filter((c) => c.outcome === outcome);
 const source = (lang: string) => readFileSync(join(LANGUAGES_DIR, `${lang}.txt`), "utf8");
-
-describe("a folder holding every kind of hostile input", () => {
-  const work = mkdtempSync(join(tmpdir(), "hostile-all-"));
-  const dir = join(work, "documents");
-  writeHostileCorpus(dir, "all");
-  const reportFile = join(work, "report.json");
-  const site = join(work, "site");
-  const run = runBuild({ CONTENT_DIR: dir, OUTPUT_DIR: site, REPORT_FILE: reportFile });
-
-  it("stops the build with exit code 1 and no stack trace", () => {
-    assert.equal(run.status, 1, run.stderr);
-    assert.doesNotMatch(run.stderr, /\n\s+at /);
-  });
-
-  it("names every file that stops the build, with its reason, in one run", () => {
-    for (const c of byOutcome("stops")) {
-      const line = run.stderr.split("\n").find((l) => l.includes(`✗ ${c.file}: `));
-      assert.ok(line, `${c.file} is named`);
-      assert.match(line, c.reason!);
-    }
-  });
-
-  it("writes a report in which every input is accounted for: in error, held back or not a document", () => {
-    const report = JSON.parse(readFileSync(reportFile, "utf8")) as BuildReport;
-    assert.equal(report.stopped, true);
-    assert.equal(report.published, 0);
-    assert.equal(report.inputs, cases.length);
-    assert.deepEqual(report.documents.map((d) => d.file).sort(), cases.map((c) => c.file).sort());
-    const status = new Map(report.documents.map((d) => [d.file, d.status]));
-    for (const c of cases) assert.equal(status.get(c.file), { stops: "error", published: "held", ignored: "ignored" }[c.outcome], c.file);
-  });
-
-  it("publishes nothing", () => {
-    assert.equal(existsSync(site), false);
-  });
-});
 
 describe("a folder of odd but publishable input", () => {
   const dir = mkdtempSync(join(tmpdir(), "hostile-ok-"));
@@ -190,60 +154,6 @@ describe("every entry of the documents folder accounted for", () => {
     assert.match(reason(".git/"), /hidden folder/);
     assert.match(reason("notes.pdf"), /only \.txt and \.md/);
     assert.match(reason("pipe.txt"), /named pipe/);
-  });
-});
-
-describe("a documents folder the build cannot use", () => {
-  const build = (env: Record<string, string>) => {
-    const work = mkdtempSync(join(tmpdir(), "unusable-"));
-    const site = join(work, "site");
-    mkdirSync(site);
-    writeFileSync(join(site, "index.html"), "the last good site");
-    const reportFile = join(work, "report.json");
-    const run = runBuild({ OUTPUT_DIR: site, REPORT_FILE: reportFile, ...env });
-    return { run, site, report: existsSync(reportFile) ? (JSON.parse(readFileSync(reportFile, "utf8")) as BuildReport) : undefined, work };
-  };
-  const stopsCleanly = (r: ReturnType<typeof build>, message: RegExp) => {
-    assert.equal(r.run.status, 1, r.run.stderr);
-    assert.doesNotMatch(r.run.stderr, /\n\s+at /);
-    assert.match(r.run.stderr, message);
-    assert.equal(readFileSync(join(r.site, "index.html"), "utf8"), "the last good site");
-    assert.equal(r.report?.stopped, true);
-  };
-
-  it("stops naming a documents folder that does not exist, writes a stopped report and keeps the last site", () => {
-    stopsCleanly(build({ CONTENT_DIR: "/nonexistent/documents" }), /\/nonexistent\/documents.*cannot be read/);
-  });
-
-  it("stops naming a documents folder that is a file", () => {
-    const file = join(mkdtempSync(join(tmpdir(), "file-")), "documents");
-    writeFileSync(file, "not a folder");
-    stopsCleanly(build({ CONTENT_DIR: file }), /is not a folder/);
-  });
-
-  it("stops on an empty folder instead of replacing the site with an empty one", () => {
-    stopsCleanly(build({ CONTENT_DIR: mkdtempSync(join(tmpdir(), "empty-")) }), /nothing to publish: the folder is empty/);
-  });
-
-  it("stops on a folder of drafts only, saying so", () => {
-    const dir = mkdtempSync(join(tmpdir(), "drafts-"));
-    writeFileSync(join(dir, "draft.md"), `---\ndraft: true\n---\n${source("en")}`);
-    stopsCleanly(build({ CONTENT_DIR: dir }), /nothing to publish: 1 draft\(s\), no other document/);
-  });
-
-  it("names a file whose name is not valid UTF-8, escaped, with the reason", () => {
-    const dir = mkdtempSync(join(tmpdir(), "names-"));
-    writeFileSync(join(dir, "en.txt"), source("en"));
-    writeFileSync(Buffer.concat([Buffer.from(join(dir, "caf")), Buffer.from([0xe9]), Buffer.from(".txt")]), source("pt"));
-    const r = build({ CONTENT_DIR: dir });
-    stopsCleanly(r, /✗ caf\\xE9\.txt: the file name is not valid UTF-8/);
-    assert.deepEqual(
-      r.report?.documents.map((d) => [d.file, d.status]),
-      [
-        ["caf\\xE9.txt", "error"],
-        ["en.txt", "held"],
-      ],
-    );
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { buildSiteModel, InputError, paginate, type Article } from "../../src/pipeline.ts";
 import { loadSettings } from "../../src/settings.ts";
 import { commitFolder } from "../fixtures/git.ts";
-import { runBuild, SEEDS_DIR } from "./helpers.ts";
+import { SEEDS_DIR } from "./helpers.ts";
 
 function folder(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), "docs-"));
@@ -120,16 +120,6 @@ describe("bad input", () => {
         return true;
       },
     );
-  });
-
-  it("stops `npm run build` with exit code 1 and a list, not a stack trace", () => {
-    const dir = folder({ "empty.txt": " ", "nul.txt": "a\0b" });
-    const run = runBuild({ CONTENT_DIR: dir, OUTPUT_DIR: join(dir, "_site"), REPORT_FILE: join(dir, "report.json") });
-    assert.equal(run.status, 1);
-    assert.match(run.stderr, /Build stopped: 2 input problem\(s\), each named below with its reason\./);
-    assert.match(run.stderr, /empty\.txt: empty/);
-    assert.match(run.stderr, /nul\.txt: contains a NUL character/);
-    assert.doesNotMatch(run.stderr, /\n\s+at /, "no stack trace");
   });
 });
 

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { inputsDigest, outputDigest } from "../../src/write/build-record.ts";
-import { runBuild, SEEDS_DIR, siteFingerprint } from "./helpers.ts";
+import { runBuild, SEEDS_DIR, siteFingerprint } from "../unit/helpers.ts";
 
 describe("rebuilding", () => {
   const work = mkdtempSync(join(tmpdir(), "rebuild-"));

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { runBuild, SEEDS_DIR, siteFingerprint } from "./helpers.ts";
+import { runBuild, SEEDS_DIR, siteFingerprint } from "../unit/helpers.ts";
 
 function build(out: string, env: Record<string, string> = {}): void {
   const run = runBuild({ OUTPUT_DIR: join(out, "site"), REPORT_FILE: join(out, "report.json"), ...env });
