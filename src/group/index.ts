@@ -72,6 +72,7 @@ export interface Grouping {
 
 /** Documents of fewer sentences than this get the second look, language by language, whatever their first. */
 const SHORT_DOCUMENT = 16;
+const isShort = (f: Features) => f.sentences.length < SHORT_DOCUMENT;
 
 /** Rarity is counted as if the collection held this many more documents without the token. */
 const RARITY_PRIOR = 20;
@@ -189,11 +190,11 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   // for short ones: they seldom reach the threshold on a first look, and cost little to align, so
   // they meet the two nearest of each language (a stranger of about the same length may stand first).
   const secondLook = new Set(edges.filter((e) => e.score >= PAIR_THRESHOLD).flatMap((e) => [e.i, e.j]));
-  for (const [i, f] of features.entries()) if (f.sentences.length < SHORT_DOCUMENT) secondLook.add(i);
+  for (const [i, f] of features.entries()) if (isShort(f)) secondLook.add(i);
   const looked = new Set(edges.map((e) => pairKey(e.i, e.j)));
   for (const i of [...secondLook].sort((x, y) => x - y)) {
-    const short = (features[i]?.sentences.length ?? 0) < SHORT_DOCUMENT;
-    for (const j of [...(candidates.inEachLanguage[i] ?? []), ...(short ? (candidates.nextInEachLanguage[i] ?? []) : [])]) {
+    const next = isShort(at(features, i)) ? (candidates.nextInEachLanguage[i] ?? []) : [];
+    for (const j of [...(candidates.inEachLanguage[i] ?? []), ...next]) {
       const k = pairKey(i, j);
       if (looked.has(k) || forbidden.has(k)) continue;
       looked.add(k);
