@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets } from "./eleventy/site-plugin.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
-import { buildSearchIndex, type IndexedLanguage } from "./index/pagefind.ts";
+import { buildSearchIndex, searchablePages, type IndexedLanguage, type RenderedPage, type SearchablePage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { writeReport } from "./report.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
@@ -103,11 +103,10 @@ async function renderAndPublish(
   // Eleventy prints a failing template's stack trace itself; the build names the document instead.
   if (!process.env.DEBUG) eleventy.disableLogger();
   // Rendered in memory, then written here: the search index reads the pages from memory, not disk.
-  type RenderedPage = { url: string | false; outputPath: string | false; content: string };
   // Eleventy's declared return type for toJSON() is not the array it documents and returns.
   let rendered = await times.timeAsync("render", async () => {
     try {
-      return (await eleventy.toJSON()) as unknown as RenderedPage[];
+      return (await eleventy.toJSON()) as unknown as (RenderedPage & { outputPath: string | false })[];
     } catch (error) {
       // A page that fails names its document, as an input problem does.
       const failed = renderFailure(error);
@@ -117,15 +116,14 @@ async function renderAndPublish(
     }
   });
   const pages = rendered.length;
-  const articleUrls = new Set(model.articles.map((a) => a.url));
-  const html = new Map<string, string>(); // the articles', for the search index
+  let searchable: SearchablePage[] = [];
   times.time("write", () => {
     for (const page of rendered) {
       if (!page.outputPath) continue;
       mkdirSync(dirname(page.outputPath), { recursive: true });
       writeFileSync(page.outputPath, page.content);
-      if (page.url && articleUrls.has(page.url)) html.set(page.url, page.content);
     }
+    searchable = searchablePages(rendered);
     for (const asset of siteAssets()) {
       mkdirSync(dirname(join(staging, asset.url)), { recursive: true });
       copyFileSync(asset.file, join(staging, asset.url));
@@ -135,20 +133,11 @@ async function renderAndPublish(
     writeFileSync(join(staging, "_redirects"), renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
   });
 
-  rendered = []; // written: only the articles' HTML is still needed
+  rendered = []; // written: only the searchable pages' HTML is still needed
   // What the cards add to the build's time is the wait for them once the pages are written.
   const { warnings } = await times.timeAsync("cards", () => cards);
   model.report.warnings.push(...warnings);
-  const indexed = await times.timeAsync("index", () =>
-    buildSearchIndex(
-      staging,
-      model.articles.map((a) => {
-        const content = html.get(a.url);
-        if (content === undefined) throw new Error(`${a.file}: Eleventy rendered no page at ${a.url}`);
-        return { lang: a.lang, url: a.url, content };
-      }),
-    ),
-  );
+  const indexed = await times.timeAsync("index", () => buildSearchIndex(staging, searchable));
   pipeline.detections?.save();
   times.time("write", () => publishStaged(output));
   return { model, indexed, times, pages };

@@ -11,6 +11,7 @@ import i18nPlugin from "eleventy-plugin-i18n";
 import { buildSiteModel, type SiteModel } from "../pipeline.ts";
 import { formatCopyright, type Copyright } from "../attribution/copyright.ts";
 import { translationsFor } from "../render/i18n.ts";
+import { sitemapEntries, type DeclaredPage } from "../render/sitemap.ts";
 import { serializeJsonLd, type JsonLd } from "../render/structured-data.ts";
 import { formatDate, formatMinutes, languageName } from "../render/languages.ts";
 import { loadSettings, PROJECT_ROOT } from "../settings.ts";
@@ -133,6 +134,9 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
     "json",
     pageFilter((data: unknown): string => JSON.stringify(data, null, 2)),
   );
+
+  // Every rendered page that declares `sitemap: true`, whatever template it comes from.
+  eleventyConfig.addCollection("sitemap", (api: { getAll(): unknown[] }) => sitemapEntries(api.getAll() as DeclaredPage[]));
 
   const assets = siteAssets();
   for (const asset of assets) {

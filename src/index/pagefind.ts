@@ -23,11 +23,41 @@ function check(step: string, errors: readonly string[]): void {
   if (errors.length) throw new IndexError(`Pagefind ${step} failed: ${errors.join("; ")}`);
 }
 
+/** A rendered page, as Eleventy gives it. */
+export interface RenderedPage {
+  url: string | false;
+  content: string;
+}
+
+export interface SearchablePage {
+  lang: string;
+  url: string;
+  content: string;
+}
+
+const HTML_LANG = /<html\b[^>]*?\slang="([^"]+)"/;
+
+/**
+ * The pages that declare themselves for search, as Pagefind's own convention has it: an element
+ * marked `data-pagefind-body`. Each is indexed in its page's language (`<html lang>`), so a new
+ * template joins the search by marking its content; one without a language is an error.
+ */
+export function searchablePages(rendered: readonly RenderedPage[]): SearchablePage[] {
+  const out: SearchablePage[] = [];
+  for (const { url, content } of rendered) {
+    if (!url || !content.includes("data-pagefind-body")) continue;
+    const lang = HTML_LANG.exec(content)?.[1];
+    if (!lang) throw new IndexError(`${url} is marked for search (data-pagefind-body) but its <html> element has no lang`);
+    out.push({ lang, url, content });
+  }
+  return out;
+}
+
 /**
  * @param outputDir the built site
- * @param pages every article page: its language, its URL path (as the site links it, no prefix) and its HTML
+ * @param pages every page for search: its language, its URL path (as the site links it, no prefix) and its HTML
  */
-export async function buildSearchIndex(outputDir: string, pages: readonly { lang: string; url: string; content: string }[]): Promise<IndexedLanguage[]> {
+export async function buildSearchIndex(outputDir: string, pages: readonly SearchablePage[]): Promise<IndexedLanguage[]> {
   const langs = [...new Set(pages.map((p) => p.lang))].sort();
   const indexLanguage = async (lang: string): Promise<IndexedLanguage> => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(lang) });

@@ -1,7 +1,7 @@
 /**
  * Every page the site has, as data for the templates: articles, language homes, the root chooser,
  * the 404 page and the translation coverage page, each with its alternates (the switcher), its
- * hreflang set by Google's rules, canonical URL and Open Graph locales; and the sitemap entries.
+ * hreflang set by Google's rules, canonical URL, Open Graph locales and the date the sitemap gives.
  */
 import { bioFor, type ArticleAttribution, type Author, type Bio, type DateKind } from "../attribution/index.ts";
 import { byCodePoint } from "../order.ts";
@@ -52,6 +52,8 @@ export interface PageView {
   ogType: "article" | "website";
   /** The picture a shared link shows (articles have one each): an absolute URL. */
   card?: SocialCard;
+  /** The newest date among what the page shows (an article's own), for the sitemap. */
+  lastmod?: string;
 }
 
 export interface SocialCard {
@@ -128,12 +130,6 @@ export interface CoverageRow {
   cells: ({ lang: string; url: string; title: string; label: string } | null)[];
 }
 
-export interface SitemapEntry {
-  loc: string;
-  lastmod?: string;
-  alternates: HreflangLink[];
-}
-
 export interface SitePages {
   articles: Article[];
   languages: Language[];
@@ -143,7 +139,6 @@ export interface SitePages {
   coveragePages: (PageView & { rows: CoverageRow[] })[];
   authorPages: AuthorPage[];
   searchPages: SearchPage[];
-  sitemap: SitemapEntry[];
   sitemapUrl: string;
   /** The site's copyright, from its first year to the newest article's. */
   siteCopyright: { holder: string; firstYear: number; lastYear: number };
@@ -215,6 +210,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       ...doc,
       ...localeView(doc.lang, urlOf(doc), alternates, members.length > 1),
       ogType: "article",
+      ...opt("lastmod", doc.date),
       card: { url: abs(cardPath(doc)), path: cardPath(doc), alt: doc.shortTitle, width: CARD.width, height: CARD.height },
       isOriginal: original === doc,
       ...(group ? { group: { id: group.id, source: group.source, score: group.score } } : {}),
@@ -257,6 +253,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       // Only a home's first page has versions in other languages; later pages are lists, not translations.
       ...localeView(language.lang, page.url, homeAlternates(language.lang), page.pageNumber === 1),
       title: page.pageNumber > 1 ? `${language.name} · ${page.pageNumber}` : language.name,
+      ...opt("lastmod", newest(page.articles)),
     })),
   );
 
@@ -266,6 +263,7 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       ...localeView(defaultLang, routes.root(), homeAlternates(""), false),
       hreflang: hreflangOf(homeAlternates("")),
       titleKey: "root.title",
+      ...opt("lastmod", newest(articles)),
       latest: articles.filter((a) => a.isOriginal).slice(0, settings.pageSize),
     },
   ];
@@ -288,12 +286,14 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     const alternatesOf = (lang: string) => versionsIn(langsOf, (l) => authorUrl(author.id, l), lang);
     for (const lang of langsOf) {
       const bio = bioFor(author, lang, defaultLang);
+      const mine = theirs.filter((a) => a.lang === lang);
       authorPages.push({
         ...localeView(lang, authorUrl(author.id, lang), alternatesOf(lang), langsOf.length > 1),
         title: author.name,
         author,
         ...(bio ? { bio } : {}),
-        articles: theirs.filter((a) => a.lang === lang),
+        articles: mine,
+        ...opt("lastmod", newest(mine)),
       });
     }
   }
@@ -314,20 +314,13 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     bundles,
   }));
 
-  const newest = (list: readonly Article[]) => list.find((a) => a.date)?.date;
-  const sitemap: SitemapEntry[] = [
-    { loc: abs(routes.root()), ...opt("lastmod", newest(articles)), alternates: rootPages[0]?.hreflang ?? [] },
-    ...homePages.map((h) => ({ loc: h.canonical, ...opt("lastmod", newest(h.articles)), alternates: h.hreflang })),
-    ...articles.map((a) => ({ loc: a.canonical, ...opt("lastmod", a.date), alternates: a.hreflang })),
-    ...authorPages.map((p) => ({ loc: p.canonical, ...opt("lastmod", newest(p.articles)), alternates: p.hreflang })),
-    ...searchPages.map((p) => ({ loc: p.canonical, alternates: p.hreflang })),
-    ...coveragePages.map((p) => ({ loc: p.canonical, alternates: p.hreflang })),
-  ];
-
   const newestYear = Math.max(settings.copyright.firstYear, ...articles.flatMap((a) => (a.date ? [Number(a.date.slice(0, 4))] : [])));
   const siteCopyright = { holder: settings.copyright.holder, firstYear: settings.copyright.firstYear, lastYear: newestYear };
-  return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, authorPages, searchPages, sitemap, sitemapUrl: abs(routes.sitemap()), siteCopyright };
+  return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, authorPages, searchPages, sitemapUrl: abs(routes.sitemap()), siteCopyright };
 }
+
+/** The newest date of articles listed newest first. */
+const newest = (list: readonly Article[]) => list.find((a) => a.date)?.date;
 
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };

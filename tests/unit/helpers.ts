@@ -25,7 +25,6 @@ export function languageFixtures(): { lang: string; file: string; text: string }
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 
-/** `npm run build` as a user runs it, in its own process, with these settings over the environment. */
 /** `npm run build` in a process of its own; it builds even when nothing changed, unless `env` names a BUILD_CACHE. */
 export function runBuild(env: Record<string, string>): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], { env: { ...process.env, BUILD_CACHE: "off", ...env }, encoding: "utf8" });

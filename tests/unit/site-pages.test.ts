@@ -65,15 +65,13 @@ describe("pages of the seed site", () => {
     assert.deepEqual(article("000").ogLocaleAlternates, ["de_DE", "fr_FR", "id_ID"]);
   });
 
-  it("lists every page in the sitemap with the same alternates as the page", () => {
-    const entry = model.sitemap.find((e) => e.loc === article("001").canonical)!;
-    assert.deepEqual(entry.alternates, article("001").hreflang);
-    assert.equal(model.sitemap.find((e) => e.loc === article("004").canonical)?.alternates.length, 0);
-  });
-
-  it("gives sitemap entries a lastmod only where a date is known", () => {
-    const coverage = model.sitemap.find((e) => e.loc.endsWith("/coverage/"))!;
-    assert.equal(coverage.lastmod, undefined);
+  it("dates a page for the sitemap only where a date is known: an article by its own, a home by its newest", () => {
+    assert.equal(model.coveragePages.find((p) => p.url === "/coverage/")?.lastmod, undefined);
+    assert.match(article("001").lastmod ?? "", /^\d{4}-\d{2}-\d{2}/);
+    assert.equal(article("001").lastmod, article("001").date);
+    const spanish = model.homePages.find((h) => h.url === "/es/");
+    assert.match(spanish?.lastmod ?? "", /^\d{4}-\d{2}-\d{2}/);
+    assert.equal(spanish?.lastmod, spanish?.articles.find((a) => a.date)?.date);
   });
 
   it("shows the seed article in one coverage row with all four languages, and 004 in a row of its own with gaps", () => {
@@ -105,7 +103,7 @@ describe("pages of the seed site", () => {
       german.find(([lang]) => lang === "es"),
       ["es", article("004").shortTitle],
     );
-    assert.ok(model.sitemap.some((e) => e.loc === "https://blog.example/polyglot/id/coverage/"));
+    assert.equal(coverage("id").canonical, "https://blog.example/polyglot/id/coverage/");
   });
 });
 
