@@ -163,14 +163,47 @@ export interface PageInput {
   attributions: ReadonlyMap<string, ArticleAttribution>;
 }
 
-export function buildPages({ settings, docs: inputDocs, groups, attributions }: PageInput): SitePages {
+/** What every page kind is made with: the site's languages, URLs and the common view fields. */
+interface PageKit {
+  settings: SiteSettings;
+  /** The site's languages, in code-point order. */
+  langs: string[];
+  languages: Language[];
+  abs(path: string): string;
+  hreflangOf(alternates: readonly Alternate[]): HreflangLink[];
+  /** The fields every view has; `inSet` says whether its alternates are real translations (hreflang). */
+  localeView(lang: string, url: string, alternates: Alternate[], inSet: boolean): PageView;
+  /** The page in each of `inLangs`, for the switcher: its URL there by `url`, marked current in `lang`. */
+  versionsIn(inLangs: readonly string[], url: (lang: string) => string, lang: string): Alternate[];
+}
+
+/** The model's pages: each kind made by its own function from the articles and the kit. */
+export function buildPages({ settings, docs, groups, attributions }: PageInput): SitePages {
+  const kit = pageKit(settings, docs);
+  const articles = articlePages(kit, docs, groups, attributions);
+  const homePages = homePagesOf(kit, articles);
+  const newestYear = Math.max(settings.copyright.firstYear, ...articles.flatMap((a) => (a.date ? [Number(a.date.slice(0, 4))] : [])));
+  return {
+    articles,
+    languages: kit.languages,
+    homePages,
+    rootPages: rootPagesOf(kit, articles),
+    notFoundPages: notFoundPagesOf(kit),
+    coveragePages: coveragePagesOf(kit, articles),
+    authorPages: authorPagesOf(kit, articles, attributions),
+    searchPages: searchPagesOf(kit),
+    sitemapUrl: kit.abs(routes.sitemap()),
+    siteCopyright: { holder: settings.copyright.holder, firstYear: settings.copyright.firstYear, lastYear: newestYear },
+  };
+}
+
+function pageKit(settings: SiteSettings, docs: readonly DocumentRecord[]): PageKit {
   const abs = (path: string) => absoluteUrl(settings, path);
-  const defaultLang = settings.defaultLanguage;
   const xDefault: HreflangLink = { hreflang: "x-default", href: abs(routes.root()) };
   const hreflangOf = (alternates: readonly Alternate[]): HreflangLink[] => (alternates.length > 0 ? [...alternates.map((a) => ({ hreflang: a.lang, href: abs(a.url) })), xDefault] : []);
-  const langs = [...new Set(inputDocs.map((d) => d.lang))].sort(byCodePoint);
-  const languages: Language[] = langs.map((lang) => ({ lang, dir: directionOf(lang), name: languageName(lang), url: routes.home(lang), count: inputDocs.filter((d) => d.lang === lang).length }));
-  const localeView = (lang: string, url: string, alternates: Alternate[], inSet: boolean) => ({
+  const langs = [...new Set(docs.map((d) => d.lang))].sort(byCodePoint);
+  const languages: Language[] = langs.map((lang) => ({ lang, dir: directionOf(lang), name: languageName(lang), url: routes.home(lang), count: docs.filter((d) => d.lang === lang).length }));
+  const localeView = (lang: string, url: string, alternates: Alternate[], inSet: boolean): PageView => ({
     lang,
     dir: directionOf(lang),
     url,
@@ -180,9 +213,22 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
     hreflang: inSet ? hreflangOf(alternates) : [],
     ogLocale: ogLocale(lang),
     ogLocaleAlternates: inSet ? alternates.filter((a) => a.lang !== lang).map((a) => ogLocale(a.lang)) : [],
-    ogType: "website" as PageView["ogType"],
+    ogType: "website",
   });
+  const versionsIn = (inLangs: readonly string[], url: (lang: string) => string, lang: string): Alternate[] =>
+    inLangs.map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: url(l), current: l === lang }));
+  return { settings, langs, languages, abs, hreflangOf, localeView, versionsIn };
+}
 
+const homeAlternates = (kit: PageKit, lang: string) => kit.versionsIn(kit.langs, (l) => routes.home(l), lang);
+
+/** Every document as an article, newest first, linked to its translations. */
+function articlePages(
+  { settings, abs, localeView }: PageKit,
+  inputDocs: readonly DocumentRecord[],
+  groups: readonly TranslationGroup[],
+  attributions: ReadonlyMap<string, ArticleAttribution>,
+): Article[] {
   const docs: (DocumentRecord & { dateKind?: DateKind })[] = inputDocs.map((d) => {
     const { date, dateKind } = attributions.get(d.file) ?? {};
     return date && dateKind ? { ...d, date, dateKind } : d;
@@ -194,9 +240,9 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
   const urlOf = (d: DocumentRecord) => routes.article(d.lang, d.slug);
   const cardPath = (d: DocumentRecord) => routes.socialCard(d.lang, d.slug);
   const alternateOf = (d: DocumentRecord, current: boolean): Alternate => ({ lang: d.lang, dir: d.dir, name: languageName(d.lang), url: urlOf(d), current });
-
   const authorUrl = (id: string, lang: string) => routes.author(lang, id);
-  const articles: Article[] = sorted.map((doc) => {
+
+  return sorted.map((doc) => {
     const group = groupOf.get(doc.file);
     const members = group ? group.members.flatMap((m) => docByFile.get(m.file) ?? []).sort((a, b) => byCodePoint(a.lang, b.lang)) : [doc];
     const alternates = members.map((m) => alternateOf(m, m.file === doc.file));
@@ -237,58 +283,69 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       }),
     };
   });
+}
 
-  /** The page in each of `inLangs`, for the switcher: its URL there by `url`, marked current in `lang`. */
-  const versionsIn = (inLangs: readonly string[], url: (lang: string) => string, lang: string): Alternate[] =>
-    inLangs.map((l) => ({ lang: l, dir: directionOf(l), name: languageName(l), url: url(l), current: l === lang }));
-  const homeAlternates = (lang: string) => versionsIn(langs, (l) => routes.home(l), lang);
-
-  const homePages: HomePage[] = languages.flatMap((language) =>
+/** Each language's home, in pages; only the first page has versions in other languages. */
+function homePagesOf(kit: PageKit, articles: readonly Article[]): HomePage[] {
+  return kit.languages.flatMap((language) =>
     paginate(
       language,
       articles.filter((a) => a.lang === language.lang),
-      settings.pageSize,
+      kit.settings.pageSize,
     ).map((page) => ({
       ...page,
-      // Only a home's first page has versions in other languages; later pages are lists, not translations.
-      ...localeView(language.lang, page.url, homeAlternates(language.lang), page.pageNumber === 1),
+      // Later pages are lists, not translations.
+      ...kit.localeView(language.lang, page.url, homeAlternates(kit, language.lang), page.pageNumber === 1),
       title: page.pageNumber > 1 ? `${language.name} · ${page.pageNumber}` : language.name,
       ...opt("lastmod", newest(page.articles)),
     })),
   );
+}
 
-  // Root, 404 and coverage speak the default language; the root is the x-default of the homes' set.
-  const rootPages = [
+/** The root speaks the default language and is the x-default of the homes' set. */
+function rootPagesOf(kit: PageKit, articles: readonly Article[]): SitePages["rootPages"] {
+  return [
     {
-      ...localeView(defaultLang, routes.root(), homeAlternates(""), false),
-      hreflang: hreflangOf(homeAlternates("")),
+      ...kit.localeView(kit.settings.defaultLanguage, routes.root(), homeAlternates(kit, ""), false),
+      hreflang: kit.hreflangOf(homeAlternates(kit, "")),
       titleKey: "root.title",
       ...opt("lastmod", newest(articles)),
-      latest: articles.filter((a) => a.isOriginal).slice(0, settings.pageSize),
+      latest: articles.filter((a) => a.isOriginal).slice(0, kit.settings.pageSize),
     },
   ];
-  // A not-found page at the root, and one per language for the paths under it.
-  const notFoundPages = [defaultLang, ...langs].map((lang, i) => ({ ...localeView(lang, routes.notFound(i === 0 ? undefined : lang), homeAlternates(""), false), titleKey: "notFound.title" }));
-  // Coverage in every language, rows named in it where it has the article; /coverage/ speaks the default language.
-  const coverageAlternates = (lang: string) => versionsIn(langs, (l) => routes.coverage(l), lang);
-  const coveragePages = [
-    ...langs.map((lang) => ({ ...localeView(lang, routes.coverage(lang), coverageAlternates(lang), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, lang) })),
-    { ...localeView(defaultLang, routes.coverage(), coverageAlternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) },
-  ];
+}
 
-  // One page per author and language they write in, linked to the same author's other languages.
+/** A not-found page at the root, in the default language, and one per language for the paths under it. */
+function notFoundPagesOf(kit: PageKit): PageView[] {
+  const defaultLang = kit.settings.defaultLanguage;
+  return [defaultLang, ...kit.langs].map((lang, i) => ({ ...kit.localeView(lang, routes.notFound(i === 0 ? undefined : lang), homeAlternates(kit, ""), false), titleKey: "notFound.title" }));
+}
+
+/** Coverage in every language, rows named in it where it has the article; /coverage/ speaks the default language. */
+function coveragePagesOf(kit: PageKit, articles: readonly Article[]): SitePages["coveragePages"] {
+  const { langs } = kit;
+  const defaultLang = kit.settings.defaultLanguage;
+  const alternates = (lang: string) => kit.versionsIn(langs, (l) => routes.coverage(l), lang);
+  return [
+    ...langs.map((lang) => ({ ...kit.localeView(lang, routes.coverage(lang), alternates(lang), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, lang) })),
+    { ...kit.localeView(defaultLang, routes.coverage(), alternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) },
+  ];
+}
+
+/** One page per author and language they write in, linked to the same author's other languages. */
+function authorPagesOf(kit: PageKit, articles: readonly Article[], attributions: ReadonlyMap<string, ArticleAttribution>): AuthorPage[] {
   const authorPages: AuthorPage[] = [];
   const authorsById = new Map<string, Author>();
   for (const a of attributions.values()) if (a.author) authorsById.set(a.author.id, a.author);
   for (const author of [...authorsById.values()].sort((a, b) => byCodePoint(a.id, b.id))) {
     const theirs = articles.filter((a) => a.byline?.id === author.id);
     const langsOf = [...new Set(theirs.map((a) => a.lang))].sort(byCodePoint);
-    const alternatesOf = (lang: string) => versionsIn(langsOf, (l) => authorUrl(author.id, l), lang);
+    const url = (lang: string) => routes.author(lang, author.id);
     for (const lang of langsOf) {
-      const bio = bioFor(author, lang, defaultLang);
+      const bio = bioFor(author, lang, kit.settings.defaultLanguage);
       const mine = theirs.filter((a) => a.lang === lang);
       authorPages.push({
-        ...localeView(lang, authorUrl(author.id, lang), alternatesOf(lang), langsOf.length > 1),
+        ...kit.localeView(lang, url(lang), kit.versionsIn(langsOf, url, lang), langsOf.length > 1),
         title: author.name,
         author,
         ...(bio ? { bio } : {}),
@@ -297,26 +354,26 @@ export function buildPages({ settings, docs: inputDocs, groups, attributions }: 
       });
     }
   }
+  return authorPages;
+}
 
-  // A search page in every language of the site, and in the default one that the root speaks.
-  const searchLangs = [...new Set([...langs, defaultLang])].sort(byCodePoint);
+/** A search page in every language of the site, and in the default one that the root speaks. */
+function searchPagesOf(kit: PageKit): SearchPage[] {
+  const { langs, languages, settings } = kit;
+  const searchLangs = [...new Set([...langs, settings.defaultLanguage])].sort(byCodePoint);
   const bundles = languages.map((l) => ({ lang: l.lang, dir: l.dir, name: l.name, path: withPrefix(settings.pathPrefix, routes.searchBundle(l.lang)) }));
   // The default language's search page serves the root; other pages offer it only when it has content.
-  const searchAlternates = (lang: string) =>
-    versionsIn(
+  const alternates = (lang: string) =>
+    kit.versionsIn(
       searchLangs.filter((l) => l === lang || langs.includes(l)),
       (l) => routes.search(l),
       lang,
     );
-  const searchPages: SearchPage[] = searchLangs.map((lang) => ({
-    ...localeView(lang, routes.search(lang), searchAlternates(lang), langs.length > 1 && langs.includes(lang)),
+  return searchLangs.map((lang) => ({
+    ...kit.localeView(lang, routes.search(lang), alternates(lang), langs.length > 1 && langs.includes(lang)),
     titleKey: "search.label",
     bundles,
   }));
-
-  const newestYear = Math.max(settings.copyright.firstYear, ...articles.flatMap((a) => (a.date ? [Number(a.date.slice(0, 4))] : [])));
-  const siteCopyright = { holder: settings.copyright.holder, firstYear: settings.copyright.firstYear, lastYear: newestYear };
-  return { articles, languages, homePages, rootPages, notFoundPages, coveragePages, authorPages, searchPages, sitemapUrl: abs(routes.sitemap()), siteCopyright };
 }
 
 /** The newest date of articles listed newest first. */
