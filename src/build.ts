@@ -18,6 +18,9 @@ const DETECTION_CACHE = process.env.DETECTION_CACHE ?? join(PROJECT_ROOT, "node_
 /** Social cards of unchanged articles are reused; CARD_CACHE=off draws every one. */
 const CARD_CACHE = process.env.CARD_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/cards");
 
+/** Search bundles of languages whose pages did not change are reused; SEARCH_CACHE=off indexes every language. */
+const SEARCH_CACHE = process.env.SEARCH_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/search");
+
 /** A record of the last good build of each output; BUILD_CACHE=off builds even when nothing changed. */
 const BUILD_CACHE = process.env.BUILD_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/builds");
 
@@ -58,11 +61,14 @@ async function build(settings: SiteSettings, output: string, report: string, sta
     reportFile: REPORT_FILE,
     pipeline: detections ? { detections } : {},
     ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }),
+    ...(SEARCH_CACHE === "off" ? {} : { searchCache: SEARCH_CACHE }),
   });
   if (record) saveBuildRecord(record.file, { inputs: record.inputs, output: outputDigest(output), report: model.report });
   for (const note of recovered) console.log(`Recovered: ${note}.`);
   console.log(formatSummary(model.report));
-  console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s) indexed, one bundle per language.`);
+  const reused = indexed.filter((i) => i.reused).map((i) => i.lang);
+  const unchanged = reused.length ? ` Bundles whose pages had not changed, copied from an earlier build: ${reused.join(", ")}.` : "";
+  console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s), one bundle per language.${unchanged}`);
   const stages = STAGES.map((s) => `${s} ${Math.round(times.ms[s])}`).join(", ");
   console.log(`Built in ${Math.round(performance.now() - started)} ms (${stages}). Report: ${report}`);
   return 0;

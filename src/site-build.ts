@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets } from "./eleventy/site-plugin.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
+import { BundleCache } from "./index/bundle-cache.ts";
 import { buildSearchIndex, searchablePages, type IndexedLanguage, type RenderedPage, type SearchablePage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { writeReport } from "./report.ts";
@@ -25,6 +26,8 @@ export interface BuildOptions {
   pipeline?: Omit<PipelineOptions, "times">;
   /** Where social cards are kept between builds; without it every card is drawn. */
   cardCache?: string;
+  /** Where search bundles are kept between builds; without it every language is indexed. */
+  searchCache?: string;
 }
 
 export interface BuildResult {
@@ -37,7 +40,7 @@ export interface BuildResult {
 }
 
 /** Throws InputError (after writing its report), IndexError, or whatever else went wrong. */
-export async function buildSite({ settings, output, reportFile, pipeline = {}, cardCache }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ settings, output, reportFile, pipeline = {}, cardCache, searchCache }: BuildOptions): Promise<BuildResult> {
   const times = new StageTimes();
   // First of all, so even a build that stops on its input leaves the last good site where it belongs.
   const recovered = recoverInterrupted(output);
@@ -49,7 +52,7 @@ export async function buildSite({ settings, output, reportFile, pipeline = {}, c
     throw error;
   }
   try {
-    const result = await renderAndPublish(model, settings, output, times, pipeline, cardCache);
+    const result = await renderAndPublish(model, settings, output, times, { pipeline, cardCache, searchCache });
     writeReport(reportFile, model.report);
     return { ...result, recovered };
   } catch (error) {
@@ -91,8 +94,7 @@ async function renderAndPublish(
   settings: SiteSettings,
   output: string,
   times: StageTimes,
-  pipeline: BuildOptions["pipeline"] = {},
-  cardCache?: string,
+  { pipeline = {}, cardCache, searchCache }: Pick<BuildOptions, "pipeline" | "cardCache" | "searchCache">,
 ): Promise<Omit<BuildResult, "recovered">> {
   const staging = stagingOf(output);
   // Drawn while Eleventy renders: their encoding runs on libuv's threads, so on the second core.
@@ -137,7 +139,7 @@ async function renderAndPublish(
   // What the cards add to the build's time is the wait for them once the pages are written.
   const { warnings } = await times.timeAsync("cards", () => cards);
   model.report.warnings.push(...warnings);
-  const indexed = await times.timeAsync("index", () => buildSearchIndex(staging, searchable));
+  const indexed = await times.timeAsync("index", () => buildSearchIndex(staging, searchable, searchCache ? new BundleCache(searchCache) : undefined));
   pipeline.detections?.save();
   times.time("write", () => publishStaged(output));
   return { model, indexed, times, pages };

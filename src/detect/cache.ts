@@ -6,16 +6,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { writeWhole } from "../files.ts";
+import { packageVersion, writeWhole } from "../files.ts";
 import { byCodePoint } from "../order.ts";
-import { detectLanguage, packageDir, type Detection } from "./language.ts";
+import { detectLanguage, type Detection } from "./language.ts";
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
-
-/** An installed package's version. */
-function packageVersion(name: string): string {
-  return (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
-}
 
 /** The detector's identity: its own code and the versions of the libraries it calls. */
 function detectorVersion(): string {

@@ -8,10 +8,10 @@
  * warning instead of a confident wrong answer.
  */
 import { createRequire } from "node:module";
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { franc, francAll } from "franc";
 import { detectAll } from "tinyld";
+import { packageDir } from "../files.ts";
 import { baseLanguage, toBcp47 } from "./codes.ts";
 import { entry } from "../maps.ts";
 
@@ -174,15 +174,6 @@ function eldDetect(text: string): { lang: string; reliable: boolean } | undefine
   const r = eld.detect(text);
   const lang = r.language ? toBcp47(r.language) : undefined;
   return lang ? { lang, reliable: r.isReliable() } : undefined;
-}
-
-/** Where an installed package lives, looked up the way Node does: in node_modules folders upwards. */
-export function packageDir(name: string): string {
-  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, "node_modules", name);
-    if (existsSync(join(candidate, "package.json"))) return candidate;
-    if (dir === dirname(dir)) throw new Error(`cannot find the package ${name}`);
-  }
 }
 
 /** Languages tinyld can name: eld is believed outright on the others. */

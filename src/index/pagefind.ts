@@ -8,10 +8,13 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
 import { routes } from "../routes.ts";
+import type { BundleCache } from "./bundle-cache.ts";
 
 export interface IndexedLanguage {
   lang: string;
   pages: number;
+  /** Copied from the bundle cache: none of its pages had changed. */
+  reused: boolean;
 }
 
 /** Pagefind takes ISO 639-1 with an optional region, lower case ("pt-br"). */
@@ -56,22 +59,27 @@ export function searchablePages(rendered: readonly RenderedPage[]): SearchablePa
 /**
  * @param outputDir the built site
  * @param pages every page for search: its language, its URL path (as the site links it, no prefix) and its HTML
+ * @param cache bundles of earlier builds: a language whose pages are all as they were is copied from there
  */
-export async function buildSearchIndex(outputDir: string, pages: readonly SearchablePage[]): Promise<IndexedLanguage[]> {
+export async function buildSearchIndex(outputDir: string, pages: readonly SearchablePage[], cache?: BundleCache): Promise<IndexedLanguage[]> {
   const langs = [...new Set(pages.map((p) => p.lang))].sort();
   const indexLanguage = async (lang: string): Promise<IndexedLanguage> => {
+    const mine = pages.filter((p) => p.lang === lang);
+    const bundle = join(outputDir, routes.searchBundle(lang));
+    const key = cache?.key(lang, mine);
+    if (key && cache?.restore(key, bundle)) return { lang, pages: mine.length, reused: true };
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(lang) });
     check(`createIndex(${lang})`, errors);
     if (!index) throw new IndexError(`Pagefind createIndex(${lang}) returned no index`);
-    const mine = pages.filter((p) => p.lang === lang);
     for (const page of mine) {
       const added = await index.addHTMLFile({ url: page.url, content: page.content });
       check(`addHTMLFile(${page.url})`, added.errors);
     }
-    const written = await index.writeFiles({ outputPath: join(outputDir, routes.searchBundle(lang)) });
+    const written = await index.writeFiles({ outputPath: bundle });
     check(`writeFiles(${lang})`, written.errors);
     await index.deleteIndex(); // written: the service can let go of it
-    return { lang, pages: mine.length };
+    if (key) cache?.store(key, bundle);
+    return { lang, pages: mine.length, reused: false };
   };
   try {
     // As many languages at a time as there are cores: all at once only adds memory, not speed.

@@ -1,0 +1,74 @@
+/**
+ * Each language's search bundle kept between builds, by a hash of everything Pagefind is given for
+ * it (its language, and every page's URL and HTML in order) and of what does the indexing (this
+ * code and Pagefind's version). A language none of whose pages changed is copied back instead of
+ * indexed again; Pagefind's output depends on nothing else, so the copy is the bundle it would write.
+ */
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { join } from "node:path";
+import { packageVersion } from "../files.ts";
+
+/** Bundles kept per language: enough for the site, its sub-path build and a few earlier states. */
+const KEPT_PER_LANGUAGE = 6;
+
+/** The indexing code and the indexer: a change to either makes every key new. */
+function indexerVersion(): string {
+  const hash = createHash("sha256").update(`pagefind@${packageVersion("pagefind")}`);
+  for (const file of ["pagefind.ts", "bundle-cache.ts"]) hash.update(readFileSync(join(import.meta.dirname, file)));
+  return hash.digest("hex");
+}
+
+export class BundleCache {
+  private readonly version = indexerVersion();
+
+  constructor(private readonly dir: string) {}
+
+  /** The key of a language's bundle: what Pagefind is given, and what gives it. */
+  key(lang: string, pages: readonly { url: string; content: string }[]): string {
+    const hash = createHash("sha256").update(this.version).update(`\0${lang}\0`);
+    for (const page of pages) hash.update(`${page.url}\0${page.content.length}\0`).update(page.content);
+    return `${lang}-${hash.digest("hex").slice(0, 40)}`;
+  }
+
+  /** Copies the bundle kept under `key` to `target`; false when there is none (or it cannot be read), and `target` is left empty. */
+  restore(key: string, target: string): boolean {
+    const kept = join(this.dir, key);
+    if (!existsSync(kept)) return false;
+    try {
+      cpSync(kept, target, { recursive: true });
+      const now = new Date();
+      utimesSync(kept, now, now); // the most recently used are the ones kept
+      return true;
+    } catch {
+      // Removed by another build's pruning while copied: index this language instead.
+      rmSync(target, { recursive: true, force: true });
+      return false;
+    }
+  }
+
+  /** Keeps the bundle just written at `source` under `key`, whole or not at all. */
+  store(key: string, source: string): void {
+    const kept = join(this.dir, key);
+    if (existsSync(kept)) return;
+    const partial = `${kept}.${process.pid}.partial`;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      cpSync(source, partial, { recursive: true });
+      renameSync(partial, kept);
+    } catch {
+      // Another build stored the same bundle first, or the disk is full: the site is unaffected.
+      rmSync(partial, { recursive: true, force: true });
+    }
+    this.prune(key.slice(0, key.lastIndexOf("-")));
+  }
+
+  /** Drops the least recently used bundles of `lang` beyond the few kept. */
+  private prune(lang: string): void {
+    const mine = readdirSync(this.dir)
+      .filter((name) => name.startsWith(`${lang}-`) && !name.endsWith(".partial") && name.lastIndexOf("-") === lang.length)
+      .map((name) => ({ name, used: statSync(join(this.dir, name)).mtimeMs }))
+      .sort((a, b) => b.used - a.used);
+    for (const old of mine.slice(KEPT_PER_LANGUAGE)) rmSync(join(this.dir, old.name), { recursive: true, force: true });
+  }
+}

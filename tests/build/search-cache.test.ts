@@ -1,0 +1,67 @@
+/**
+ * Search bundles kept between builds: a language whose pages did not change is copied back, one
+ * whose pages changed is indexed again, and the site is always the one a clean build gives.
+ */
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { runBuild, SEEDS_DIR, siteFingerprint } from "../unit/helpers.ts";
+
+describe("search bundles kept between builds", () => {
+  const work = mkdtempSync(join(tmpdir(), "search-cache-"));
+  const content = join(work, "content");
+  cpSync(SEEDS_DIR, content, { recursive: true });
+  const env = { CONTENT_DIR: content, OUTPUT_DIR: join(work, "site"), REPORT_FILE: join(work, "report.json"), SEARCH_CACHE: join(work, "search"), DETECTION_CACHE: "off" };
+  /** The languages the build copied from the cache, as it says. */
+  const build = (): string[] => {
+    const run = runBuild(env);
+    assert.equal(run.status, 0, run.stderr);
+    const copied = /copied from an earlier build: ([^.]+)\./.exec(run.stdout)?.[1];
+    return copied ? copied.split(", ") : [];
+  };
+  /** The same documents built from nothing, every language indexed. */
+  const clean = () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), "clean-")), "site");
+    const run = runBuild({ CONTENT_DIR: content, OUTPUT_DIR: fresh, REPORT_FILE: join(fresh, "..", "report.json"), DETECTION_CACHE: "off" });
+    assert.equal(run.status, 0, run.stderr);
+    return siteFingerprint(fresh);
+  };
+  const seedFile = (prefix: string) => join(content, readdirSync(content).find((f) => f.startsWith(prefix)) ?? prefix);
+
+  it("index every language on the first build", () => {
+    assert.deepEqual(build(), []);
+  });
+
+  it("are all copied back when nothing changed, giving a clean build's site", () => {
+    assert.deepEqual(build(), ["de", "es", "fr", "id"]);
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
+  });
+
+  it("index again only the language of an edited document that has no translation", () => {
+    // 004 is the seeds' one Spanish article alone: no other language's page names it.
+    const file = seedFile("004");
+    writeFileSync(file, `${readFileSync(file, "utf8")}\nUna frase más, añadida para ver qué se indexa de nuevo.\n`);
+    assert.deepEqual(build(), ["de", "fr", "id"]);
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
+  });
+
+  it("index again every language of a group whose member changed its title, as each names it", () => {
+    const file = seedFile("002");
+    // Its title is its first sentence: every translation's page lists the versions by title.
+    writeFileSync(file, readFileSync(file, "utf8").replace("Il semble ridicule", "Il semble vraiment ridicule"));
+    const copied = build();
+    assert.deepEqual(copied, []);
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
+  });
+
+  it("give a clean build's site after a document is deleted and after a bundle in the cache is removed", () => {
+    rmSync(seedFile("004"));
+    assert.deepEqual(build(), ["de", "fr", "id"]);
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
+    for (const kept of readdirSync(env.SEARCH_CACHE).filter((k) => k.startsWith("de-"))) rmSync(join(env.SEARCH_CACHE, kept), { recursive: true });
+    assert.deepEqual(build(), ["es", "fr", "id"]);
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
+  });
+});
