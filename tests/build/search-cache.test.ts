@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { UNUSED_UI_FILES } from "../../src/index/pagefind.ts";
 import { runBuild, SEEDS_DIR, siteFingerprint } from "../unit/helpers.ts";
 
 describe("search bundles kept between builds", () => {
@@ -32,6 +33,15 @@ describe("search bundles kept between builds", () => {
 
   it("index every language on the first build", () => {
     assert.deepEqual(build(), []);
+  });
+
+  it("hold what the search page loads, and none of Pagefind's ready-made interfaces", () => {
+    const files = readdirSync(join(env.OUTPUT_DIR, "pagefind", "de"));
+    for (const needed of ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.de.pagefind"]) assert.ok(files.includes(needed), `${needed} in ${files.join(" ")}`);
+    assert.deepEqual(
+      files.filter((f) => UNUSED_UI_FILES.includes(f) || /ui\.(js|css)$/.test(f)),
+      [],
+    );
   });
 
   it("are all copied back when nothing changed, giving a clean build's site", () => {
