@@ -116,13 +116,14 @@ async function compare(n: number): Promise<string[]> {
     report = join(WORK, `report-${n}.json`),
     cache = join(WORK, `detections-${n}.json`);
   const cards = join(WORK, `cards-${n}`),
-    search = join(WORK, `search-${n}`);
+    search = join(WORK, `search-${n}`),
+    ingest = join(WORK, `ingest-${n}`);
   const hugo = join(WORK, `hugo-${n}`);
   writeCorpus(corpus, inputs);
   writeHugoSite(hugo, inputs, truth);
   const edited = join(corpus, inputs[0]!.file),
     editedHugo = join(hugo, "content", inputs[0]!.lang, "posts", inputs[0]!.file.replace(/\.txt$/, ".md"));
-  const env = { CONTENT_DIR: corpus, OUTPUT_DIR: site, REPORT_FILE: report, DETECTION_CACHE: cache, CARD_CACHE: cards, SEARCH_CACHE: search };
+  const env = { CONTENT_DIR: corpus, OUTPUT_DIR: site, REPORT_FILE: report, DETECTION_CACHE: cache, CARD_CACHE: cards, SEARCH_CACHE: search, INGEST_CACHE: ingest };
   const ours = () => timed(process.execPath, ["--import", "tsx", "src/build.ts"], env);
   const theirs = () => sequence([() => timed("hugo", ["--quiet"], {}, hugo), () => timed(PAGEFIND, ["--site", "public", "--quiet"], {}, hugo)]);
   const clean = () => {
@@ -130,6 +131,7 @@ async function compare(n: number): Promise<string[]> {
     rmSync(cache, { force: true });
     rmSync(cards, { recursive: true, force: true });
     rmSync(search, { recursive: true, force: true });
+    rmSync(ingest, { recursive: true, force: true });
     rmSync(join(hugo, "public"), { recursive: true, force: true });
     rmSync(join(hugo, "resources"), { recursive: true, force: true });
   };

@@ -15,6 +15,9 @@ const REPORT_FILE = process.env.REPORT_FILE ?? join(PROJECT_ROOT, "reports/build
 /** Detections of unchanged documents are reused; DETECTION_CACHE=off detects everything afresh. */
 const DETECTION_CACHE = process.env.DETECTION_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/detections.json");
 
+/** Unchanged documents are not ingested again; INGEST_CACHE=off ingests every one. */
+const INGEST_CACHE = process.env.INGEST_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/ingest");
+
 /** Social cards of unchanged articles are reused; CARD_CACHE=off draws every one. */
 const CARD_CACHE = process.env.CARD_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/cards");
 
@@ -53,13 +56,14 @@ function unchangedSince(record: { file: string; inputs: string }, output: string
 
 async function build(settings: SiteSettings, output: string, report: string, started: number, record: { file: string; inputs: string } | undefined): Promise<number> {
   // Loaded only for a build that has something to do: a check that finds nothing changed needs none of it.
-  const [{ DetectionCache }, { buildSite }] = await Promise.all([import("./detect/cache.ts"), import("./site-build.ts")]);
+  const [{ DetectionCache }, { IngestCache }, { buildSite }] = await Promise.all([import("./detect/cache.ts"), import("./ingest/cache.ts"), import("./site-build.ts")]);
   const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
+  const ingested = INGEST_CACHE === "off" ? undefined : new IngestCache(INGEST_CACHE);
   const { model, indexed, times, recovered } = await buildSite({
     settings,
     output,
     reportFile: REPORT_FILE,
-    pipeline: detections ? { detections } : {},
+    pipeline: { ...(detections ? { detections } : {}), ...(ingested ? { ingested } : {}) },
     ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }),
     ...(SEARCH_CACHE === "off" ? {} : { searchCache: SEARCH_CACHE }),
   });
@@ -68,6 +72,7 @@ async function build(settings: SiteSettings, output: string, report: string, sta
   console.log(formatSummary(model.report));
   const reused = indexed.filter((i) => i.reused).map((i) => i.lang);
   const unchanged = reused.length ? ` Bundles whose pages had not changed, copied from an earlier build: ${reused.join(", ")}.` : "";
+  if (ingested?.hits) console.log(`Documents unchanged since an earlier build, not ingested again: ${ingested.hits} of ${model.report.inputs}.`);
   console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s), one bundle per language.${unchanged}`);
   const stages = STAGES.map((s) => `${s} ${Math.round(times.ms[s])}`).join(", ");
   console.log(`Built in ${Math.round(performance.now() - started)} ms (${stages}). Report: ${report}`);

@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { loadAuthors, loadDocumentMeta, resolveAttribution } from "./attribution/index.ts";
 import type { DetectionCache } from "./detect/cache.ts";
+import type { IngestCache } from "./ingest/cache.ts";
 import { detectLanguage, type Detection } from "./detect/language.ts";
 import { applyRelabels, partialTranslations, type Relabel } from "./detect/leftovers.ts";
 import { groupInputOf, groupTranslations, type GroupInput, type Grouping, type GroupOverrides, type TranslationGroup } from "./group/index.ts";
@@ -81,6 +82,8 @@ export interface PipelineOptions {
   times?: StageTimes;
   /** Remembers detections between builds. */
   detections?: DetectionCache;
+  /** Remembers ingested documents between builds (for the default detector only: a variant's detector would not match what it kept). */
+  ingested?: IngestCache;
   /** Stages replaced, for a benchmark's variant (its baseline hands in languages and groups nothing). */
   stages?: Partial<FindingStages>;
 }
@@ -123,7 +126,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   if (dictionaryProblems.length) throw new InputError([{ file: "src/render/locales", reasons: dictionaryProblems }]);
 
   const entries = readFolder(settings, times);
-  const ingested = ingestAll(entries, settings, stages, times);
+  const ingested = ingestAll(entries, settings, stages, times, options.stages?.detect ? undefined : options.ingested);
   relabelPartialTranslations(ingested, stages, times);
   const { records, outcomes, problems, warnings } = ingested;
 
@@ -207,7 +210,7 @@ function readFolder(settings: SiteSettings, times: StageTimes): FolderEntry[] {
 }
 
 /** read → detect → ingest, file by file: every entry ends as a document, a draft, ignored, or a problem. */
-function ingestAll(entries: readonly FolderEntry[], settings: SiteSettings, stages: FindingStages, times: StageTimes): Ingested {
+function ingestAll(entries: readonly FolderEntry[], settings: SiteSettings, stages: FindingStages, times: StageTimes, cache?: IngestCache): Ingested {
   const out: Ingested = { records: [], outcomes: new Map(), problems: [], warnings: [] };
   const fail = (file: string, reasons: string[]) => {
     out.problems.push({ file, reasons });
@@ -229,7 +232,14 @@ function ingestAll(entries: readonly FolderEntry[], settings: SiteSettings, stag
       continue;
     }
     const detect = (text: string) => times.time("detect", () => stages.detect(text, entry.file));
-    const result = times.time("ingest", () => ingestDocument(entry.file, read.bytes, { defaultLang: settings.defaultLanguage, detect }));
+    const result = times.time("ingest", () => {
+      const key = cache?.key(entry.file, read.bytes, settings.defaultLanguage);
+      const kept = key ? cache?.get(key) : undefined;
+      if (kept) return kept;
+      const fresh = ingestDocument(entry.file, read.bytes, { defaultLang: settings.defaultLanguage, detect });
+      if (key) cache?.set(key, fresh);
+      return fresh;
+    });
     if (!result.ok) {
       fail(entry.file, result.reasons);
       continue;

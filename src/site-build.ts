@@ -141,6 +141,7 @@ async function renderAndPublish(
   model.report.warnings.push(...warnings);
   const indexed = await times.timeAsync("index", () => buildSearchIndex(staging, searchable, searchCache ? new BundleCache(searchCache) : undefined));
   pipeline.detections?.save();
+  pipeline.ingested?.prune();
   times.time("write", () => publishStaged(output));
   return { model, indexed, times, pages };
 }

@@ -25,9 +25,12 @@ export function languageFixtures(): { lang: string; file: string; text: string }
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 
-/** `npm run build` in a process of its own; it builds even when nothing changed, and indexes every language, unless `env` names a BUILD_CACHE or SEARCH_CACHE. */
+/** `npm run build` in a process of its own; it builds even when nothing changed, ingests every document and indexes every language, unless `env` names a BUILD_CACHE, INGEST_CACHE or SEARCH_CACHE. */
 export function runBuild(env: Record<string, string>): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], { env: { ...process.env, BUILD_CACHE: "off", SEARCH_CACHE: "off", ...env }, encoding: "utf8" });
+  return spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
+    env: { ...process.env, BUILD_CACHE: "off", INGEST_CACHE: "off", SEARCH_CACHE: "off", ...env },
+    encoding: "utf8",
+  });
 }
 
 /** Every file's hash, by path: a whole built site, search bundles and pictures included. */

@@ -1,6 +1,7 @@
 /**
- * Search bundles kept between builds: a language whose pages did not change is copied back, one
- * whose pages changed is indexed again, and the site is always the one a clean build gives.
+ * What builds keep for one another: a document that did not change is not ingested again, a
+ * language whose pages did not change is not indexed again (its search bundle is copied back), and
+ * the site is always the one a clean build gives.
  */
 import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,15 +11,24 @@ import { describe, it } from "node:test";
 import { UNUSED_UI_FILES } from "../../src/index/pagefind.ts";
 import { runBuild, SEEDS_DIR, siteFingerprint } from "../unit/helpers.ts";
 
-describe("search bundles kept between builds", () => {
+describe("documents and search bundles kept between builds", () => {
   const work = mkdtempSync(join(tmpdir(), "search-cache-"));
   const content = join(work, "content");
   cpSync(SEEDS_DIR, content, { recursive: true });
-  const env = { CONTENT_DIR: content, OUTPUT_DIR: join(work, "site"), REPORT_FILE: join(work, "report.json"), SEARCH_CACHE: join(work, "search"), DETECTION_CACHE: "off" };
-  /** The languages the build copied from the cache, as it says. */
+  const env = {
+    CONTENT_DIR: content,
+    OUTPUT_DIR: join(work, "site"),
+    REPORT_FILE: join(work, "report.json"),
+    SEARCH_CACHE: join(work, "search"),
+    INGEST_CACHE: join(work, "ingest"),
+    DETECTION_CACHE: "off",
+  };
+  let kept = "";
+  /** The languages the build copied from the cache, as it says; `kept` is what it says of the documents. */
   const build = (): string[] => {
     const run = runBuild(env);
     assert.equal(run.status, 0, run.stderr);
+    kept = /not ingested again: (\d+ of \d+)\./.exec(run.stdout)?.[1] ?? "none";
     const copied = /copied from an earlier build: ([^.]+)\./.exec(run.stdout)?.[1];
     return copied ? copied.split(", ") : [];
   };
@@ -31,8 +41,9 @@ describe("search bundles kept between builds", () => {
   };
   const seedFile = (prefix: string) => join(content, readdirSync(content).find((f) => f.startsWith(prefix)) ?? prefix);
 
-  it("index every language on the first build", () => {
+  it("ingest every document and index every language on the first build", () => {
     assert.deepEqual(build(), []);
+    assert.equal(kept, "none");
   });
 
   it("hold what the search page loads, and none of Pagefind's ready-made interfaces", () => {
@@ -44,16 +55,18 @@ describe("search bundles kept between builds", () => {
     );
   });
 
-  it("are all copied back when nothing changed, giving a clean build's site", () => {
+  it("are all reused when nothing changed, giving a clean build's site", () => {
     assert.deepEqual(build(), ["de", "es", "fr", "id"]);
+    assert.equal(kept, "5 of 5");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
-  it("index again only the language of an edited document that has no translation", () => {
+  it("ingest again only an edited document, and index again only its language when it has no translation", () => {
     // 004 is the seeds' one Spanish article alone: no other language's page names it.
     const file = seedFile("004");
     writeFileSync(file, `${readFileSync(file, "utf8")}\nUna frase más, añadida para ver qué se indexa de nuevo.\n`);
     assert.deepEqual(build(), ["de", "fr", "id"]);
+    assert.equal(kept, "4 of 5");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
@@ -63,12 +76,14 @@ describe("search bundles kept between builds", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("Il semble ridicule", "Il semble vraiment ridicule"));
     const copied = build();
     assert.deepEqual(copied, []);
+    assert.equal(kept, "4 of 5");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
   it("give a clean build's site after a document is deleted and after a bundle in the cache is removed", () => {
     rmSync(seedFile("004"));
     assert.deepEqual(build(), ["de", "fr", "id"]);
+    assert.equal(kept, "4 of 4");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
     for (const kept of readdirSync(env.SEARCH_CACHE).filter((k) => k.startsWith("de-"))) rmSync(join(env.SEARCH_CACHE, kept), { recursive: true });
     assert.deepEqual(build(), ["es", "fr", "id"]);

@@ -1,0 +1,50 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { IngestCache } from "../../src/ingest/cache.ts";
+import { ingestDocument } from "../../src/ingest/document.ts";
+import { utf8 } from "./helpers.ts";
+
+const bytes = utf8("Der Bäcker öffnet um sechs Uhr.\n\nDas Brot ist noch warm, und die Straße riecht danach.\n");
+
+describe("the ingest cache", () => {
+  it("gives a new key when the file's name, its bytes or the default language differ", () => {
+    const cache = new IngestCache(mkdtempSync(join(tmpdir(), "ingest-")));
+    const key = cache.key("a.txt", bytes, "en");
+    assert.equal(cache.key("a.txt", Uint8Array.from(bytes), "en"), key);
+    const others = [cache.key("b.txt", bytes, "en"), cache.key("a.txt", utf8("Der Bäcker."), "en"), cache.key("a.txt", bytes, "de")];
+    for (const other of others) assert.notEqual(other, key);
+  });
+
+  it("gives back what ingesting gave, field for field", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ingest-"));
+    const cache = new IngestCache(dir);
+    const result = ingestDocument("a.txt", bytes, { defaultLang: "en" });
+    assert.ok(result.ok && result.doc.paragraphs.length === 2, "the document ingests");
+    const key = cache.key("a.txt", bytes, "en");
+    cache.set(key, result);
+    // Read back by the next build's cache, from disk.
+    assert.deepEqual(new IngestCache(dir).get(key), result);
+  });
+
+  it("has nothing for a key never kept", () => {
+    const cache = new IngestCache(mkdtempSync(join(tmpdir(), "ingest-")));
+    assert.equal(cache.get(cache.key("a.txt", bytes, "en")), undefined);
+    assert.equal(cache.hits, 0);
+  });
+
+  it("drops what a build did not use once it holds far more than the build used", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ingest-"));
+    const old = new IngestCache(dir);
+    const result = ingestDocument("a.txt", bytes, { defaultLang: "en" });
+    for (let i = 0; i < 1005; i++) old.set(old.key(`old-${i}.txt`, bytes, "en"), result);
+    const next = new IngestCache(dir);
+    const used = next.key("old-0.txt", bytes, "en");
+    assert.ok(next.get(used));
+    next.prune();
+    const left = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
+    assert.deepEqual(left, [join(used.slice(0, 2), `${used}.json`)]);
+  });
+});
