@@ -3,38 +3,24 @@
  * wrote, builds again, and the result is the site a clean build gives.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { inputsDigest, outputDigest } from "../../src/write/build-record.ts";
-import { runBuild, SEEDS_DIR, siteFingerprint } from "../unit/helpers.ts";
+import { cleanBuild, runBuild, seedWorkspace, siteFingerprint } from "../unit/helpers.ts";
 
 describe("rebuilding", () => {
-  const work = mkdtempSync(join(tmpdir(), "rebuild-"));
-  const content = join(work, "content");
-  cpSync(SEEDS_DIR, content, { recursive: true });
-  const env = {
-    CONTENT_DIR: content,
-    OUTPUT_DIR: join(work, "site"),
-    REPORT_FILE: join(work, "report.json"),
-    BUILD_CACHE: join(work, "builds"),
-    CARD_CACHE: join(work, "cards"),
-    DETECTION_CACHE: join(work, "detections.json"),
-  };
+  // Every cache but the build record off, as before the others existed: this is the record's test.
+  const { content, env } = seedWorkspace("rebuild");
+  Object.assign(env, { INGEST_CACHE: "off", SEARCH_CACHE: "off" });
   const build = () => {
     const run = runBuild(env);
     assert.equal(run.status, 0, run.stderr);
     return run.stdout;
   };
   const rebuilt = (stdout: string) => /^Built in \d+ ms/m.test(stdout);
-  /** A build of the same documents from nothing: no site, no caches. */
-  const clean = () => {
-    const fresh = join(mkdtempSync(join(tmpdir(), "clean-")), "site");
-    const run = runBuild({ CONTENT_DIR: content, OUTPUT_DIR: fresh, REPORT_FILE: join(fresh, "..", "report.json"), CARD_CACHE: "off", DETECTION_CACHE: "off" });
-    assert.equal(run.status, 0, run.stderr);
-    return fresh;
-  };
+  const clean = () => cleanBuild(content);
 
   it("with nothing changed keeps the site as it is, says so, and writes the report again", () => {
     assert.ok(rebuilt(build()));

@@ -4,25 +4,16 @@
  * the site is always the one a clean build gives.
  */
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { UNUSED_UI_FILES } from "../../src/index/pagefind.ts";
-import { runBuild, SEEDS_DIR, siteFingerprint } from "../unit/helpers.ts";
+import { cleanBuild, runBuild, seedWorkspace, siteFingerprint } from "../unit/helpers.ts";
 
 describe("documents and search bundles kept between builds", () => {
-  const work = mkdtempSync(join(tmpdir(), "search-cache-"));
-  const content = join(work, "content");
-  cpSync(SEEDS_DIR, content, { recursive: true });
-  const env = {
-    CONTENT_DIR: content,
-    OUTPUT_DIR: join(work, "site"),
-    REPORT_FILE: join(work, "report.json"),
-    SEARCH_CACHE: join(work, "search"),
-    INGEST_CACHE: join(work, "ingest"),
-    DETECTION_CACHE: "off",
-  };
+  const { content, env } = seedWorkspace("caches");
+  // Every build runs (no build record); detections are cached too, but by text: the documents' cache is what this holds to account.
+  Object.assign(env, { BUILD_CACHE: "off", DETECTION_CACHE: "off" });
   let kept = "";
   /** The languages the build copied from the cache, as it says; `kept` is what it says of the documents. */
   const build = (): string[] => {
@@ -32,13 +23,7 @@ describe("documents and search bundles kept between builds", () => {
     const copied = /copied from an earlier build: ([^.]+)\./.exec(run.stdout)?.[1];
     return copied ? copied.split(", ") : [];
   };
-  /** The same documents built from nothing, every language indexed. */
-  const clean = () => {
-    const fresh = join(mkdtempSync(join(tmpdir(), "clean-")), "site");
-    const run = runBuild({ CONTENT_DIR: content, OUTPUT_DIR: fresh, REPORT_FILE: join(fresh, "..", "report.json"), DETECTION_CACHE: "off" });
-    assert.equal(run.status, 0, run.stderr);
-    return siteFingerprint(fresh);
-  };
+  const clean = () => siteFingerprint(cleanBuild(content));
   const seedFile = (prefix: string) => join(content, readdirSync(content).find((f) => f.startsWith(prefix)) ?? prefix);
 
   it("ingest every document and index every language on the first build", () => {

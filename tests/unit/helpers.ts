@@ -1,6 +1,7 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { PROJECT_ROOT } from "../../src/settings.ts";
 
@@ -47,4 +48,42 @@ export function siteFingerprint(dir: string): Record<string, string> {
         .digest("hex"),
     ]),
   );
+}
+
+/** A build's settings: where it reads, writes and keeps what it reuses. */
+export interface BuildEnv extends Record<string, string> {
+  CONTENT_DIR: string;
+  OUTPUT_DIR: string;
+  REPORT_FILE: string;
+  BUILD_CACHE: string;
+  CARD_CACHE: string;
+  DETECTION_CACHE: string;
+  INGEST_CACHE: string;
+  SEARCH_CACHE: string;
+}
+
+/** A copy of the seeds in a folder of its own, and a build's settings that keep its site, report and every cache there too. */
+export function seedWorkspace(name: string): { work: string; content: string; env: BuildEnv } {
+  const work = mkdtempSync(join(tmpdir(), `${name}-`));
+  const content = join(work, "content");
+  cpSync(SEEDS_DIR, content, { recursive: true });
+  const env: BuildEnv = {
+    CONTENT_DIR: content,
+    OUTPUT_DIR: join(work, "site"),
+    REPORT_FILE: join(work, "report.json"),
+    BUILD_CACHE: join(work, "builds"),
+    CARD_CACHE: join(work, "cards"),
+    DETECTION_CACHE: join(work, "detections.json"),
+    INGEST_CACHE: join(work, "ingest"),
+    SEARCH_CACHE: join(work, "search"),
+  };
+  return { work, content, env };
+}
+
+/** The documents of `content` built from nothing (no site, no caches): the site's folder. */
+export function cleanBuild(content: string): string {
+  const fresh = join(mkdtempSync(join(tmpdir(), "clean-")), "site");
+  const run = runBuild({ CONTENT_DIR: content, OUTPUT_DIR: fresh, REPORT_FILE: join(fresh, "..", "report.json"), CARD_CACHE: "off", DETECTION_CACHE: "off" });
+  if (run.status !== 0) throw new Error(`the clean build failed: ${run.stderr}`);
+  return fresh;
 }
