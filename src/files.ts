@@ -1,6 +1,8 @@
-/** Files other builds may read while this one writes them (caches and build records), and the packages the build runs. */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+/** Files other builds may read while this one writes them (caches and build records), trees by their digest, and the packages the build runs. */
+import type { Hash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { byCodePoint } from "./order.ts";
 
 /** Written aside and renamed into place: a reader running beside this build, or after it stopped halfway, never sees half a file. */
 export function writeWhole(file: string, data: string | Buffer): void {
@@ -22,4 +24,50 @@ export function packageDir(name: string): string {
 /** An installed package's version. */
 export function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(join(packageDir(name), "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** Every file under `root` (or `root` itself), as paths relative to it in code-point order: the same on every machine. */
+function filesUnder(root: string): string[] {
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    return [];
+  }
+  if (!stat.isDirectory()) return [""];
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      out.push(`${relative(root, dir)}/(unreadable)`); // the build itself says what is wrong with it
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else out.push(relative(root, path));
+    }
+  };
+  walk(root);
+  return out.sort(byCodePoint);
+}
+
+/** A tree by its files' bytes, or by their sizes and modification times (a site, fonts: cheaper, and what an edit changes). */
+export function addTree(hash: Hash, root: string, content: "bytes" | "stat"): void {
+  for (const file of filesUnder(root)) {
+    const path = join(root, file);
+    hash.update(`${file}\0`);
+    try {
+      if (content === "bytes") hash.update(readFileSync(path));
+      else {
+        const stat = statSync(path);
+        hash.update(`${stat.size} ${stat.mtimeMs}`);
+      }
+    } catch {
+      hash.update("unreadable"); // a file that cannot be read is a change the build will report
+    }
+    hash.update("\0");
+  }
 }

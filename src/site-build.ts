@@ -9,7 +9,7 @@ import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets } from "./eleventy/site-plugin.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { BundleCache } from "./index/bundle-cache.ts";
-import { buildSearchIndex, searchablePages, type IndexedLanguage, type RenderedPage, type SearchablePage } from "./index/pagefind.ts";
+import { buildSearchIndex, searchablePages, type IndexedLanguage, type RenderedPage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { writeReport } from "./report.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
@@ -118,14 +118,12 @@ async function renderAndPublish(
     }
   });
   const pages = rendered.length;
-  let searchable: SearchablePage[] = [];
   times.time("write", () => {
     for (const page of rendered) {
       if (!page.outputPath) continue;
       mkdirSync(dirname(page.outputPath), { recursive: true });
       writeFileSync(page.outputPath, page.content);
     }
-    searchable = searchablePages(rendered);
     for (const asset of siteAssets()) {
       mkdirSync(dirname(join(staging, asset.url)), { recursive: true });
       copyFileSync(asset.file, join(staging, asset.url));
@@ -135,6 +133,7 @@ async function renderAndPublish(
     writeFileSync(join(staging, "_redirects"), renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
   });
 
+  const searchable = searchablePages(rendered);
   rendered = []; // written: only the searchable pages' HTML is still needed
   // What the cards add to the build's time is the wait for them once the pages are written.
   const { warnings } = await times.timeAsync("cards", () => cards);

@@ -7,20 +7,14 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
-import { writeWhole } from "../files.ts";
-import { byCodePoint } from "../order.ts";
+import { addTree, writeWhole } from "../files.ts";
+import { PROJECT_ROOT } from "../settings.ts";
 import type { IngestResult } from "./document.ts";
-
-const SRC = join(import.meta.dirname, "..");
 
 /** Every source file of the build and the lockfile: what ingesting runs. */
 function codeVersion(): string {
   const hash = createHash("sha256");
-  const files = readdirSync(SRC, { recursive: true, encoding: "utf8" })
-    .filter((f) => /\.(ts|json)$/.test(f))
-    .sort(byCodePoint);
-  for (const f of files) hash.update(`${f}\0`).update(readFileSync(join(SRC, f)));
-  hash.update(readFileSync(join(SRC, "..", "package-lock.json")));
+  for (const input of ["src", "package-lock.json"]) addTree(hash.update(`${input}\0`), join(PROJECT_ROOT, input), "bytes");
   return hash.digest("hex");
 }
 

@@ -8,12 +8,11 @@
  * detectors, so an unchanged site costs the reading, not the start-up.
  */
 import { execFileSync } from "node:child_process";
-import { createHash, type Hash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { writeWhole } from "../files.ts";
-import { byCodePoint } from "../order.ts";
-import { join, relative } from "node:path";
+import { addTree, writeWhole } from "../files.ts";
+import { join } from "node:path";
 
 export interface BuildRecord {
   inputs: string;
@@ -26,52 +25,6 @@ export interface BuildRecord {
 const PROJECT_INPUTS = ["src", "pages", "_includes", "_data", ".eleventy.ts", "package-lock.json", "tsconfig.json"];
 /** Where Skia finds the fonts social cards are drawn in. */
 const FONT_DIRS = ["/usr/share/fonts", "/usr/local/share/fonts", join(homedir(), ".fonts"), join(homedir(), ".local/share/fonts"), "/System/Library/Fonts", "/Library/Fonts"];
-
-/** Every file under `root` (or `root` itself), as paths relative to it in code-point order: the same on every machine. */
-function filesUnder(root: string): string[] {
-  let stat;
-  try {
-    stat = statSync(root);
-  } catch {
-    return [];
-  }
-  if (!stat.isDirectory()) return [""];
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      out.push(`${relative(root, dir)}/(unreadable)`); // the build itself says what is wrong with it
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else out.push(relative(root, path));
-    }
-  };
-  walk(root);
-  return out.sort(byCodePoint);
-}
-
-/** A tree by its files' bytes, or by their sizes and modification times (a site, fonts: cheaper, and what an edit changes). */
-function addTree(hash: Hash, root: string, content: "bytes" | "stat"): void {
-  for (const file of filesUnder(root)) {
-    const path = join(root, file);
-    hash.update(`${file}\0`);
-    try {
-      if (content === "bytes") hash.update(readFileSync(path));
-      else {
-        const stat = statSync(path);
-        hash.update(`${stat.size} ${stat.mtimeMs}`);
-      }
-    } catch {
-      hash.update("unreadable"); // a file that cannot be read is a change the build will report
-    }
-    hash.update("\0");
-  }
-}
 
 /** The commit the documents' dates are read from, if they are in a git repository. */
 function headCommit(dir: string): string {
