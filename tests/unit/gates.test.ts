@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, it } from "node:test";
-import { validateSiteHtml } from "../../src/check/html.ts";
+import { HtmlValidate, Parser, type HtmlElement } from "html-validate";
+import { quadraticGetElementsByTagName, validateSiteHtml } from "../../src/check/html.ts";
 import { findBrokenLinks } from "../../src/check/links.ts";
 
 function site(files: Record<string, string>): string {
@@ -42,6 +43,19 @@ describe("the valid-HTML gate", () => {
   it("counts a title's characters as read, not as escaped", async () => {
     const dir = site({ "markup/index.html": page("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &lt;!-- &lt;b&gt; &lt;i&gt;", "<main></main>") });
     assert.deepEqual(await validateSiteHtml(dir), []);
+  });
+});
+
+describe("the valid-HTML gate's faster descendant search", () => {
+  it("finds the same elements in the same order as html-validate's own", () => {
+    const config = new HtmlValidate().getConfigForSync("inline.html");
+    const root = new Parser(config).parseHtml(page("t", `<main><p>a <a href="#x">x</a></p><div><p>b</p><section><p>c <a href="#y">y</a></p></section></div><p>d</p></main>`));
+    for (const tag of ["p", "a", "section", "*"]) {
+      const where = (elements: HtmlElement[]) => elements.map((e) => `${e.tagName}@${e.location.offset}`);
+      const own = where(quadraticGetElementsByTagName.call(root, tag));
+      assert.ok(own.length > 0, tag);
+      assert.deepEqual(where(root.getElementsByTagName(tag)), own, tag);
+    }
   });
 });
 
