@@ -117,13 +117,14 @@ async function compare(n: number): Promise<string[]> {
     cache = join(WORK, `detections-${n}.json`);
   const cards = join(WORK, `cards-${n}`),
     search = join(WORK, `search-${n}`),
-    ingest = join(WORK, `ingest-${n}`);
+    ingest = join(WORK, `ingest-${n}`),
+    pages = join(WORK, `pages-${n}`);
   const hugo = join(WORK, `hugo-${n}`);
   writeCorpus(corpus, inputs);
   writeHugoSite(hugo, inputs, truth);
   const edited = join(corpus, inputs[0]!.file),
     editedHugo = join(hugo, "content", inputs[0]!.lang, "posts", inputs[0]!.file.replace(/\.txt$/, ".md"));
-  const env = { CONTENT_DIR: corpus, OUTPUT_DIR: site, REPORT_FILE: report, DETECTION_CACHE: cache, CARD_CACHE: cards, SEARCH_CACHE: search, INGEST_CACHE: ingest };
+  const env = { CONTENT_DIR: corpus, OUTPUT_DIR: site, REPORT_FILE: report, DETECTION_CACHE: cache, CARD_CACHE: cards, SEARCH_CACHE: search, INGEST_CACHE: ingest, PAGE_CACHE: pages };
   const ours = () => timed(process.execPath, ["--import", "tsx", "src/build.ts"], env);
   const theirs = () => sequence([() => timed("hugo", ["--quiet"], {}, hugo), () => timed(PAGEFIND, ["--site", "public", "--quiet"], {}, hugo)]);
   const clean = () => {
@@ -132,6 +133,7 @@ async function compare(n: number): Promise<string[]> {
     rmSync(cards, { recursive: true, force: true });
     rmSync(search, { recursive: true, force: true });
     rmSync(ingest, { recursive: true, force: true });
+    rmSync(pages, { recursive: true, force: true });
     rmSync(join(hugo, "public"), { recursive: true, force: true });
     rmSync(join(hugo, "resources"), { recursive: true, force: true });
   };

@@ -24,6 +24,9 @@ const CARD_CACHE = process.env.CARD_CACHE ?? join(PROJECT_ROOT, "node_modules/.c
 /** Search bundles of languages whose pages did not change are reused; SEARCH_CACHE=off indexes every language. */
 const SEARCH_CACHE = process.env.SEARCH_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/search");
 
+/** Article pages whose inputs did not change are not rendered again; PAGE_CACHE=off renders every one. */
+const PAGE_CACHE = process.env.PAGE_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/pages");
+
 /** A record of the last good build of each output; BUILD_CACHE=off builds even when nothing changed. */
 const BUILD_CACHE = process.env.BUILD_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/builds");
 
@@ -59,13 +62,14 @@ async function build(settings: SiteSettings, output: string, report: string, sta
   const [{ DetectionCache }, { IngestCache }, { buildSite }] = await Promise.all([import("./detect/cache.ts"), import("./ingest/cache.ts"), import("./site-build.ts")]);
   const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
   const ingested = INGEST_CACHE === "off" ? undefined : new IngestCache(INGEST_CACHE);
-  const { model, indexed, times, recovered } = await buildSite({
+  const { model, indexed, times, recovered, keptPages } = await buildSite({
     settings,
     output,
     reportFile: REPORT_FILE,
     pipeline: { ...(detections ? { detections } : {}), ...(ingested ? { ingested } : {}) },
     ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }),
     ...(SEARCH_CACHE === "off" ? {} : { searchCache: SEARCH_CACHE }),
+    ...(PAGE_CACHE === "off" ? {} : { pageCache: PAGE_CACHE }),
   });
   if (record) saveBuildRecord(record.file, { inputs: record.inputs, output: outputDigest(output), report: model.report });
   for (const note of recovered) console.log(`Recovered: ${note}.`);
@@ -73,6 +77,7 @@ async function build(settings: SiteSettings, output: string, report: string, sta
   const reused = indexed.filter((i) => i.reused).map((i) => i.lang);
   const unchanged = reused.length ? ` Bundles whose pages had not changed, copied from an earlier build: ${reused.join(", ")}.` : "";
   if (ingested?.hits) console.log(`Documents unchanged since an earlier build, not ingested again: ${ingested.hits} of ${model.report.inputs}.`);
+  if (keptPages) console.log(`Article pages unchanged since an earlier build, not rendered again: ${keptPages} of ${model.articles.length}.`);
   console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s), one bundle per language.${unchanged}`);
   const stages = STAGES.map((s) => `${s} ${Math.round(times.ms[s])}`).join(", ");
   console.log(`Built in ${Math.round(performance.now() - started)} ms (${stages}). Report: ${report}`);

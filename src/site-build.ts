@@ -6,7 +6,9 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { handModel, renderFailure, siteAssets } from "./eleventy/site-plugin.ts";
+import { handModel, renderFailure, siteAssets, type HandOff } from "./eleventy/site-plugin.ts";
+import { PageCache } from "./render/page-cache.ts";
+import type { DeclaredPage } from "./render/sitemap.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { BundleCache } from "./index/bundle-cache.ts";
 import { buildSearchIndex, searchablePages, type IndexedLanguage, type RenderedPage } from "./index/pagefind.ts";
@@ -28,6 +30,8 @@ export interface BuildOptions {
   cardCache?: string;
   /** Where search bundles are kept between builds; without it every language is indexed. */
   searchCache?: string;
+  /** Where article pages are kept between builds; without it every page is rendered. */
+  pageCache?: string;
 }
 
 export interface BuildResult {
@@ -35,12 +39,14 @@ export interface BuildResult {
   indexed: IndexedLanguage[];
   times: StageTimes;
   pages: number;
+  /** Article pages taken from an earlier build instead of rendered. */
+  keptPages: number;
   /** What an interrupted earlier run had left, and what was done about it. */
   recovered: string[];
 }
 
 /** Throws InputError (after writing its report), IndexError, or whatever else went wrong. */
-export async function buildSite({ settings, output, reportFile, pipeline = {}, cardCache, searchCache }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ settings, output, reportFile, pipeline = {}, cardCache, searchCache, pageCache }: BuildOptions): Promise<BuildResult> {
   const times = new StageTimes();
   // First of all, so even a build that stops on its input leaves the last good site where it belongs.
   const recovered = recoverInterrupted(output);
@@ -52,7 +58,7 @@ export async function buildSite({ settings, output, reportFile, pipeline = {}, c
     throw error;
   }
   try {
-    const result = await renderAndPublish(model, settings, output, times, { pipeline, cardCache, searchCache });
+    const result = await renderAndPublish(model, settings, output, times, { pipeline, cardCache, searchCache, pageCache });
     writeReport(reportFile, model.report);
     return { ...result, recovered };
   } catch (error) {
@@ -94,14 +100,19 @@ async function renderAndPublish(
   settings: SiteSettings,
   output: string,
   times: StageTimes,
-  { pipeline = {}, cardCache, searchCache }: Pick<BuildOptions, "pipeline" | "cardCache" | "searchCache">,
+  { pipeline = {}, cardCache, searchCache, pageCache }: Pick<BuildOptions, "pipeline" | "cardCache" | "searchCache" | "pageCache">,
 ): Promise<Omit<BuildResult, "recovered">> {
   const staging = stagingOf(output);
   // Drawn while Eleventy renders: their encoding runs on libuv's threads, so on the second core.
   const cards = writeSocialCards(socialCards(model), staging, cardCache);
   cards.catch(() => {}); // awaited below; until then a failure must not count as unhandled
+  const cache = pageCache ? new PageCache(pageCache) : undefined;
+  const plan = cache?.plan(model) ?? { render: model.articles, kept: [], keys: new Map<string, string>() };
+  let declared: ReadonlyMap<string, DeclaredPage> = new Map();
+  const handOff: HandOff = { kept: plan.kept.flatMap((p) => (p.declared ? [p.declared] : [])), seen: (d) => (declared = d) };
   // The model and the output folder go in as arguments: the configuration file sets neither.
-  const eleventy = new Eleventy(undefined, staging, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true, pathPrefix: settings.pathPrefix, config: handModel(model) });
+  const config = handModel({ ...model, articles: plan.render }, handOff);
+  const eleventy = new Eleventy(undefined, staging, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true, pathPrefix: settings.pathPrefix, config });
   // Eleventy prints a failing template's stack trace itself; the build names the document instead.
   if (!process.env.DEBUG) eleventy.disableLogger();
   // Rendered in memory, then written here: the search index reads the pages from memory, not disk.
@@ -117,6 +128,9 @@ async function renderAndPublish(
       throw new InputError([{ file: article?.file ?? (failed.url || "a page"), reasons: [`cannot be rendered${failed.url ? ` at ${failed.url}` : ""}: ${failed.message}`] }]);
     }
   });
+  cache?.keep(plan, rendered, declared, staging);
+  cache?.prune();
+  rendered.push(...plan.kept.map((p) => ({ url: p.url, outputPath: join(staging, p.path), content: p.content })));
   const pages = rendered.length;
   times.time("write", () => {
     for (const page of rendered) {
@@ -142,5 +156,5 @@ async function renderAndPublish(
   pipeline.detections?.save();
   pipeline.ingested?.prune();
   times.time("write", () => publishStaged(output));
-  return { model, indexed, times, pages };
+  return { model, indexed, times, pages, keptPages: plan.kept.length };
 }

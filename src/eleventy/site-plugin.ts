@@ -19,18 +19,44 @@ import { loadSettings, PROJECT_ROOT } from "../settings.ts";
 const STYLESHEET = join(PROJECT_ROOT, "_includes/css/site.css");
 const SEARCH_SCRIPT = join(PROJECT_ROOT, "_includes/js/search.js");
 
+/** Global data beside `blog`, for the plugin only. */
+const HAND_OFF = "blogHandOff";
+
+/** What a build hands Eleventy beside its model, when some pages come from an earlier build. */
+export interface HandOff {
+  /** Pages an earlier build rendered (not in the model's articles): their sitemap declarations. */
+  kept?: readonly DeclaredPage[];
+  /** Told what each page in Eleventy's collections declared, by URL, as the sitemap read it. */
+  seen?: (declared: ReadonlyMap<string, DeclaredPage>) => void;
+}
+
 /**
  * How a build hands Eleventy its model: as the global data `blog`, set by Eleventy's programmatic
  * `config` callback, which runs before the configuration file. Run on its own (the CLI, `npm start`),
  * the plugin builds the model itself.
  */
-export function handModel(model: SiteModel): (eleventyConfig: UserConfig) => void {
-  return (eleventyConfig) => void eleventyConfig.addGlobalData("blog", () => model);
+export function handModel(model: SiteModel, handOff: HandOff = {}): (eleventyConfig: UserConfig) => void {
+  return (eleventyConfig) => {
+    eleventyConfig.addGlobalData("blog", () => model);
+    eleventyConfig.addGlobalData(HAND_OFF, () => handOff);
+  };
 }
 
-function handedModel(eleventyConfig: UserConfig): SiteModel | undefined {
-  const blog = (eleventyConfig.globalData as Record<string, unknown>)["blog"];
-  return typeof blog === "function" ? (blog as () => SiteModel)() : undefined;
+function handed(eleventyConfig: UserConfig): { model: SiteModel; handOff: HandOff } | undefined {
+  const data = eleventyConfig.globalData as Record<string, unknown>;
+  const blog = data["blog"];
+  const handOff = data[HAND_OFF];
+  if (typeof blog !== "function") return undefined;
+  return { model: (blog as () => SiteModel)(), handOff: typeof handOff === "function" ? (handOff as () => HandOff)() : {} };
+}
+
+/** A collection item narrowed to what the sitemap reads, so it can be kept with the page. */
+function declaration(item: DeclaredPage & { url?: string | false }): DeclaredPage {
+  const view = item.data.view;
+  return {
+    inputPath: item.inputPath,
+    data: { sitemap: item.data.sitemap, ...(view ? { view: { canonical: view.canonical, hreflang: view.hreflang, lastmod: view.lastmod } } : {}) },
+  };
 }
 
 export interface SiteAsset {
@@ -83,12 +109,13 @@ export function pageFilter<A extends unknown[], R>(filter: (...args: A) => R): (
 }
 
 export default function sitePlugin(eleventyConfig: UserConfig): void {
-  const handed = handedModel(eleventyConfig);
-  const state = { model: handed ?? buildSiteModel(loadSettings()) };
+  const given = handed(eleventyConfig);
+  const state = { model: given?.model ?? buildSiteModel(loadSettings()) };
+  const handOff = given?.handOff ?? {};
   const current = state.model;
   const translations = translationsFor(current.dictionaries, current.uiLocales);
 
-  if (!handed) {
+  if (!given) {
     eleventyConfig.addGlobalData("blog", () => state.model);
     eleventyConfig.addWatchTarget(current.settings.contentPath);
     eleventyConfig.on("eleventy.beforeWatch", () => {
@@ -136,7 +163,11 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
   );
 
   // Every rendered page that declares `sitemap: true`, whatever template it comes from.
-  eleventyConfig.addCollection("sitemap", (api: { getAll(): unknown[] }) => sitemapEntries(api.getAll() as DeclaredPage[]));
+  eleventyConfig.addCollection("sitemap", (api: { getAll(): unknown[] }) => {
+    const items = api.getAll() as (DeclaredPage & { url?: string | false })[];
+    handOff.seen?.(new Map(items.flatMap((item) => (item.url ? [[item.url, declaration(item)] as const] : []))));
+    return sitemapEntries([...items, ...(handOff.kept ?? [])]);
+  });
 
   const assets = siteAssets();
   for (const asset of assets) {

@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import * as pagefind from "pagefind";
+import { byCodePoint } from "../order.ts";
 import { routes } from "../routes.ts";
 import type { BundleCache } from "./bundle-cache.ts";
 
@@ -68,7 +69,8 @@ export function searchablePages(rendered: readonly RenderedPage[]): SearchablePa
     if (!lang) throw new IndexError(`${url} is marked for search (data-pagefind-body) but its <html> element has no lang`);
     out.push({ lang, url, content });
   }
-  return out;
+  // In URL order: a page kept from an earlier build joins its bundle where a clean build puts it.
+  return out.sort((a, b) => byCodePoint(a.url, b.url));
 }
 
 /**

@@ -5,9 +5,9 @@
  * result is the one ingesting would give.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { basename, join } from "node:path";
-import { addTree, writeWhole } from "../files.ts";
+import { join } from "node:path";
+import { addTree } from "../files.ts";
+import { KeyedStore } from "../keyed-store.ts";
 import { PROJECT_ROOT } from "../settings.ts";
 import type { IngestResult } from "./document.ts";
 
@@ -20,50 +20,32 @@ function codeVersion(): string {
 
 export class IngestCache {
   private readonly version = codeVersion();
-  private readonly used = new Set<string>();
-  hits = 0;
+  private readonly store: KeyedStore<IngestResult>;
 
   /** @param dir where the results live, one file each */
-  constructor(private readonly dir: string) {}
+  constructor(dir: string) {
+    this.store = new KeyedStore(dir);
+  }
+
+  /** Documents taken from the cache so far. */
+  get hits(): number {
+    return this.store.hits;
+  }
 
   key(file: string, bytes: Uint8Array, defaultLang: string): string {
     return createHash("sha256").update(this.version).update(`\0${file}\0${defaultLang}\0`).update(bytes).digest("hex");
   }
 
-  private path(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json`);
-  }
-
   /** The result kept under `key`, or undefined when there is none (or it cannot be read). */
   get(key: string): IngestResult | undefined {
-    this.used.add(key);
-    try {
-      const result = JSON.parse(readFileSync(this.path(key), "utf8")) as IngestResult;
-      this.hits++;
-      return result;
-    } catch {
-      return undefined;
-    }
+    return this.store.get(key);
   }
 
   set(key: string, result: IngestResult): void {
-    this.used.add(key);
-    try {
-      writeWhole(this.path(key), JSON.stringify(result));
-    } catch {
-      // A full disk or a read-only cache costs the next build time, not this build its site.
-    }
+    this.store.set(key, result);
   }
 
-  /** Drops what this build did not use once the cache holds more than twice what it did (and some room). */
   prune(): void {
-    let kept: string[];
-    try {
-      kept = readdirSync(this.dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
-    } catch {
-      return;
-    }
-    if (kept.length <= 2 * this.used.size + 1000) return;
-    for (const f of kept) if (!this.used.has(basename(f, ".json"))) rmSync(join(this.dir, f), { force: true });
+    this.store.prune();
   }
 }

@@ -1,7 +1,8 @@
 /**
- * What builds keep for one another: a document that did not change is not ingested again, a
- * language whose pages did not change is not indexed again (its search bundle is copied back), and
- * the site is always the one a clean build gives.
+ * What builds keep for one another: a document that did not change is not ingested again, an
+ * article whose page would come out the same is not rendered again, a language whose pages did not
+ * change is not indexed again (its search bundle is copied back), and the site is always the one a
+ * clean build gives.
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -10,16 +11,18 @@ import { describe, it } from "node:test";
 import { UNUSED_UI_FILES } from "../../src/index/pagefind.ts";
 import { cleanBuild, runBuild, seedWorkspace, siteFingerprint } from "../unit/helpers.ts";
 
-describe("documents and search bundles kept between builds", () => {
+describe("documents, pages and search bundles kept between builds", () => {
   const { content, env } = seedWorkspace("caches");
   // Every build runs (no build record); detections are cached too, but by text: the documents' cache is what this holds to account.
   Object.assign(env, { BUILD_CACHE: "off", DETECTION_CACHE: "off" });
   let kept = "";
-  /** The languages the build copied from the cache, as it says; `kept` is what it says of the documents. */
+  let pages = "";
+  /** The languages the build copied from the cache, as it says; `kept` and `pages` are what it says of the documents and their pages. */
   const build = (): string[] => {
     const run = runBuild(env);
     assert.equal(run.status, 0, run.stderr);
     kept = /not ingested again: (\d+ of \d+)\./.exec(run.stdout)?.[1] ?? "none";
+    pages = /not rendered again: (\d+ of \d+)\./.exec(run.stdout)?.[1] ?? "none";
     const copied = /copied from an earlier build: ([^.]+)\./.exec(run.stdout)?.[1];
     return copied ? copied.split(", ") : [];
   };
@@ -29,6 +32,7 @@ describe("documents and search bundles kept between builds", () => {
   it("ingest every document and index every language on the first build", () => {
     assert.deepEqual(build(), []);
     assert.equal(kept, "none");
+    assert.equal(pages, "none");
   });
 
   it("hold what the search page loads, and none of Pagefind's ready-made interfaces", () => {
@@ -43,6 +47,7 @@ describe("documents and search bundles kept between builds", () => {
   it("are all reused when nothing changed, giving a clean build's site", () => {
     assert.deepEqual(build(), ["de", "es", "fr", "id"]);
     assert.equal(kept, "5 of 5");
+    assert.equal(pages, "5 of 5");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
@@ -52,6 +57,7 @@ describe("documents and search bundles kept between builds", () => {
     writeFileSync(file, `${readFileSync(file, "utf8")}\nUna frase más, añadida para ver qué se indexa de nuevo.\n`);
     assert.deepEqual(build(), ["de", "fr", "id"]);
     assert.equal(kept, "4 of 5");
+    assert.equal(pages, "4 of 5");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
@@ -62,6 +68,8 @@ describe("documents and search bundles kept between builds", () => {
     const copied = build();
     assert.deepEqual(copied, []);
     assert.equal(kept, "4 of 5");
+    // Its group's pages list its title; the article alone is the one page kept.
+    assert.equal(pages, "1 of 5");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
@@ -69,6 +77,7 @@ describe("documents and search bundles kept between builds", () => {
     rmSync(seedFile("004"));
     assert.deepEqual(build(), ["de", "fr", "id"]);
     assert.equal(kept, "4 of 4");
+    assert.equal(pages, "4 of 4");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
     for (const kept of readdirSync(env.SEARCH_CACHE).filter((k) => k.startsWith("de-"))) rmSync(join(env.SEARCH_CACHE, kept), { recursive: true });
     assert.deepEqual(build(), ["es", "fr", "id"]);
