@@ -118,13 +118,24 @@ async function compare(n: number): Promise<string[]> {
   const cards = join(WORK, `cards-${n}`),
     search = join(WORK, `search-${n}`),
     ingest = join(WORK, `ingest-${n}`),
-    pages = join(WORK, `pages-${n}`);
+    pages = join(WORK, `pages-${n}`),
+    grouping = join(WORK, `grouping-${n}.json`);
   const hugo = join(WORK, `hugo-${n}`);
   writeCorpus(corpus, inputs);
   writeHugoSite(hugo, inputs, truth);
   const edited = join(corpus, inputs[0]!.file),
     editedHugo = join(hugo, "content", inputs[0]!.lang, "posts", inputs[0]!.file.replace(/\.txt$/, ".md"));
-  const env = { CONTENT_DIR: corpus, OUTPUT_DIR: site, REPORT_FILE: report, DETECTION_CACHE: cache, CARD_CACHE: cards, SEARCH_CACHE: search, INGEST_CACHE: ingest, PAGE_CACHE: pages };
+  const env = {
+    CONTENT_DIR: corpus,
+    OUTPUT_DIR: site,
+    REPORT_FILE: report,
+    DETECTION_CACHE: cache,
+    CARD_CACHE: cards,
+    SEARCH_CACHE: search,
+    INGEST_CACHE: ingest,
+    PAGE_CACHE: pages,
+    GROUPING_CACHE: grouping,
+  };
   const ours = () => timed(process.execPath, ["--import", "tsx", "src/build.ts"], env);
   const theirs = () => sequence([() => timed("hugo", ["--quiet"], {}, hugo), () => timed(PAGEFIND, ["--site", "public", "--quiet"], {}, hugo)]);
   const clean = () => {
@@ -134,6 +145,7 @@ async function compare(n: number): Promise<string[]> {
     rmSync(search, { recursive: true, force: true });
     rmSync(ingest, { recursive: true, force: true });
     rmSync(pages, { recursive: true, force: true });
+    rmSync(grouping, { force: true });
     rmSync(join(hugo, "public"), { recursive: true, force: true });
     rmSync(join(hugo, "resources"), { recursive: true, force: true });
   };

@@ -18,6 +18,9 @@ const DETECTION_CACHE = process.env.DETECTION_CACHE ?? join(PROJECT_ROOT, "node_
 /** Unchanged documents are not ingested again; INGEST_CACHE=off ingests every one. */
 const INGEST_CACHE = process.env.INGEST_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/ingest");
 
+/** Grouping's features and alignments of unchanged documents are reused; GROUPING_CACHE=off computes every one. */
+const GROUPING_CACHE = process.env.GROUPING_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/grouping.json");
+
 /** Social cards of unchanged articles are reused; CARD_CACHE=off draws every one. */
 const CARD_CACHE = process.env.CARD_CACHE ?? join(PROJECT_ROOT, "node_modules/.cache/polyglot-blog/cards");
 
@@ -59,14 +62,20 @@ function unchangedSince(record: { file: string; inputs: string }, output: string
 
 async function build(settings: SiteSettings, output: string, report: string, started: number, record: { file: string; inputs: string } | undefined): Promise<number> {
   // Loaded only for a build that has something to do: a check that finds nothing changed needs none of it.
-  const [{ DetectionCache }, { IngestCache }, { buildSite }] = await Promise.all([import("./detect/cache.ts"), import("./ingest/cache.ts"), import("./site-build.ts")]);
+  const [{ DetectionCache }, { IngestCache }, { GroupingCache }, { buildSite }] = await Promise.all([
+    import("./detect/cache.ts"),
+    import("./ingest/cache.ts"),
+    import("./group/cache.ts"),
+    import("./site-build.ts"),
+  ]);
   const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
   const ingested = INGEST_CACHE === "off" ? undefined : new IngestCache(INGEST_CACHE);
+  const grouping = GROUPING_CACHE === "off" ? undefined : new GroupingCache(GROUPING_CACHE);
   const { model, indexed, times, recovered, keptPages } = await buildSite({
     settings,
     output,
     reportFile: REPORT_FILE,
-    pipeline: { ...(detections ? { detections } : {}), ...(ingested ? { ingested } : {}) },
+    pipeline: { ...(detections ? { detections } : {}), ...(ingested ? { ingested } : {}), ...(grouping ? { grouping } : {}) },
     ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }),
     ...(SEARCH_CACHE === "off" ? {} : { searchCache: SEARCH_CACHE }),
     ...(PAGE_CACHE === "off" ? {} : { pageCache: PAGE_CACHE }),
@@ -77,6 +86,12 @@ async function build(settings: SiteSettings, output: string, report: string, sta
   const reused = indexed.filter((i) => i.reused).map((i) => i.lang);
   const unchanged = reused.length ? ` Bundles whose pages had not changed, copied from an earlier build: ${reused.join(", ")}.` : "";
   if (ingested?.hits) console.log(`Documents unchanged since an earlier build, not ingested again: ${ingested.hits} of ${model.report.inputs}.`);
+  if (grouping && (grouping.hits.features || grouping.hits.alignments)) {
+    const { hits, misses } = grouping;
+    console.log(
+      `Grouping reused from an earlier build: the features of ${hits.features} of ${hits.features + misses.features} documents, ${hits.alignments} of ${hits.alignments + misses.alignments} alignments.`,
+    );
+  }
   if (keptPages) console.log(`Article pages unchanged since an earlier build, not rendered again: ${keptPages} of ${model.articles.length}.`);
   console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s), one bundle per language.${unchanged}`);
   const stages = STAGES.map((s) => `${s} ${Math.round(times.ms[s])}`).join(", ");

@@ -1,5 +1,5 @@
 /** Files other builds may read while this one writes them (caches and build records), trees by their digest, and the packages the build runs. */
-import type { Hash } from "node:crypto";
+import { createHash, type Hash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { byCodePoint } from "./order.ts";
@@ -70,4 +70,11 @@ export function addTree(hash: Hash, root: string, content: "bytes" | "stat"): vo
     }
     hash.update("\0");
   }
+}
+
+/** A hash of the files under each of `inputs` (paths under `root`), named: what a cache's entries were made by. */
+export function treeDigest(root: string, inputs: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const input of inputs) addTree(hash.update(`${input}\0`), join(root, input), "bytes");
+  return hash.digest("hex");
 }

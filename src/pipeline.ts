@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { loadAuthors, loadDocumentMeta, resolveAttribution } from "./attribution/index.ts";
 import type { DetectionCache } from "./detect/cache.ts";
 import type { IngestCache } from "./ingest/cache.ts";
+import type { GroupingCache } from "./group/cache.ts";
 import { detectLanguage, type Detection } from "./detect/language.ts";
 import { applyRelabels, partialTranslations, type Relabel } from "./detect/leftovers.ts";
 import { groupInputOf, groupTranslations, type GroupInput, type Grouping, type GroupOverrides, type TranslationGroup } from "./group/index.ts";
@@ -84,6 +85,8 @@ export interface PipelineOptions {
   detections?: DetectionCache;
   /** Remembers ingested documents between builds (for the default detector only: a variant's detector would not match what it kept). */
   ingested?: IngestCache;
+  /** Remembers grouping's features and alignments between builds (for the default grouping only). */
+  grouping?: GroupingCache;
   /** Stages replaced, for a benchmark's variant (its baseline hands in languages and groups nothing). */
   stages?: Partial<FindingStages>;
 }
@@ -102,7 +105,7 @@ function findingStages(options: PipelineOptions): FindingStages {
   return {
     detect: (text) => (detections ? detections.detect(text) : detectLanguage(text)),
     relabel: partialTranslations,
-    group: groupTranslations,
+    group: (inputs, overrides) => groupTranslations(inputs, overrides, options.grouping),
     ...options.stages,
   };
 }

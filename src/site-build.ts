@@ -107,7 +107,7 @@ async function renderAndPublish(
   const cards = writeSocialCards(socialCards(model), staging, cardCache);
   cards.catch(() => {}); // awaited below; until then a failure must not count as unhandled
   const cache = pageCache ? new PageCache(pageCache) : undefined;
-  const plan = cache?.plan(model) ?? { render: model.articles, kept: [], keys: new Map<string, string>() };
+  const plan = times.time("render", () => cache?.plan(model) ?? { render: model.articles, kept: [], keys: new Map<string, string>() });
   let declared: ReadonlyMap<string, DeclaredPage> = new Map();
   const handOff: HandOff = { kept: plan.kept.flatMap((p) => (p.declared ? [p.declared] : [])), seen: (d) => (declared = d) };
   // The model and the output folder go in as arguments: the configuration file sets neither.
@@ -128,8 +128,10 @@ async function renderAndPublish(
       throw new InputError([{ file: article?.file ?? (failed.url || "a page"), reasons: [`cannot be rendered${failed.url ? ` at ${failed.url}` : ""}: ${failed.message}`] }]);
     }
   });
-  cache?.keep(plan, rendered, declared, staging);
-  cache?.prune();
+  times.time("render", () => {
+    cache?.keep(plan, rendered, declared, staging);
+    cache?.prune();
+  });
   rendered.push(...plan.kept.map((p) => ({ url: p.url, outputPath: join(staging, p.path), content: p.content })));
   const pages = rendered.length;
   times.time("write", () => {
@@ -153,8 +155,12 @@ async function renderAndPublish(
   const { warnings } = await times.timeAsync("cards", () => cards);
   model.report.warnings.push(...warnings);
   const indexed = await times.timeAsync("index", () => buildSearchIndex(staging, searchable, searchCache ? new BundleCache(searchCache) : undefined));
-  pipeline.detections?.save();
-  pipeline.ingested?.prune();
-  times.time("write", () => publishStaged(output));
+  times.time("write", () => {
+    // What this build found, kept for the next one, once it is known to be good.
+    pipeline.detections?.save();
+    pipeline.grouping?.save();
+    pipeline.ingested?.prune();
+    publishStaged(output);
+  });
   return { model, indexed, times, pages, keptPages: plan.kept.length };
 }

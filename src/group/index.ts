@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { byCodePoint } from "../order.ts";
 import { candidatePairs } from "./candidates.ts";
 import { cluster, pairKey } from "./cluster.ts";
-import { documentFeatures, type Features } from "./features.ts";
+import type { Features } from "./features.ts";
+import { COMPUTE, type GroupingMemo } from "./memo.ts";
 import type { DocumentRecord } from "../ingest/document.ts";
 import { normalized, sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { margins } from "./margin.ts";
@@ -125,7 +126,8 @@ function contradictions(docs: readonly GroupInput[], overrides: GroupOverrides):
   return problems;
 }
 
-export function groupTranslations(inputs: readonly GroupInput[], overrides: GroupOverrides = { keys: new Map(), notTranslations: [] }): Grouping {
+/** @param memo where features and alignments are computed, or kept from an earlier build */
+export function groupTranslations(inputs: readonly GroupInput[], overrides: GroupOverrides = { keys: new Map(), notTranslations: [] }, memo: GroupingMemo = COMPUTE): Grouping {
   const docs = [...inputs].sort((a, b) => byCodePoint(a.file, b.file));
   const problems: Grouping["problems"] = [];
   const groups: TranslationGroup[] = [];
@@ -157,7 +159,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   // (dropping them from the shape too cost recall: measured in docs/grouping.md).
   const boilerplate = sharedWithinLanguage(free);
   const features = free.map((d) =>
-    documentFeatures(d.file, d.lang, d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs], d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)),
+    memo.features(d.file, d.lang, d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs], d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)),
   );
   const { df, rarity } = tokenWeights(features);
 
@@ -179,7 +181,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   const evidenceOf = (i: number, j: number): PairEvidence => {
     const k = pairKey(i, j);
     let e = evidence.get(k);
-    if (!e) evidence.set(k, (e = scorePair(at(features, i), at(features, j), rarity)));
+    if (!e) evidence.set(k, (e = scorePair(at(features, i), at(features, j), rarity, (a, b) => memo.align(a, b))));
     return e;
   };
   const score = (i: number, j: number) => evidenceOf(i, j).score;

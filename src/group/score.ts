@@ -1,5 +1,6 @@
 /** How likely two documents in different languages are translations of each other, with the evidence. */
 import { alignSentences, type Alignment } from "./align.ts";
+import type { GroupingMemo } from "./memo.ts";
 import type { Features } from "./features.ts";
 
 export interface PairEvidence {
@@ -56,10 +57,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * either says "translation"; numbers only one side has take away.
  * `rarity(token)` is the token's inverse document frequency scaled to 0..1.
  */
-export function scorePair(a: Features, b: Features, rarity: (token: string) => number): PairEvidence {
+export function scorePair(a: Features, b: Features, rarity: (token: string) => number, align: GroupingMemo["align"] = alignSentences): PairEvidence {
   // Sentences first; paragraphs too when the two texts were split into sentences differently
   // (a Japanese page with English passages, an option list whose lines start in lower case).
-  const bySentence = shapeOf(alignSentences(a.sentences, b.sentences), FULL_EVIDENCE_BEADS);
+  const bySentence = shapeOf(align(a.sentences, b.sentences), FULL_EVIDENCE_BEADS);
   // Only worth a second alignment when the paragraphs agree where the sentences do not: a
   // translation keeps its paragraphs, and a stranger seldom has as many.
   const logRatio = (x: number, y: number) => Math.abs(Math.log(Math.max(1, x) / Math.max(1, y)));
@@ -69,7 +70,7 @@ export function scorePair(a: Features, b: Features, rarity: (token: string) => n
   // Paragraph lengths line up by chance more easily than sentence lengths: they count only when
   // shared tokens back them.
   const backed = tokens >= MIN_TOKENS && shared.length >= 2;
-  const byParagraph = splitsDisagree && backed ? shapeOf(alignSentences(a.blocks, b.blocks), FULL_EVIDENCE_PARAGRAPHS) : undefined;
+  const byParagraph = splitsDisagree && backed ? shapeOf(align(a.blocks, b.blocks), FULL_EVIDENCE_PARAGRAPHS) : undefined;
   const { shape, al, coverage } = byParagraph && byParagraph.shape > bySentence.shape ? byParagraph : bySentence;
 
   // Numbers survive translation; one side's year that the other lacks is evidence against, unless

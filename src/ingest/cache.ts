@@ -5,21 +5,16 @@
  * result is the one ingesting would give.
  */
 import { createHash } from "node:crypto";
-import { join } from "node:path";
-import { addTree } from "../files.ts";
+import { treeDigest } from "../files.ts";
 import { KeyedStore } from "../keyed-store.ts";
 import { PROJECT_ROOT } from "../settings.ts";
 import type { IngestResult } from "./document.ts";
 
 /** Every source file of the build and the lockfile: what ingesting runs. */
-function codeVersion(): string {
-  const hash = createHash("sha256");
-  for (const input of ["src", "package-lock.json"]) addTree(hash.update(`${input}\0`), join(PROJECT_ROOT, input), "bytes");
-  return hash.digest("hex");
-}
+export const CODE = ["src", "package-lock.json"];
 
 export class IngestCache {
-  private readonly version = codeVersion();
+  private readonly version = treeDigest(PROJECT_ROOT, CODE);
   private readonly store: KeyedStore<IngestResult>;
 
   /** @param dir where the results live, one file each */

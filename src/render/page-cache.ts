@@ -6,9 +6,9 @@
  * handed to Eleventy again: its page, and what it declared for the sitemap, come from here.
  */
 import { createHash } from "node:crypto";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { siteAssets } from "../eleventy/site-plugin.ts";
-import { addTree } from "../files.ts";
+import { treeDigest } from "../files.ts";
 import { KeyedStore } from "../keyed-store.ts";
 import type { SiteModel } from "../pipeline.ts";
 import { PROJECT_ROOT } from "../settings.ts";
@@ -44,9 +44,7 @@ export interface RenderedOutput {
 
 /** A hash of what rendering reads under `root` besides the model. */
 export function renderVersion(root = PROJECT_ROOT): string {
-  const hash = createHash("sha256");
-  for (const input of RENDER_INPUTS) addTree(hash.update(`${input}\0`), join(root, input), "bytes");
-  return hash.digest("hex");
+  return treeDigest(root, RENDER_INPUTS);
 }
 
 /** What the layout shows on every page, beside the page's own view: a change here renders every article again. */

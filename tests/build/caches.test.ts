@@ -17,12 +17,14 @@ describe("documents, pages and search bundles kept between builds", () => {
   Object.assign(env, { BUILD_CACHE: "off", DETECTION_CACHE: "off" });
   let kept = "";
   let pages = "";
+  let features = "";
   /** The languages the build copied from the cache, as it says; `kept` and `pages` are what it says of the documents and their pages. */
   const build = (): string[] => {
     const run = runBuild(env);
     assert.equal(run.status, 0, run.stderr);
     kept = /not ingested again: (\d+ of \d+)\./.exec(run.stdout)?.[1] ?? "none";
     pages = /not rendered again: (\d+ of \d+)\./.exec(run.stdout)?.[1] ?? "none";
+    features = /the features of (\d+ of \d+) documents/.exec(run.stdout)?.[1] ?? "none";
     const copied = /copied from an earlier build: ([^.]+)\./.exec(run.stdout)?.[1];
     return copied ? copied.split(", ") : [];
   };
@@ -33,6 +35,7 @@ describe("documents, pages and search bundles kept between builds", () => {
     assert.deepEqual(build(), []);
     assert.equal(kept, "none");
     assert.equal(pages, "none");
+    assert.equal(features, "none");
   });
 
   it("hold what the search page loads, and none of Pagefind's ready-made interfaces", () => {
@@ -48,6 +51,7 @@ describe("documents, pages and search bundles kept between builds", () => {
     assert.deepEqual(build(), ["de", "es", "fr", "id"]);
     assert.equal(kept, "5 of 5");
     assert.equal(pages, "5 of 5");
+    assert.equal(features, "5 of 5");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
@@ -58,6 +62,7 @@ describe("documents, pages and search bundles kept between builds", () => {
     assert.deepEqual(build(), ["de", "fr", "id"]);
     assert.equal(kept, "4 of 5");
     assert.equal(pages, "4 of 5");
+    assert.equal(features, "4 of 5");
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 

@@ -26,10 +26,10 @@ export function languageFixtures(): { lang: string; file: string; text: string }
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 
-/** `npm run build` in a process of its own; it builds even when nothing changed, ingests every document and indexes every language, unless `env` names a BUILD_CACHE, INGEST_CACHE, SEARCH_CACHE or PAGE_CACHE. */
+/** `npm run build` in a process of its own; it builds even when nothing changed, ingests every document and indexes every language, unless `env` names a BUILD_CACHE, INGEST_CACHE, GROUPING_CACHE, SEARCH_CACHE or PAGE_CACHE. */
 export function runBuild(env: Record<string, string>): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
-    env: { ...process.env, BUILD_CACHE: "off", INGEST_CACHE: "off", SEARCH_CACHE: "off", PAGE_CACHE: "off", ...env },
+    env: { ...process.env, BUILD_CACHE: "off", INGEST_CACHE: "off", GROUPING_CACHE: "off", SEARCH_CACHE: "off", PAGE_CACHE: "off", ...env },
     encoding: "utf8",
   });
 }
@@ -59,6 +59,7 @@ export interface BuildEnv extends Record<string, string> {
   CARD_CACHE: string;
   DETECTION_CACHE: string;
   INGEST_CACHE: string;
+  GROUPING_CACHE: string;
   SEARCH_CACHE: string;
   PAGE_CACHE: string;
 }
@@ -76,6 +77,7 @@ export function seedWorkspace(name: string): { work: string; content: string; en
     CARD_CACHE: join(work, "cards"),
     DETECTION_CACHE: join(work, "detections.json"),
     INGEST_CACHE: join(work, "ingest"),
+    GROUPING_CACHE: join(work, "grouping.json"),
     SEARCH_CACHE: join(work, "search"),
     PAGE_CACHE: join(work, "pages"),
   };
