@@ -71,7 +71,7 @@ async function build(settings: SiteSettings, output: string, report: string, sta
   const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
   const ingested = INGEST_CACHE === "off" ? undefined : new IngestCache(INGEST_CACHE);
   const grouping = GROUPING_CACHE === "off" ? undefined : new GroupingCache(GROUPING_CACHE);
-  const { model, indexed, times, recovered, keptPages } = await buildSite({
+  const { model, indexed, times, recovered, keptPages, ingestedInParallel } = await buildSite({
     settings,
     output,
     reportFile: REPORT_FILE,
@@ -85,6 +85,7 @@ async function build(settings: SiteSettings, output: string, report: string, sta
   console.log(formatSummary(model.report));
   const reused = indexed.filter((i) => i.reused).map((i) => i.lang);
   const unchanged = reused.length ? ` Bundles whose pages had not changed, copied from an earlier build: ${reused.join(", ")}.` : "";
+  if (ingestedInParallel) console.log(`Documents ingested on worker threads: ${ingestedInParallel}.`);
   if (ingested?.hits) console.log(`Documents unchanged since an earlier build, not ingested again: ${ingested.hits} of ${model.report.inputs}.`);
   if (grouping && (grouping.hits.features || grouping.hits.alignments)) {
     const { hits, misses } = grouping;

@@ -3,12 +3,15 @@
  * entries are many and small: ingested documents, rendered pages. A file that cannot be read or
  * written costs the next build time, never this build its site.
  */
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { writeWhole } from "./files.ts";
 
 export class KeyedStore<T> {
   private readonly used = new Set<string>();
+  /** Entries this build made: reading one back is not reuse. */
+  private readonly made = new Set<string>();
+  /** Entries an earlier build made that this one read. */
   hits = 0;
 
   /** @param dir where the entries live, one file each */
@@ -18,12 +21,17 @@ export class KeyedStore<T> {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
+  /** Whether an entry is kept under `key` (it may still turn out unreadable). */
+  has(key: string): boolean {
+    return existsSync(this.path(key));
+  }
+
   /** The entry kept under `key`, or undefined when there is none (or it cannot be read). */
   get(key: string): T | undefined {
     this.used.add(key);
     try {
       const entry = JSON.parse(readFileSync(this.path(key), "utf8")) as T;
-      this.hits++;
+      if (!this.made.has(key)) this.hits++;
       return entry;
     } catch {
       return undefined;
@@ -32,6 +40,7 @@ export class KeyedStore<T> {
 
   set(key: string, entry: T): void {
     this.used.add(key);
+    this.made.add(key);
     try {
       writeWhole(this.path(key), JSON.stringify(entry));
     } catch {

@@ -8,6 +8,8 @@ import { dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets, type HandOff } from "./eleventy/site-plugin.ts";
 import { PageCache } from "./render/page-cache.ts";
+import { listFolder } from "./ingest/folder.ts";
+import { ingestInParallel } from "./ingest/parallel.ts";
 import type { DeclaredPage } from "./render/sitemap.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { BundleCache } from "./index/bundle-cache.ts";
@@ -41,6 +43,8 @@ export interface BuildResult {
   pages: number;
   /** Article pages taken from an earlier build instead of rendered. */
   keptPages: number;
+  /** Documents ingested on worker threads. */
+  ingestedInParallel: number;
   /** What an interrupted earlier run had left, and what was done about it. */
   recovered: string[];
 }
@@ -50,6 +54,7 @@ export async function buildSite({ settings, output, reportFile, pipeline = {}, c
   const times = new StageTimes();
   // First of all, so even a build that stops on its input leaves the last good site where it belongs.
   const recovered = recoverInterrupted(output);
+  const parallel = await times.timeAsync("ingest", () => ingestAhead(settings, pipeline));
   let model: SiteModel;
   try {
     model = buildSiteModel(settings, {}, { ...pipeline, times });
@@ -60,12 +65,27 @@ export async function buildSite({ settings, output, reportFile, pipeline = {}, c
   try {
     const result = await renderAndPublish(model, settings, output, times, { pipeline, cardCache, searchCache, pageCache });
     writeReport(reportFile, model.report);
-    return { ...result, recovered };
+    return { ...result, recovered, ingestedInParallel: parallel };
   } catch (error) {
     // The report must not describe a site that was never published.
     writeReport(reportFile, stoppedReport(model.report, error instanceof Error ? error.message : String(error), error instanceof InputError ? error.problems : []));
     throw error;
   }
+}
+
+/**
+ * Documents no earlier build ingested, ingested on every core into the ingest cache, where the
+ * model's own ingest finds them. Only with the default detector (a variant's would not match).
+ */
+async function ingestAhead(settings: SiteSettings, pipeline: Omit<PipelineOptions, "times">): Promise<number> {
+  if (!pipeline.ingested || pipeline.stages?.detect) return 0;
+  let entries;
+  try {
+    entries = listFolder(settings.contentPath);
+  } catch {
+    return 0; // the model's read stage says what is wrong with the folder
+  }
+  return ingestInParallel(entries, settings.defaultLanguage, pipeline.ingested, pipeline.detections);
 }
 
 /** The model's report, for a build that stopped after the model was made: nothing was published. */
@@ -101,7 +121,7 @@ async function renderAndPublish(
   output: string,
   times: StageTimes,
   { pipeline = {}, cardCache, searchCache, pageCache }: Pick<BuildOptions, "pipeline" | "cardCache" | "searchCache" | "pageCache">,
-): Promise<Omit<BuildResult, "recovered">> {
+): Promise<Omit<BuildResult, "recovered" | "ingestedInParallel">> {
   const staging = stagingOf(output);
   // Drawn while Eleventy renders: their encoding runs on libuv's threads, so on the second core.
   const cards = writeSocialCards(socialCards(model), staging, cardCache);

@@ -10,13 +10,18 @@ import { packageVersion, writeWhole } from "../files.ts";
 import { byCodePoint } from "../order.ts";
 import { detectLanguage, type Detection } from "./language.ts";
 
-const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+/** What a detection is kept under: a hash of the text. */
+export const textKey = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** The detector's identity: its own code and the versions of the libraries it calls. */
 function detectorVersion(): string {
   const here = import.meta.dirname;
   const libraries = ["tinyld", "eld", "franc"].map((name) => `${name}@${packageVersion(name)}`);
-  return sha([readFileSync(join(here, "language.ts"), "utf8"), readFileSync(join(here, "codes.ts"), "utf8"), ...libraries].join("\0")).slice(0, 16);
+  const sources = [readFileSync(join(here, "language.ts"), "utf8"), readFileSync(join(here, "codes.ts"), "utf8")];
+  return createHash("sha256")
+    .update([...sources, ...libraries].join("\0"))
+    .digest("hex")
+    .slice(0, 16);
 }
 
 type Stored = { version: string; detections: Record<string, Detection | null> };
@@ -39,7 +44,7 @@ export class DetectionCache {
   }
 
   detect(text: string): Detection | undefined {
-    const key = sha(text);
+    const key = textKey(text);
     let found = this.known.get(key);
     if (found === undefined) {
       this.misses++;
@@ -47,6 +52,17 @@ export class DetectionCache {
     } else this.hits++;
     this.used.set(key, found);
     return found ?? undefined;
+  }
+
+  /** Every detection known, by the hash of its text: for detecting elsewhere (a worker) as this cache would. */
+  entries(): [string, Detection | null][] {
+    return [...this.known];
+  }
+
+  /** A detection made elsewhere, by the hash of its text (`textKey`): known and kept as if made here. */
+  learn(key: string, detection: Detection | null): void {
+    this.known.set(key, detection);
+    this.used.set(key, detection);
   }
 
   /** Keeps what this build used, so texts that left the folder leave the cache. */

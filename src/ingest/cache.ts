@@ -31,6 +31,10 @@ export class IngestCache {
     return createHash("sha256").update(this.version).update(`\0${file}\0${defaultLang}\0`).update(bytes).digest("hex");
   }
 
+  has(key: string): boolean {
+    return this.store.has(key);
+  }
+
   /** The result kept under `key`, or undefined when there is none (or it cannot be read). */
   get(key: string): IngestResult | undefined {
     return this.store.get(key);
