@@ -1,4 +1,4 @@
-import { at, expect, publishedBy, test } from "./test.ts";
+import { at, expect, PREFIX_BLIND, publishedBy, test } from "./test.ts";
 
 const published = publishedBy("reports/fixture-site.json");
 const urlOf = (file: string) => published.get(file)!.url!;
@@ -12,7 +12,7 @@ test.describe("pages in other scripts and directions", () => {
     });
   }
 
-  test("a right-to-left page mirrors: the title starts at the right edge and the brand sits on the right", async ({ page }) => {
+  test("a right-to-left page mirrors: the title starts at the right edge and the brand sits on the right", PREFIX_BLIND, async ({ page }) => {
     await page.setViewportSize({ width: 1200, height: 800 });
     await page.goto(urlOf("ar.txt"));
     const brand = await page.locator(".brand").boundingBox();
@@ -92,7 +92,7 @@ test.describe("on a phone", () => {
     ["the Arabic home", "/ar/"],
     ["the root", "/"],
   ] as const) {
-    test(`${name} does not scroll sideways`, async ({ page }) => {
+    test(`${name} does not scroll sideways`, PREFIX_BLIND, async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(typeof path === "string" ? path : path());
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -1,4 +1,4 @@
-import { at, DELIBERATE_404, expect, publishedBy, sourceOf, test } from "./test.ts";
+import { at, DELIBERATE_404, expect, PREFIX_BLIND, publishedBy, sourceOf, test } from "./test.ts";
 
 const published = publishedBy("reports/build-report.json");
 const seeds = [...published.values()];
@@ -55,7 +55,7 @@ test.describe("every seed becomes a localized page", () => {
     await expect(page.locator(".skip-link")).toHaveText("Langsung ke konten");
   });
 
-  test("dates are written the way the page's language writes them", async ({ page }) => {
+  test("dates are written the way the page's language writes them", PREFIX_BLIND, async ({ page }) => {
     for (const { prefix, lang } of expected) {
       await page.goto(urlOf(prefix));
       const time = page.locator(".article__meta time");

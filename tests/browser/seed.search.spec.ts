@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { at, expect, publishedBy, searchFrom, test } from "./test.ts";
+import { at, expect, PREFIX_BLIND, publishedBy, searchFrom, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
 const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
@@ -38,7 +38,7 @@ test.describe("search across languages", () => {
     await expect(results.first().locator(".teaser__title a")).toHaveAttribute("href", at(urlOf("004")));
   });
 
-  test("«clientes» from the Spanish page ranks Spanish articles above a French one that matched as well", async ({ page }) => {
+  test("«clientes» from the Spanish page ranks Spanish articles above a French one that matched as well", PREFIX_BLIND, async ({ page }) => {
     const results = await searchFrom(page, "es", "clientes");
     const langs = await results.evaluateAll((lis) => lis.map((li) => li.getAttribute("lang")));
     expect(langs).toEqual(["es", "es"]);
@@ -58,7 +58,7 @@ test.describe("search across languages", () => {
     await expect(page.locator(`.search-result a[href="${at(urlOf("004"))}"]`)).toHaveCount(0);
   });
 
-  test("an excerpt comes from the body: it does not repeat the title or the byline", async ({ page }) => {
+  test("an excerpt comes from the body: it does not repeat the title or the byline", PREFIX_BLIND, async ({ page }) => {
     const results = await searchFrom(page, "de", "Seamus Phan");
     const title = (await results.first().locator(".teaser__title").textContent()) ?? "";
     const summary = (await results.first().locator(".teaser__summary").textContent()) ?? "";
@@ -67,7 +67,7 @@ test.describe("search across languages", () => {
     expect(summary.length).toBeGreaterThan(40);
   });
 
-  test("a word that only shares its first letters with the query finds nothing, and the page says what to try next", async ({ page }) => {
+  test("a word that only shares its first letters with the query finds nothing, and the page says what to try next", PREFIX_BLIND, async ({ page }) => {
     const results = await searchFrom(page, "es", "lawsuit");
     await expect(results).toHaveCount(0);
     await expect(page.locator("[data-search-status]")).toHaveText("No se encontró nada para «lawsuit». Pruebe con otras palabras o con menos, revise la ortografía o elija «Todos los idiomas».");
@@ -137,7 +137,7 @@ test.describe("search across languages", () => {
 });
 
 test.describe("loading", () => {
-  test("results arriving move nothing on the screen: the layout shift stays under 0.02", async ({ page }) => {
+  test("results arriving move nothing on the screen: the layout shift stays under 0.02", PREFIX_BLIND, async ({ page }) => {
     await page.addInitScript(() => {
       (window as unknown as { shift: number }).shift = 0;
       new PerformanceObserver((list) => {

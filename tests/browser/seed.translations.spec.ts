@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { validateHreflang } from "../../src/check/hreflang.ts";
-import { at, expect, publishedBy, siteDir, siteUrl, test } from "./test.ts";
+import { at, expect, PREFIX_BLIND, publishedBy, siteDir, siteUrl, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
 const urlOf = (prefix: string) => published.find((d) => d.file.startsWith(prefix))!.url!;
@@ -115,7 +115,7 @@ test.describe("translation coverage", () => {
     await expect(alone.locator(".coverage__cell--missing").first()).toContainText("missing");
   });
 
-  test("on a phone, each present cell's link is a touch target of at least 44 by 44 pixels", async ({ page }) => {
+  test("on a phone, each present cell's link is a touch target of at least 44 by 44 pixels", PREFIX_BLIND, async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/coverage/");
     const boxes = await page.locator(".coverage__cell--present a").evaluateAll((as) => as.map((a) => a.getBoundingClientRect()).map((b) => ({ w: Math.round(b.width), h: Math.round(b.height) })));

@@ -33,6 +33,12 @@ function prefixed<T extends Page | APIRequestContext>(target: T, method: "goto" 
   return target;
 }
 
+/**
+ * For a test whose outcome a path prefix cannot change (layout, how a language writes dates,
+ * markup validity, ranking): it runs on the sites at the root only, not again under a sub-path.
+ */
+export const PREFIX_BLIND = { tag: "@prefix-blind" };
+
 export const test = base.extend<{ consoleErrors: string[] }>({
   // Site paths in tests ("/es/") are served under the project's prefix.
   page: async ({ page }, use) => use(prefixed(page, "goto")),
