@@ -17,27 +17,24 @@ describe("documents, pages and search bundles kept between builds", () => {
   const { content, env } = seedWorkspace("caches");
   // Every build runs (no build record); detections are cached too, but by text: the documents' cache is what this holds to account.
   Object.assign(env, { BUILD_CACHE: "off", DETECTION_CACHE: "off" });
-  let kept = "";
-  let pages = "";
-  let features = "";
-  /** The languages the build copied from the cache, as it says; `kept` and `pages` are what it says of the documents and their pages. */
-  const build = (): string[] => {
+  /** What the build says it reused: the languages whose bundles it copied, and how many documents, article pages and grouping features. */
+  const build = (): { copied: string[]; documents: string; pages: string; features: string } => {
     const run = runBuild(env);
     assert.equal(run.status, 0, run.stderr);
-    kept = /not ingested again: (\d+ of \d+)\./.exec(run.stdout)?.[1] ?? "none";
-    pages = /not rendered again: (\d+ of \d+)\./.exec(run.stdout)?.[1] ?? "none";
-    features = /the features of (\d+ of \d+) documents/.exec(run.stdout)?.[1] ?? "none";
-    const copied = /copied from an earlier build: ([^.]+)\./.exec(run.stdout)?.[1];
-    return copied ? copied.split(", ") : [];
+    const said = (pattern: RegExp) => pattern.exec(run.stdout)?.[1] ?? "none";
+    const copied = said(/copied from an earlier build: ([^.]+)\./);
+    return {
+      copied: copied === "none" ? [] : copied.split(", "),
+      documents: said(/not ingested again: (\d+ of \d+)\./),
+      pages: said(/not rendered again: (\d+ of \d+)\./),
+      features: said(/the features of (\d+ of \d+) documents/),
+    };
   };
   const clean = () => siteFingerprint(cleanBuild(content));
   const seedFile = (prefix: string) => join(content, readdirSync(content).find((f) => f.startsWith(prefix)) ?? prefix);
 
   it("ingest every document and index every language on the first build", () => {
-    assert.deepEqual(build(), []);
-    assert.equal(kept, "none");
-    assert.equal(pages, "none");
-    assert.equal(features, "none");
+    assert.deepEqual(build(), { copied: [], documents: "none", pages: "none", features: "none" });
   });
 
   it("hold what the search page loads, and none of Pagefind's ready-made interfaces", () => {
@@ -50,10 +47,7 @@ describe("documents, pages and search bundles kept between builds", () => {
   });
 
   it("are all reused when nothing changed, giving a clean build's site", () => {
-    assert.deepEqual(build(), ["de", "es", "fr", "id"]);
-    assert.equal(kept, "5 of 5");
-    assert.equal(pages, "5 of 5");
-    assert.equal(features, "5 of 5");
+    assert.deepEqual(build(), { copied: ["de", "es", "fr", "id"], documents: "5 of 5", pages: "5 of 5", features: "5 of 5" });
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
@@ -61,10 +55,7 @@ describe("documents, pages and search bundles kept between builds", () => {
     // 004 is the seeds' one Spanish article alone: no other language's page names it.
     const file = seedFile("004");
     writeFileSync(file, `${readFileSync(file, "utf8")}\nUna frase más, añadida para ver qué se indexa de nuevo.\n`);
-    assert.deepEqual(build(), ["de", "fr", "id"]);
-    assert.equal(kept, "4 of 5");
-    assert.equal(pages, "4 of 5");
-    assert.equal(features, "4 of 5");
+    assert.deepEqual(build(), { copied: ["de", "fr", "id"], documents: "4 of 5", pages: "4 of 5", features: "4 of 5" });
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
@@ -72,22 +63,17 @@ describe("documents, pages and search bundles kept between builds", () => {
     const file = seedFile("002");
     // Its title is its first sentence: every translation's page lists the versions by title.
     writeFileSync(file, readFileSync(file, "utf8").replace("Il semble ridicule", "Il semble vraiment ridicule"));
-    const copied = build();
-    assert.deepEqual(copied, []);
-    assert.equal(kept, "4 of 5");
     // Its group's pages list its title; the article alone is the one page kept.
-    assert.equal(pages, "1 of 5");
+    assert.deepEqual(build(), { copied: [], documents: "4 of 5", pages: "1 of 5", features: "4 of 5" });
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 
   it("give a clean build's site after a document is deleted and after a bundle in the cache is removed", () => {
     rmSync(seedFile("004"));
-    assert.deepEqual(build(), ["de", "fr", "id"]);
-    assert.equal(kept, "4 of 4");
-    assert.equal(pages, "4 of 4");
+    assert.deepEqual(build(), { copied: ["de", "fr", "id"], documents: "4 of 4", pages: "4 of 4", features: "4 of 4" });
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
     for (const kept of readdirSync(env.SEARCH_CACHE).filter((k) => k.startsWith("de-"))) rmSync(join(env.SEARCH_CACHE, kept), { recursive: true });
-    assert.deepEqual(build(), ["es", "fr", "id"]);
+    assert.deepEqual(build().copied, ["es", "fr", "id"]);
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
   });
 });
