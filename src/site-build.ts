@@ -7,13 +7,13 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets, type HandOff } from "./eleventy/site-plugin.ts";
-import { PageCache } from "./render/page-cache.ts";
+import { PageCache, renderEverything, type RenderedOutput } from "./render/page-cache.ts";
 import { listFolder } from "./ingest/folder.ts";
 import { ingestInParallel } from "./ingest/parallel.ts";
 import type { DeclaredPage } from "./render/sitemap.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { BundleCache } from "./index/bundle-cache.ts";
-import { buildSearchIndex, searchablePages, type IndexedLanguage, type RenderedPage } from "./index/pagefind.ts";
+import { buildSearchIndex, searchablePages, type IndexedLanguage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { writeReport } from "./report.ts";
 import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
@@ -127,7 +127,7 @@ async function renderAndPublish(
   const cards = writeSocialCards(socialCards(model), staging, cardCache);
   cards.catch(() => {}); // awaited below; until then a failure must not count as unhandled
   const cache = pageCache ? new PageCache(pageCache) : undefined;
-  const plan = times.time("render", () => cache?.plan(model) ?? { render: model.articles, kept: [], keys: new Map<string, string>() });
+  const plan = times.time("render", () => cache?.plan(model) ?? renderEverything(model));
   let declared: ReadonlyMap<string, DeclaredPage> = new Map();
   const handOff: HandOff = { kept: plan.kept.flatMap((p) => (p.declared ? [p.declared] : [])), seen: (d) => (declared = d) };
   // The model and the output folder go in as arguments: the configuration file sets neither.
@@ -139,7 +139,7 @@ async function renderAndPublish(
   // Eleventy's declared return type for toJSON() is not the array it documents and returns.
   let rendered = await times.timeAsync("render", async () => {
     try {
-      return (await eleventy.toJSON()) as unknown as (RenderedPage & { outputPath: string | false })[];
+      return (await eleventy.toJSON()) as unknown as RenderedOutput[];
     } catch (error) {
       // A page that fails names its document, as an input problem does.
       const failed = renderFailure(error);
@@ -176,7 +176,7 @@ async function renderAndPublish(
   model.report.warnings.push(...warnings);
   const indexed = await times.timeAsync("index", () => buildSearchIndex(staging, searchable, searchCache ? new BundleCache(searchCache) : undefined));
   times.time("write", () => {
-    // What this build found, kept for the next one, once it is known to be good.
+    // What this build found, kept for the next one, once the site is complete.
     pipeline.detections?.save();
     pipeline.grouping?.save();
     pipeline.ingested?.prune();

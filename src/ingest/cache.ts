@@ -13,38 +13,11 @@ import type { IngestResult } from "./document.ts";
 /** Every source file of the build and the lockfile: what ingesting runs. */
 export const CODE = ["src", "package-lock.json"];
 
-export class IngestCache {
+/** One file per document, through the store the page cache uses too. */
+export class IngestCache extends KeyedStore<IngestResult> {
   private readonly version = treeDigest(PROJECT_ROOT, CODE);
-  private readonly store: KeyedStore<IngestResult>;
-
-  /** @param dir where the results live, one file each */
-  constructor(dir: string) {
-    this.store = new KeyedStore(dir);
-  }
-
-  /** Documents taken from the cache so far. */
-  get hits(): number {
-    return this.store.hits;
-  }
 
   key(file: string, bytes: Uint8Array, defaultLang: string): string {
     return createHash("sha256").update(this.version).update(`\0${file}\0${defaultLang}\0`).update(bytes).digest("hex");
-  }
-
-  has(key: string): boolean {
-    return this.store.has(key);
-  }
-
-  /** The result kept under `key`, or undefined when there is none (or it cannot be read). */
-  get(key: string): IngestResult | undefined {
-    return this.store.get(key);
-  }
-
-  set(key: string, result: IngestResult): void {
-    this.store.set(key, result);
-  }
-
-  prune(): void {
-    this.store.prune();
   }
 }

@@ -10,6 +10,7 @@ import { relative } from "node:path";
 import { siteAssets } from "../eleventy/site-plugin.ts";
 import { treeDigest } from "../files.ts";
 import { KeyedStore } from "../keyed-store.ts";
+import type { RenderedPage } from "../index/pagefind.ts";
 import type { SiteModel } from "../pipeline.ts";
 import { PROJECT_ROOT } from "../settings.ts";
 import type { Article } from "./site-pages.ts";
@@ -35,11 +36,12 @@ export interface RenderPlan {
   keys: Map<string, string>;
 }
 
-/** A rendered page as Eleventy's toJSON() gives it. */
-export interface RenderedOutput {
-  url: string | false;
-  outputPath: string | false;
-  content: string;
+/** A rendered page as Eleventy's toJSON() gives it: what search reads, and where it is written. */
+export type RenderedOutput = RenderedPage & { outputPath: string | false };
+
+/** The plan of a build that keeps no pages: every article is rendered. */
+export function renderEverything(model: SiteModel): RenderPlan {
+  return { render: model.articles, kept: [], keys: new Map() };
 }
 
 /** A hash of what rendering reads under `root` besides the model. */
@@ -102,7 +104,7 @@ export class PageCache {
   /** Keeps the pages of the plan's articles, as Eleventy rendered them into `output`. */
   keep(plan: RenderPlan, rendered: readonly RenderedOutput[], declared: ReadonlyMap<string, DeclaredPage>, output: string): void {
     for (const page of rendered) {
-      const key = page.url && page.outputPath ? plan.keys.get(page.url) : undefined;
+      const key = page.url ? plan.keys.get(page.url) : undefined;
       if (!key || !page.url || !page.outputPath) continue;
       const declaration = declared.get(page.url);
       this.store.set(key, { url: page.url, path: relative(output, page.outputPath), content: page.content, ...(declaration ? { declared: declaration } : {}) });
