@@ -5,7 +5,7 @@ const urlOf = (file: string) => published.get(file)!.url!;
 
 test.describe("pages in other scripts and directions", () => {
   for (const lang of ["ar", "he", "fa", "ur"]) {
-    test(`the ${lang} article is marked right to left`, async ({ page }) => {
+    test(`the ${lang} article is marked right to left`, PREFIX_BLIND, async ({ page }) => {
       await page.goto(urlOf(`${lang}.txt`));
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
@@ -22,7 +22,7 @@ test.describe("pages in other scripts and directions", () => {
     expect(Math.abs(title!.x + title!.width - (main!.x + main!.width))).toBeLessThan(30);
   });
 
-  test("the Arabic article has Arabic chrome and its question line as a subheading", async ({ page }) => {
+  test("the Arabic article has Arabic chrome and its question line as a subheading", PREFIX_BLIND, async ({ page }) => {
     await page.goto(urlOf("ar.txt"));
     await expect(page.locator(".skip-link")).toHaveText("انتقل إلى المحتوى");
     await expect(page.locator(".article__body > h2")).toHaveText("لماذا يعود الناس كل يوم؟");
@@ -33,7 +33,7 @@ test.describe("pages in other scripts and directions", () => {
     ["ja", "分"],
     ["ko", "분"],
   ] as const) {
-    test(`the ${lang} article gives its reading time in ${lang}`, async ({ page }) => {
+    test(`the ${lang} article gives its reading time in ${lang}`, PREFIX_BLIND, async ({ page }) => {
       await page.goto(urlOf(`${lang}.txt`));
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       await expect(page.locator(".article__meta")).toContainText(minutes);
@@ -61,18 +61,18 @@ test.describe("a Markdown document with front matter", () => {
     await expect(page.locator(".article__meta time")).toHaveText("Publicado em 5 de março de 2024");
   });
 
-  test("its front matter date is its publication date, in the page and in its structured data", async ({ page }) => {
+  test("its front matter date is its publication date, in the page and in its structured data", PREFIX_BLIND, async ({ page }) => {
     await page.goto(urlOf("pt-BR.md"));
     const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}");
     expect(ld.datePublished).toBe("2024-03-05");
   });
 
-  test("borrows Portuguese UI strings for Brazilian Portuguese through the fallback chain", async ({ page }) => {
+  test("borrows Portuguese UI strings for Brazilian Portuguese through the fallback chain", PREFIX_BLIND, async ({ page }) => {
     await page.goto(urlOf("pt-BR.md"));
     await expect(page.locator(".skip-link")).toHaveText("Saltar para o conteúdo");
   });
 
-  test("shows markup it contains as text, never running it", async ({ page }) => {
+  test("shows markup it contains as text, never running it", PREFIX_BLIND, async ({ page }) => {
     let dialogs = 0;
     page.on("dialog", (d) => {
       dialogs++;
@@ -117,7 +117,7 @@ test.describe("slugs in every script", () => {
     }
   });
 
-  test("Russian and Greek titles are transliterated to ASCII", () => {
+  test("Russian and Greek titles are transliterated to ASCII", PREFIX_BLIND, () => {
     expect(urlOf("ru.txt")).toMatch(/^\/ru\/[a-z0-9-]+\/$/);
     expect(urlOf("el.txt")).toMatch(/^\/el\/[a-z0-9-]+\/$/);
   });

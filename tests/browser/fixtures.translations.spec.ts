@@ -1,5 +1,5 @@
 import { validateHreflang } from "../../src/check/hreflang.ts";
-import { at, expect, publishedBy, siteDir, siteUrl, test } from "./test.ts";
+import { at, expect, PREFIX_BLIND, publishedBy, siteDir, siteUrl, test } from "./test.ts";
 
 const published = publishedBy("reports/fixture-site.json");
 const urlOf = (file: string) => published.get(file)!.url!;
@@ -33,7 +33,7 @@ test("the switcher says which languages lack the article and offers their homes,
   expect(hreflang.length).toBe(19 + 1);
 });
 
-test("an article on the same theme but not a translation stands alone", async ({ page }) => {
+test("an article on the same theme but not a translation stands alone", PREFIX_BLIND, async ({ page }) => {
   await page.goto(urlOf("pt-BR.md"));
   await expect(page.locator("#switcher-menu .switcher__list:not(.switcher__list--homes) a")).toHaveCount(1);
   await expect(page.locator('#switcher-menu a[aria-current="page"]')).toHaveAttribute("lang", "pt-BR");
@@ -41,7 +41,7 @@ test("an article on the same theme but not a translation stands alone", async ({
 
 test.describe("search in other scripts", () => {
   test.describe.configure({ timeout: 60_000 });
-  test("«パン職人» from the Japanese search page shows the bakery article in Japanese with all 18 other translations, its excerpt unbroken", async ({ page }) => {
+  test("«パン職人» from the Japanese search page shows the bakery article in Japanese with all 18 other translations, its excerpt unbroken", PREFIX_BLIND, async ({ page }) => {
     await page.goto(`/ja/search/?q=${encodeURIComponent("パン職人")}`);
     await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/, { timeout: 30_000 });
     const result = page.locator(".search-result").first();
@@ -65,7 +65,7 @@ test.describe("search in other scripts", () => {
     ["האופה", "he"],
     ["хлеба", "ru"],
   ] as const) {
-    test(`«${word}» finds the ${lang} bakery article from the English search page`, async ({ page }) => {
+    test(`«${word}» finds the ${lang} bakery article from the English search page`, PREFIX_BLIND, async ({ page }) => {
       await page.goto(`/en/search/?q=${encodeURIComponent(word)}`);
       // The first query loads all 22 languages' bundles: give a loaded 2-core machine time.
       await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/, { timeout: 30_000 });

@@ -21,7 +21,7 @@ const expected = [
 
 test.describe("every seed becomes a localized page", () => {
   for (const { prefix, lang, paragraphs } of expected) {
-    test(`seed ${prefix} is published in ${lang} with its title and ${paragraphs} paragraphs`, async ({ page }) => {
+    test(`seed ${prefix} is published in ${lang} with its title and ${paragraphs} paragraphs`, PREFIX_BLIND, async ({ page }) => {
       expect(urlOf(prefix)).toMatch(new RegExp(`^/${lang}/[a-z0-9-]+/$`));
       await page.goto(urlOf(prefix));
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
@@ -39,7 +39,7 @@ test.describe("every seed becomes a localized page", () => {
     });
   }
 
-  test("article pages run no JavaScript: their only script element is JSON-LD data", async ({ page }) => {
+  test("article pages run no JavaScript: their only script element is JSON-LD data", PREFIX_BLIND, async ({ page }) => {
     for (const { prefix } of expected) {
       await page.goto(urlOf(prefix));
       await expect(page.locator("script")).toHaveCount(1);
@@ -47,7 +47,7 @@ test.describe("every seed becomes a localized page", () => {
     }
   });
 
-  test("the page chrome speaks the article's language", async ({ page }) => {
+  test("the page chrome speaks the article's language", PREFIX_BLIND, async ({ page }) => {
     await page.goto(urlOf("001"));
     await expect(page.locator(".skip-link")).toHaveText("Zum Inhalt springen");
     await expect(page.locator(".article__meta")).toContainText("Lesezeit");
@@ -66,13 +66,13 @@ test.describe("every seed becomes a localized page", () => {
     }
   });
 
-  test("the French article uses French quotation marks and spacing", async ({ page }) => {
+  test("the French article uses French quotation marks and spacing", PREFIX_BLIND, async ({ page }) => {
     await page.goto(urlOf("002"));
     await expect(page.locator(".article__body")).toContainText("«\u202Fcesser et de s’abstenir\u202F»");
     await expect(page.locator(".article__body")).toContainText("Quoi\u202F?");
   });
 
-  test("every page has the same labelled switcher naming its language, at the header's end", async ({ page }) => {
+  test("every page has the same labelled switcher naming its language, at the header's end", PREFIX_BLIND, async ({ page }) => {
     await page.setViewportSize({ width: 1200, height: 800 });
     for (const [path, name] of [
       [urlOf("000"), "Español"],
@@ -96,14 +96,14 @@ test.describe("every seed becomes a localized page", () => {
 });
 
 test.describe("structure kept apart from the body", () => {
-  test("004 shows its subheading as a heading between its paragraphs", async ({ page }) => {
+  test("004 shows its subheading as a heading between its paragraphs", PREFIX_BLIND, async ({ page }) => {
     await page.goto(urlOf("004"));
     const heading = page.locator(".article__body > h2");
     await expect(heading).toHaveText("¿Son interesantes?");
     await expect(page.locator(".article__body > h2 + p")).toContainText("Quizá sea interesante preguntarse");
   });
 
-  test("004 shows its source and image credits in the article footer, not in the body", async ({ page }) => {
+  test("004 shows its source and image credits in the article footer, not in the body", PREFIX_BLIND, async ({ page }) => {
     await page.goto(urlOf("004"));
     await expect(page.locator(".article__footer .credits")).toContainText("En Pymes y Autónomos");
     await expect(page.locator(".article__footer .credits")).toContainText("Imagen | jm3");
@@ -115,7 +115,7 @@ test.describe("structure kept apart from the body", () => {
     ["002", "À propos de l’auteur"],
     ["003", "Tentang penulis"],
   ] as const) {
-    test(`${prefix} shows the author's bio and the © line after the body, not in it`, async ({ page }) => {
+    test(`${prefix} shows the author's bio and the © line after the body, not in it`, PREFIX_BLIND, async ({ page }) => {
       await page.goto(urlOf(prefix));
       const bio = page.locator(".article__footer .author-bio");
       await expect(bio).toContainText("Dr Seamus Phan");
@@ -125,7 +125,7 @@ test.describe("structure kept apart from the body", () => {
     });
   }
 
-  test("000 and 001, whose text has no bio, show their author's bio from the translation group", async ({ page }) => {
+  test("000 and 001, whose text has no bio, show their author's bio from the translation group", PREFIX_BLIND, async ({ page }) => {
     for (const prefix of ["000", "001"]) {
       await page.goto(urlOf(prefix));
       await expect(page.locator(".article__footer .author-bio")).toContainText("Seamus Phan");
@@ -184,7 +184,7 @@ test.describe("home pages", () => {
     ]);
   });
 
-  test("a language home says which other languages each article is in, in the home's language", async ({ page }) => {
+  test("a language home says which other languages each article is in, in the home's language", PREFIX_BLIND, async ({ page }) => {
     await page.goto("/de/");
     await expect(page.locator(".teaser__langs")).toContainText("Auch auf:");
     await expect(page.locator(".teaser__langs a")).toHaveCount(3);

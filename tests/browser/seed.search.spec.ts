@@ -22,7 +22,7 @@ test.describe("search across languages", () => {
     await expect(results.first().locator('.teaser__langs a[lang="fr"]')).toHaveAttribute("href", at(urlOf("002")));
   });
 
-  test("an inflected Indonesian form finds 003 through the Indonesian stemmer, and a Spanish page shows the article in Spanish", async ({ page }) => {
+  test("an inflected Indonesian form finds 003 through the Indonesian stemmer, and a Spanish page shows the article in Spanish", PREFIX_BLIND, async ({ page }) => {
     const results = await searchFrom(page, "es", "pelanggannya");
     await expect(results).toHaveCount(1);
     await expect(results.first()).toHaveAttribute("lang", "es");
@@ -30,7 +30,7 @@ test.describe("search across languages", () => {
     await expect(results.first().locator('.teaser__langs a[lang="id"]')).toHaveAttribute("href", at(urlOf("003")));
   });
 
-  test("an article that has no version in the reader's language is shown in the language that matched, and says which", async ({ page }) => {
+  test("an article that has no version in the reader's language is shown in the language that matched, and says which", PREFIX_BLIND, async ({ page }) => {
     const results = await searchFrom(page, "de", "Clint Eastwood");
     await expect(results).toHaveCount(1);
     await expect(results.first()).toHaveAttribute("lang", "es");
@@ -44,7 +44,7 @@ test.describe("search across languages", () => {
     expect(langs).toEqual(["es", "es"]);
   });
 
-  test("«Seamus Phan» returns the four-language article as one result listing es, de, fr and id, and not 004", async ({ page }) => {
+  test("«Seamus Phan» returns the four-language article as one result listing es, de, fr and id, and not 004", PREFIX_BLIND, async ({ page }) => {
     const results = await searchFrom(page, "de", "Seamus Phan");
     await expect(results).toHaveCount(1);
     const langs = [
@@ -93,12 +93,12 @@ test.describe("search across languages", () => {
     });
   });
 
-  test("the language filter offers exactly the languages that have articles", async ({ page }) => {
+  test("the language filter offers exactly the languages that have articles", PREFIX_BLIND, async ({ page }) => {
     await page.goto("/es/search/");
     await expect(page.locator("#search-lang option")).toHaveText(["Todos los idiomas", "Deutsch", "Español", "Français", "Indonesia"]);
   });
 
-  test("the language filter narrows the results to one language and still lists every translation", async ({ page }) => {
+  test("the language filter narrows the results to one language and still lists every translation", PREFIX_BLIND, async ({ page }) => {
     const all = await searchFrom(page, "es", "Seamus Phan");
     await expect(all.first().locator(".teaser__langs a")).toHaveCount(3);
     const only = await searchFrom(page, "es", "Seamus Phan", "id");
@@ -114,7 +114,7 @@ test.describe("search across languages", () => {
     });
   });
 
-  test("the result count is announced in the page's language, and a miss says so", async ({ page }) => {
+  test("the result count is announced in the page's language, and a miss says so", PREFIX_BLIND, async ({ page }) => {
     await searchFrom(page, "de", "fournisseur");
     await expect(page.locator('[data-search-status][role="status"]')).toHaveText("Ergebnisse: 1");
     await searchFrom(page, "de", "zzzzqqq");
@@ -129,7 +129,7 @@ test.describe("search across languages", () => {
     await expect(page.locator(".search-result")).toHaveCount(1);
   });
 
-  test("only the article body and title are indexed: chrome and footers are not", async ({ page }) => {
+  test("only the article body and title are indexed: chrome and footers are not", PREFIX_BLIND, async ({ page }) => {
     // "Cobertura" is in every Spanish footer; "Sobre el autor" in the author box.
     const results = await searchFrom(page, "es", "cobertura");
     await expect(results).toHaveCount(0);
@@ -173,7 +173,7 @@ test.describe("loading", () => {
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
-  test("the search page says what to do instead", async ({ page }) => {
+  test("the search page says what to do instead", PREFIX_BLIND, async ({ page }) => {
     await page.goto("/es/search/?q=clientes");
     await expect(page.locator(".search-noscript")).toBeVisible();
     await expect(page.locator(".search-noscript")).toContainText("JavaScript");

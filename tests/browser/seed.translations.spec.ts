@@ -42,7 +42,7 @@ test.describe("translations are linked", () => {
     await expect(page.locator("#switcher-menu a")).toHaveText(["Deutsch", "Español", "Français", "Indonesia"]);
   });
 
-  test("an article with translations says so near its title", async ({ page }) => {
+  test("an article with translations says so near its title", PREFIX_BLIND, async ({ page }) => {
     await page.goto(urlOf("001"));
     await expect(page.locator(".also-in")).toContainText("Auch auf");
     await expect(page.locator(".also-in a")).toHaveText(["Español", "Français", "Indonesia"]);
@@ -132,14 +132,14 @@ test.describe("translation coverage", () => {
     await expect(page.locator("thead th").first()).toHaveText("Artículo");
   });
 
-  test("the German coverage page names the seed article's row in German, and 004's in its own Spanish", async ({ page }) => {
+  test("the German coverage page names the seed article's row in German, and 004's in its own Spanish", PREFIX_BLIND, async ({ page }) => {
     await page.goto("/de/coverage/");
     const heads = page.locator("tbody th");
     await expect(heads.filter({ hasText: "Es erscheint lächerlich" })).toHaveAttribute("lang", "de");
     await expect(heads.filter({ hasText: "Después del post" })).toHaveAttribute("lang", "es");
   });
 
-  test("a missing translation is the empty cell the legend speaks of, read aloud as missing", async ({ page }) => {
+  test("a missing translation is the empty cell the legend speaks of, read aloud as missing", PREFIX_BLIND, async ({ page }) => {
     await page.goto("/de/coverage/");
     await expect(page.locator(".page__lede")).toContainText("Eine leere Zelle ist eine fehlende Übersetzung.");
     const missing = page.locator(".coverage__cell--missing");
@@ -151,7 +151,7 @@ test.describe("translation coverage", () => {
   });
 });
 
-test("the build report lists the group with its members, evidence and score, and 004 alone", () => {
+test("the build report lists the group with its members, evidence and score, and 004 alone", PREFIX_BLIND, () => {
   const report = JSON.parse(readFileSync(join(import.meta.dirname, "../../reports/build-report.json"), "utf8"));
   const [group] = report.translations.groups;
   expect(group.members.map((m: { lang: string }) => m.lang)).toEqual(["de", "es", "fr", "id"]);

@@ -34,8 +34,10 @@ function prefixed<T extends Page | APIRequestContext>(target: T, method: "goto" 
 }
 
 /**
- * For a test whose outcome a path prefix cannot change (layout, how a language writes dates,
- * markup validity, ranking): it runs on the sites at the root only, not again under a sub-path.
+ * For a test whose outcome a path prefix cannot change (text, layout, direction, how a language
+ * writes dates, markup validity, stemming and ranking): it runs on the sites at the root only. Under
+ * a sub-path run what the prefix does change: links, assets, feeds, hreflang, sharing addresses,
+ * search results' links and bundles, redirects.
  */
 export const PREFIX_BLIND = { tag: "@prefix-blind" };
 

@@ -8,9 +8,7 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { syntheticCorpus, writeCorpus } from "../../scripts/corpus.ts";
 import { UNUSED_UI_FILES } from "../../src/index/pagefind.ts";
-import { MIN_PARALLEL } from "../../src/ingest/parallel.ts";
 import { cleanBuild, runBuild, seedWorkspace, siteFingerprint } from "../unit/helpers.ts";
 
 describe("documents, pages and search bundles kept between builds", () => {
@@ -75,16 +73,5 @@ describe("documents, pages and search bundles kept between builds", () => {
     for (const kept of readdirSync(env.SEARCH_CACHE).filter((k) => k.startsWith("de-"))) rmSync(join(env.SEARCH_CACHE, kept), { recursive: true });
     assert.deepEqual(build().copied, ["es", "fr", "id"]);
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), clean());
-  });
-});
-
-describe("documents ingested on worker threads", () => {
-  it("give a clean build's site", () => {
-    const { content, env } = seedWorkspace("parallel");
-    writeCorpus(content, syntheticCorpus(MIN_PARALLEL).inputs); // in place of the seeds
-    const run = runBuild({ ...env, BUILD_CACHE: "off" });
-    assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, new RegExp(`Documents ingested on worker threads: ${MIN_PARALLEL}\\.`));
-    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), siteFingerprint(cleanBuild(content)));
   });
 });
