@@ -1,0 +1,3 @@
+import { runShard } from "./run.ts";
+
+await runShard(0, 2);
