@@ -18,10 +18,7 @@ function detectorVersion(): string {
   const here = import.meta.dirname;
   const libraries = ["tinyld", "eld", "franc"].map((name) => `${name}@${packageVersion(name)}`);
   const sources = [readFileSync(join(here, "language.ts"), "utf8"), readFileSync(join(here, "codes.ts"), "utf8")];
-  return createHash("sha256")
-    .update([...sources, ...libraries].join("\0"))
-    .digest("hex")
-    .slice(0, 16);
+  return textKey([...sources, ...libraries].join("\0")).slice(0, 16);
 }
 
 type Stored = { version: string; detections: Record<string, Detection | null> };

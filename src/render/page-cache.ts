@@ -104,8 +104,9 @@ export class PageCache {
   /** Keeps the pages of the plan's articles, as Eleventy rendered them into `output`. */
   keep(plan: RenderPlan, rendered: readonly RenderedOutput[], declared: ReadonlyMap<string, DeclaredPage>, output: string): void {
     for (const page of rendered) {
-      const key = page.url ? plan.keys.get(page.url) : undefined;
-      if (!key || !page.url || !page.outputPath) continue;
+      if (!page.url || !page.outputPath) continue;
+      const key = plan.keys.get(page.url);
+      if (!key) continue;
       const declaration = declared.get(page.url);
       this.store.set(key, { url: page.url, path: relative(output, page.outputPath), content: page.content, ...(declaration ? { declared: declaration } : {}) });
     }
