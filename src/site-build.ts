@@ -4,6 +4,7 @@
  * good site as it was, and nothing stale survives a good one).
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets, type HandOff } from "./eleventy/site-plugin.ts";
@@ -148,33 +149,28 @@ async function renderAndPublish(
       throw new InputError([{ file: article?.file ?? (failed.url || "a page"), reasons: [`cannot be rendered${failed.url ? ` at ${failed.url}` : ""}: ${failed.message}`] }]);
     }
   });
-  times.time("render", () => {
-    cache?.keep(plan, rendered, declared, staging);
-    cache?.prune();
-  });
-  rendered.push(...plan.kept.map((p) => ({ url: p.url, outputPath: join(staging, p.path), content: p.content })));
-  const pages = rendered.length;
-  times.time("write", () => {
-    for (const page of rendered) {
-      if (!page.outputPath) continue;
-      mkdirSync(dirname(page.outputPath), { recursive: true });
-      writeFileSync(page.outputPath, page.content);
-    }
-    for (const asset of siteAssets()) {
-      mkdirSync(dirname(join(staging, asset.url)), { recursive: true });
-      copyFileSync(asset.file, join(staging, asset.url));
-    }
-    const prefix = settings.pathPrefix;
-    writeFileSync(join(staging, "_headers"), renderHeadersFile(headerRules(), prefix));
-    writeFileSync(join(staging, "_redirects"), renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
-  });
-
-  const searchable = searchablePages(rendered);
-  rendered = []; // written: only the searchable pages' HTML is still needed
-  // What the cards add to the build's time is the wait for them once the pages are written.
-  const { warnings } = await times.timeAsync("cards", () => cards);
+  const kept = plan.kept.map((p) => ({ url: p.url, outputPath: join(staging, p.path), content: p.content }));
+  const pageCount = rendered.length + kept.length;
+  // Pagefind indexes in processes of its own, from the pages in memory: it starts now and works
+  // while the pages are written and the last cards drawn; "index" is the wait left after those.
+  const indexing = buildSearchIndex(staging, searchablePages([...rendered, ...kept]), searchCache ? new BundleCache(searchCache) : undefined);
+  indexing.catch(() => {}); // awaited below; until then a failure must not count as unhandled
+  let warnings: string[];
+  try {
+    await times.timeAsync("write", () => writePages([...rendered, ...kept], staging, model, settings));
+    times.time("render", () => {
+      cache?.keep(plan, rendered, declared, staging);
+      cache?.prune();
+    });
+    rendered = []; // written and kept: only the searchable pages' HTML is still needed, by the index
+    // What the cards add to the build's time is the wait for them once the pages are written.
+    ({ warnings } = await times.timeAsync("cards", () => cards));
+  } catch (error) {
+    await indexing.catch(() => {}); // Pagefind's processes close before the build reports
+    throw error;
+  }
   model.report.warnings.push(...warnings);
-  const indexed = await times.timeAsync("index", () => buildSearchIndex(staging, searchable, searchCache ? new BundleCache(searchCache) : undefined));
+  const indexed = await times.timeAsync("index", () => indexing);
   times.time("write", () => {
     // What this build found, kept for the next one, once the site is complete.
     pipeline.detections?.save();
@@ -182,5 +178,21 @@ async function renderAndPublish(
     pipeline.ingested?.prune();
     publishStaged(output);
   });
-  return { model, indexed, times, pages, keptPages: plan.kept.length };
+  return { model, indexed, times, pages: pageCount, keptPages: plan.kept.length };
+}
+
+/** The rendered pages, the site's assets and the host files, into the staging folder. */
+async function writePages(rendered: readonly RenderedOutput[], staging: string, model: SiteModel, settings: SiteSettings): Promise<void> {
+  const files = rendered.flatMap((page) => (page.outputPath ? [{ path: page.outputPath, content: page.content }] : []));
+  for (const dir of new Set(files.map((f) => dirname(f.path)))) mkdirSync(dir, { recursive: true });
+  // Written on libuv's threads, so the main thread stays free to feed the search index.
+  const writes = files.map((f) => writeFile(f.path, f.content));
+  for (const asset of siteAssets()) {
+    mkdirSync(dirname(join(staging, asset.url)), { recursive: true });
+    copyFileSync(asset.file, join(staging, asset.url));
+  }
+  const prefix = settings.pathPrefix;
+  writeFileSync(join(staging, "_headers"), renderHeadersFile(headerRules(), prefix));
+  writeFileSync(join(staging, "_redirects"), renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
+  await Promise.all(writes);
 }

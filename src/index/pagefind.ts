@@ -1,13 +1,14 @@
 /**
  * The search index, built inside the build with Pagefind's Node API: one bundle per language, at
  * /pagefind/{lang}/, so each language is stemmed as itself and the search page can load every
- * language's module separately. Bundles are indexed concurrently, one per core; every returned
- * error is checked; the Pagefind service is closed in `finally`, whatever happened.
+ * language's module separately. Bundles are indexed concurrently, each core with a Pagefind service
+ * of its own; every returned error is checked; the services are closed in `finally`, whatever
+ * happened.
  */
 import { availableParallelism } from "node:os";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import * as pagefind from "pagefind";
+import type * as PagefindApi from "pagefind";
 import { byCodePoint } from "../order.ts";
 import { routes } from "../routes.ts";
 import type { BundleCache } from "./bundle-cache.ts";
@@ -80,7 +81,7 @@ export function searchablePages(rendered: readonly RenderedPage[]): SearchablePa
  */
 export async function buildSearchIndex(outputDir: string, pages: readonly SearchablePage[], cache?: BundleCache): Promise<IndexedLanguage[]> {
   const langs = [...new Set(pages.map((p) => p.lang))].sort();
-  const indexLanguage = async (lang: string): Promise<IndexedLanguage> => {
+  const indexLanguage = async (pagefind: Pagefind, lang: string): Promise<IndexedLanguage> => {
     const mine = pages.filter((p) => p.lang === lang);
     const bundle = join(outputDir, routes.searchBundle(lang));
     const key = cache?.key(lang, mine);
@@ -88,10 +89,10 @@ export async function buildSearchIndex(outputDir: string, pages: readonly Search
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(lang) });
     check(`createIndex(${lang})`, errors);
     if (!index) throw new IndexError(`Pagefind createIndex(${lang}) returned no index`);
-    for (const page of mine) {
-      const added = await index.addHTMLFile({ url: page.url, content: page.content });
-      check(`addHTMLFile(${page.url})`, added.errors);
-    }
+    // Sent without waiting for each reply: the service takes its messages in the order sent, so
+    // the bundle is the same, and it never waits for the next page.
+    const added = await Promise.all(mine.map((page) => index.addHTMLFile({ url: page.url, content: page.content })));
+    added.forEach((a, i) => check(`addHTMLFile(${mine[i]?.url ?? ""})`, a.errors));
     const written = await index.writeFiles({ outputPath: bundle });
     check(`writeFiles(${lang})`, written.errors);
     for (const file of UNUSED_UI_FILES) rmSync(join(bundle, file), { force: true });
@@ -99,16 +100,29 @@ export async function buildSearchIndex(outputDir: string, pages: readonly Search
     if (key) cache?.store(key, bundle);
     return { lang, pages: mine.length, reused: false };
   };
+  const services = await pagefindServices(Math.min(availableParallelism(), langs.length));
   try {
-    // As many languages at a time as there are cores: all at once only adds memory, not speed.
     const results: IndexedLanguage[] = [];
     const queue = [...langs];
-    const worker = async () => {
-      for (let lang = queue.shift(); lang !== undefined; lang = queue.shift()) results.push(await indexLanguage(lang));
+    const worker = async (pagefind: Pagefind) => {
+      for (let lang = queue.shift(); lang !== undefined; lang = queue.shift()) results.push(await indexLanguage(pagefind, lang));
     };
-    await Promise.all(Array.from({ length: Math.min(availableParallelism(), langs.length) }, worker));
-    return results.sort((a, b) => (a.lang < b.lang ? -1 : 1));
+    await Promise.all(services.map(worker));
+    return results.sort((a, b) => byCodePoint(a.lang, b.lang));
   } finally {
-    await pagefind.close();
+    await Promise.all(services.map((s) => s.close()));
   }
+}
+
+type Pagefind = typeof PagefindApi;
+
+/**
+ * `count` handles on Pagefind's API, each with a service process of its own. A service handles
+ * its messages one at a time, on one core, so one service would index one language at a time
+ * however many were sent; each import of the API's module under its own URL is a module of its
+ * own, with its own service.
+ */
+async function pagefindServices(count: number): Promise<Pagefind[]> {
+  const api = import.meta.resolve("pagefind");
+  return Promise.all(Array.from({ length: Math.max(count, 1) }, (_, i) => import(`${api}?service=${i}`) as Promise<Pagefind>));
 }
