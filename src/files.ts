@@ -1,6 +1,6 @@
-/** Files other builds may read while this one writes them (caches and build records), trees by their digest, and the packages the build runs. */
+/** Files other builds may read while this one writes them (caches and build records), kept files placed in a site, trees by their digest, and the packages the build runs. */
 import { createHash, type Hash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { byCodePoint } from "./order.ts";
 
@@ -10,6 +10,28 @@ export function writeWhole(file: string, data: string | Buffer): void {
   const partial = `${file}.${process.pid}.partial`;
   writeFileSync(partial, data);
   renameSync(partial, file);
+}
+
+/**
+ * `from` at `to` as a hard link where the file system allows one, else as a copy: kept files
+ * (cards, search bundles) are placed in every build's site, and are never written in place.
+ */
+export function placeFile(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** Every file under the folder `from`, placed (as `placeFile` does) at the same path under `to`; how many there were. */
+export function placeTree(from: string, to: string): number {
+  const files = filesUnder(from);
+  for (const file of files) {
+    mkdirSync(dirname(join(to, file)), { recursive: true });
+    placeFile(join(from, file), join(to, file));
+  }
+  return files.length;
 }
 
 /** Where an installed package lives, looked up the way Node does: in node_modules folders upwards. */

@@ -1,13 +1,14 @@
 /**
  * Each language's search bundle kept between builds, by a hash of everything Pagefind is given for
  * it (its language, and every page's URL and HTML in order) and of what does the indexing (this
- * code and Pagefind's version). A language none of whose pages changed is copied back instead of
- * indexed again; Pagefind's output depends on nothing else, so the copy is the bundle it would write.
+ * code and Pagefind's version). A language none of whose pages changed is placed back (hard links
+ * where the file system allows) instead of indexed again; Pagefind's output depends on nothing
+ * else, so the copy is the bundle it would write.
  */
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { packageVersion } from "../files.ts";
+import { packageVersion, placeTree } from "../files.ts";
 
 /** Bundles kept per language: enough for the site, its sub-path build and a few earlier states. */
 const KEPT_PER_LANGUAGE = 6;
@@ -31,12 +32,12 @@ export class BundleCache {
     return `${lang}-${hash.digest("hex").slice(0, 40)}`;
   }
 
-  /** Copies the bundle kept under `key` to `target`; false when there is none (or it cannot be read), and `target` is left empty. */
+  /** Places the bundle kept under `key` at `target`; false when there is none (or it cannot be read), and `target` is left empty. */
   restore(key: string, target: string): boolean {
     const kept = join(this.dir, key);
     if (!existsSync(kept)) return false;
     try {
-      cpSync(kept, target, { recursive: true });
+      if (placeTree(kept, target) === 0) throw new Error(`${kept} vanished`);
       const now = new Date();
       utimesSync(kept, now, now); // the most recently used are the ones kept
       return true;
@@ -54,7 +55,7 @@ export class BundleCache {
     const partial = `${kept}.${process.pid}.partial`;
     try {
       mkdirSync(this.dir, { recursive: true });
-      cpSync(source, partial, { recursive: true });
+      placeTree(source, partial);
       renameSync(partial, kept);
     } catch {
       // Another build stored the same bundle first, or the disk is full: the site is unaffected.

@@ -4,11 +4,11 @@
  * everything drawn on them, so an unchanged article's card is linked, not drawn again.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
-import { writeWhole } from "../files.ts";
+import { placeFile, writeWhole } from "../files.ts";
 import { CARD, cardFonts, layoutTitle } from "../render/social-card.ts";
 
 export interface CardInput {
@@ -77,7 +77,7 @@ export async function writeSocialCards(cards: readonly CardInput[], outputDir: s
     const cached = cacheDir ? join(cacheDir, `${key}.jpg`) : undefined;
     used.add(`${key}.jpg`);
     if (cached && existsSync(cached)) {
-      place(cached, dest);
+      placeFile(cached, dest);
       continue;
     }
     if (free.length === 0) await Promise.race(pending);
@@ -105,15 +105,6 @@ export async function writeSocialCards(cards: readonly CardInput[], outputDir: s
 function cardKey(card: CardInput, families: readonly string[], titleLeftOut: boolean): string {
   const drawnFrom = [DESIGN, card.lang, card.dir, card.title, card.siteName, card.footer, families.join(","), titleLeftOut];
   return createHash("sha256").update(JSON.stringify(drawnFrom)).digest("hex").slice(0, 32);
-}
-
-/** A hard link where the file system allows one: ten thousand cards are not copied on every build. */
-function place(cached: string, dest: string): void {
-  try {
-    linkSync(cached, dest);
-  } catch {
-    copyFileSync(cached, dest);
-  }
 }
 
 function draw(canvas: Canvas, card: CardInput, families: readonly string[], titleLeftOut: boolean): void {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -47,6 +47,15 @@ describe("the search bundle cache", () => {
     assert.equal(cache.restore(key, target), true);
     assert.equal(readFileSync(join(target, "pagefind.js"), "utf8"), "js");
     assert.equal(readFileSync(join(target, "fragment/de_1.pf_fragment"), "utf8"), "frag");
+  });
+
+  it("places a stored bundle as links to the kept files, not as copies, on one file system", () => {
+    const written = bundle({ "pagefind.js": "js", "fragment/de_1.pf_fragment": "frag" });
+    const key = cache.key("de", [page("/de/linked/", "<p>drei</p>")]);
+    cache.store(key, written);
+    const target = join(mkdtempSync(join(tmpdir(), "site-")), "pagefind", "de");
+    assert.equal(cache.restore(key, target), true);
+    for (const file of ["pagefind.js", "fragment/de_1.pf_fragment"]) assert.equal(statSync(join(target, file)).ino, statSync(join(written, file)).ino, file);
   });
 
   it("reports a miss for a key never stored, and leaves the target alone", () => {
