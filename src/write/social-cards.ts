@@ -76,10 +76,7 @@ export async function writeSocialCards(cards: readonly CardInput[], outputDir: s
     mkdirSync(dirname(dest), { recursive: true });
     const cached = cacheDir ? join(cacheDir, `${key}.jpg`) : undefined;
     used.add(`${key}.jpg`);
-    if (cached && existsSync(cached)) {
-      placeFile(cached, dest);
-      continue;
-    }
+    if (cached && existsSync(cached) && placed(cached, dest)) continue;
     if (free.length === 0) await Promise.race(pending);
     const canvas = free.pop() ?? createCanvas(CARD.width, CARD.height);
     draw(canvas, card, families, missing.length > 0);
@@ -87,7 +84,7 @@ export async function writeSocialCards(cards: readonly CardInput[], outputDir: s
     const job = canvas.encode("jpeg", QUALITY).then((jpeg) => {
       free.push(canvas);
       writeFileSync(dest, jpeg);
-      if (cached) writeWhole(cached, jpeg); // a build stopped halfway leaves no half card in the cache
+      if (cached) keep(cached, jpeg);
     });
     pending.add(job);
     const settled = () => pending.delete(job);
@@ -105,6 +102,25 @@ export async function writeSocialCards(cards: readonly CardInput[], outputDir: s
 function cardKey(card: CardInput, families: readonly string[], titleLeftOut: boolean): string {
   const drawnFrom = [DESIGN, card.lang, card.dir, card.title, card.siteName, card.footer, families.join(","), titleLeftOut];
   return createHash("sha256").update(JSON.stringify(drawnFrom)).digest("hex").slice(0, 32);
+}
+
+/** Into the cache, whole (a build stopped halfway leaves no half card there); a cache that cannot take it costs the next build a card, never this one its site. */
+function keep(cached: string, jpeg: Buffer): void {
+  try {
+    writeWhole(cached, jpeg);
+  } catch {
+    // The next build draws it again.
+  }
+}
+
+/** Whether the kept card is now at `dest`: another build sharing the cache may have just pruned it, and then it is drawn. */
+function placed(cached: string, dest: string): boolean {
+  try {
+    placeFile(cached, dest);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function draw(canvas: Canvas, card: CardInput, families: readonly string[], titleLeftOut: boolean): void {

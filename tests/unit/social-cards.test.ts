@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -119,6 +119,19 @@ describe("social cards written", () => {
     assert.equal(changed.drawn, 1);
     assert.notDeepEqual(readFileSync(join(out2, "ar/x/card.jpg")), before);
     assert.equal(readdirSync(cache).length, 1);
+  });
+
+  it("a kept card that cannot be placed, as when a build sharing the cache has just removed it, is drawn instead", async () => {
+    const cache = mkdtempSync(join(tmpdir(), "card-cache-"));
+    await writeSocialCards([card()], mkdtempSync(join(tmpdir(), "cards-")), cache);
+    const [kept = ""] = readdirSync(cache);
+    rmSync(join(cache, kept));
+    mkdirSync(join(cache, kept)); // still there by name, but neither linked nor copied, nor written over
+    const out = mkdtempSync(join(tmpdir(), "cards-"));
+    const result = await writeSocialCards([card()], out, cache);
+    assert.deepEqual([result.drawn, result.reused], [1, 0]);
+    const image = await loadImage(readFileSync(join(out, "ar/x/card.jpg")));
+    assert.deepEqual([image.width, image.height], [1200, 630]);
   });
 
   it("a card whose script has no font shows the site's name only, and the build says which font is missing", async () => {
