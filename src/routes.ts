@@ -12,8 +12,8 @@ export const routes = {
   socialCard: (lang: string, slug: string) => `/${lang}/${slug}/card.jpg`,
   author: (lang: string, id: string) => `/${lang}/authors/${id}/`,
   search: (lang: string) => `/${lang}/search/`,
-  /** A language's coverage page; without a language, the one the root's language speaks. */
-  coverage: (lang?: string) => (lang ? `/${lang}/coverage/` : "/coverage/"),
+  /** A language's coverage pages; without a language, the ones the root's language speaks. */
+  coverage: (lang?: string, page = 1) => `${lang ? `/${lang}` : ""}/coverage/${page === 1 ? "" : `page/${page}/`}`,
   atomFeed: (lang: string) => `/${lang}/feed.xml`,
   jsonFeed: (lang: string) => `/${lang}/feed.json`,
   /** The not-found page for paths under a language, or for the rest of the site. */

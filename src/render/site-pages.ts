@@ -130,13 +130,21 @@ export interface CoverageRow {
   cells: ({ lang: string; url: string; title: string; label: string } | null)[];
 }
 
+export interface CoveragePage extends PageView {
+  rows: CoverageRow[];
+  pageNumber: number;
+  totalPages: number;
+  /** Every page of this language's coverage, for the page list. */
+  pageLinks: { n: number; url: string; current: boolean }[];
+}
+
 export interface SitePages {
   articles: Article[];
   languages: Language[];
   homePages: HomePage[];
   rootPages: (PageView & { latest: Article[] })[];
   notFoundPages: PageView[];
-  coveragePages: (PageView & { rows: CoverageRow[] })[];
+  coveragePages: CoveragePage[];
   authorPages: AuthorPage[];
   searchPages: SearchPage[];
   sitemapUrl: string;
@@ -321,15 +329,34 @@ function notFoundPagesOf(kit: PageKit): PageView[] {
   return [defaultLang, ...kit.langs].map((lang, i) => ({ ...kit.localeView(lang, routes.notFound(i === 0 ? undefined : lang), homeAlternates(kit, ""), false), titleKey: "notFound.title" }));
 }
 
-/** Coverage in every language, rows named in it where it has the article; /coverage/ speaks the default language. */
+/**
+ * Coverage in every language, rows named in it where it has the article; /coverage/ speaks the
+ * default language. In pages of `coverageRows` rows, the same rows on page n in every language,
+ * so page n's versions are the other languages' page n.
+ */
 function coveragePagesOf(kit: PageKit, articles: readonly Article[]): SitePages["coveragePages"] {
   const { langs } = kit;
-  const defaultLang = kit.settings.defaultLanguage;
-  const alternates = (lang: string) => kit.versionsIn(langs, (l) => routes.coverage(l), lang);
-  return [
-    ...langs.map((lang) => ({ ...kit.localeView(lang, routes.coverage(lang), alternates(lang), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, lang) })),
-    { ...kit.localeView(defaultLang, routes.coverage(), alternates(""), false), titleKey: "coverage.title", rows: coverageRows(articles, langs, defaultLang) },
-  ];
+  const rows = coverageMembers(articles);
+  const size = kit.settings.coverageRows;
+  const totalPages = Math.max(1, Math.ceil(rows.length / size));
+  const pagesIn = (lang: string | undefined, pageLang: string) =>
+    Array.from({ length: totalPages }, (_, i) => {
+      const n = i + 1;
+      return {
+        ...kit.localeView(
+          pageLang,
+          routes.coverage(lang, n),
+          kit.versionsIn(langs, (l) => routes.coverage(l, n), lang ?? ""),
+          false,
+        ),
+        titleKey: "coverage.title",
+        rows: coverageRows(rows.slice(i * size, n * size), langs, pageLang),
+        pageNumber: n,
+        totalPages,
+        pageLinks: Array.from({ length: totalPages }, (_, j) => ({ n: j + 1, url: routes.coverage(lang, j + 1), current: j === i })),
+      };
+    });
+  return [...langs.flatMap((lang) => pagesIn(lang, lang)), ...pagesIn(undefined, kit.settings.defaultLanguage)];
 }
 
 /** One page per author and language they write in, linked to the same author's other languages. */
@@ -387,15 +414,8 @@ function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V 
  * One row per article across its translations, one column per language, so an editor sees the
  * gaps. A row is named in the page's language where the article exists in it, else by its original.
  */
-function coverageRows(articles: readonly Article[], langs: readonly string[], pageLang: string): CoverageRow[] {
-  const rows = new Map<string, Article[]>();
-  for (const a of articles) {
-    const key = a.group?.id ?? a.file;
-    const row = rows.get(key);
-    if (row) row.push(a);
-    else rows.set(key, [a]);
-  }
-  return [...rows.values()].map((members) => {
+function coverageRows(rows: readonly Article[][], langs: readonly string[], pageLang: string): CoverageRow[] {
+  return rows.map((members) => {
     // Shortened as <title> is: a row is a label, not the article.
     const named = members.find((m) => m.lang === pageLang) ?? members.find((m) => m.isOriginal) ?? [...members].sort((a, b) => byCodePoint(a.lang, b.lang))[0];
     if (!named) throw new Error("a coverage row without members"); // rows are made from their members
@@ -409,6 +429,18 @@ function coverageRows(articles: readonly Article[], langs: readonly string[], pa
       }),
     };
   });
+}
+
+/** The members of each coverage row: an article with its translations, in the articles' order. */
+function coverageMembers(articles: readonly Article[]): Article[][] {
+  const rows = new Map<string, Article[]>();
+  for (const a of articles) {
+    const key = a.group?.id ?? a.file;
+    const row = rows.get(key);
+    if (row) row.push(a);
+    else rows.set(key, [a]);
+  }
+  return [...rows.values()];
 }
 
 /** A language's home, in pages of `size` so no page grows with the collection. */

@@ -107,6 +107,64 @@ describe("pages of the seed site", () => {
   });
 });
 
+describe("coverage in pages", () => {
+  // The seeds make two rows (the four-language article, and 004 alone): one row a page gives two pages.
+  const model = buildSiteModel({ ...loadSettings({ SITE_URL: "https://blog.example" }), coverageRows: 1 });
+  const pages = (prefix: string) => model.coveragePages.filter((p) => p.url.startsWith(prefix));
+
+  it("splits every language's coverage into pages of the configured number of rows", () => {
+    assert.deepEqual(
+      pages("/de/").map((p) => [p.url, p.rows.length]),
+      [
+        ["/de/coverage/", 1],
+        ["/de/coverage/page/2/", 1],
+      ],
+    );
+    assert.deepEqual(
+      pages("/coverage/").map((p) => p.url),
+      ["/coverage/", "/coverage/page/2/"],
+    );
+  });
+
+  it("puts the same rows on page n in every language, and links page n to the other languages' page n", () => {
+    const second = (lang: string) => model.coveragePages.find((p) => p.url === `/${lang}/coverage/page/2/`);
+    const cells = (lang: string) => second(lang)?.rows.map((r) => r.cells.map((c) => c?.url ?? null));
+    assert.deepEqual(cells("de"), cells("id"));
+    assert.deepEqual(
+      second("fr")?.alternates.map((a) => [a.url, a.current]),
+      [
+        ["/de/coverage/page/2/", false],
+        ["/es/coverage/page/2/", false],
+        ["/fr/coverage/page/2/", true],
+        ["/id/coverage/page/2/", false],
+      ],
+    );
+  });
+
+  it("lists every page of its language on each page, marking the current one", () => {
+    const second = model.coveragePages.find((p) => p.url === "/es/coverage/page/2/");
+    assert.deepEqual(second?.pageLinks, [
+      { n: 1, url: "/es/coverage/", current: false },
+      { n: 2, url: "/es/coverage/page/2/", current: true },
+    ]);
+    assert.equal(second?.totalPages, 2);
+  });
+
+  it("keeps all rows on one page by default", () => {
+    const all = buildSiteModel(loadSettings({ SITE_URL: "https://blog.example" }));
+    assert.deepEqual(
+      all.coveragePages.map((p) => [p.url, p.rows.length, p.totalPages]),
+      [
+        ["/de/coverage/", 2, 1],
+        ["/es/coverage/", 2, 1],
+        ["/fr/coverage/", 2, 1],
+        ["/id/coverage/", 2, 1],
+        ["/coverage/", 2, 1],
+      ],
+    );
+  });
+});
+
 describe("the translations data file", () => {
   function file(content: string): string {
     const path = join(mkdtempSync(join(tmpdir(), "tr-")), "translations.json");
