@@ -30,7 +30,7 @@ const pages: [string, string][] = [
 ];
 
 const server = await startPreviewServer(siteDir, PORT);
-const { executablePath, args = [] } = chromiumLaunchOptions();
+const { executablePath, args = [] } = chromiumLaunchOptions("browser");
 const chrome = await chromeLauncher.launch({ ...(executablePath ? { chromePath: executablePath } : {}), chromeFlags: ["--headless=new", ...args] });
 const score = (r: Result, id: string) => Math.round((r.categories[id]?.score ?? 0) * 100);
 const shortfalls: string[] = [];

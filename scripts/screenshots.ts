@@ -36,7 +36,7 @@ const README_SHOTS = new Set(["es-translated-article", "ar-article", "ja-article
 mkdirSync("screenshots", { recursive: true });
 mkdirSync("docs/screenshots", { recursive: true });
 const servers = [await startPreviewServer("_site", 4301), await startPreviewServer("reports/fixture-site", 4302)];
-const browser = await chromium.launch(chromiumLaunchOptions());
+const browser = await chromium.launch(chromiumLaunchOptions("browser"));
 try {
   for (const [width, viewport] of Object.entries(viewports)) {
     for (const scheme of ["light", "dark"] as const) {
