@@ -8,7 +8,7 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.strict,
   { files: ["_includes/js/**/*.js"], languageOptions: { globals: globals.browser } },
-  { files: ["**/*.mjs", "**/*.cjs"], languageOptions: { globals: globals.node } },
+  { files: ["**/*.mjs", "**/*.cjs", "bin/*.js"], languageOptions: { globals: globals.node } },
   {
     rules: {
       // `const { total, ...rest } = x` is how a field is left out of a copy.

@@ -136,7 +136,7 @@ async function compare(n: number): Promise<string[]> {
     PAGE_CACHE: pages,
     GROUPING_CACHE: grouping,
   };
-  const ours = () => timed(process.execPath, ["--import", "tsx", "src/build.ts"], env);
+  const ours = () => timed(process.execPath, ["bin/build.js"], env);
   const theirs = () => sequence([() => timed("hugo", ["--quiet"], {}, hugo), () => timed(PAGEFIND, ["--site", "public", "--quiet"], {}, hugo)]);
   const clean = () => {
     rmSync(site, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 /** Site settings: `_data/site.json`, validated, with environment overrides for the build at hand. */
-import { readFileSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { toBcp47 } from "./detect/codes.ts";
 import { withPrefix } from "./routes.ts";
@@ -33,7 +33,21 @@ export type SiteSettings = z.infer<typeof siteSchema> & {
   contentPath: string;
 };
 
-export const PROJECT_ROOT = resolve(import.meta.dirname, "..");
+/**
+ * The project's folder: the nearest one up holding `.eleventy.ts`. Found, not assumed one level up,
+ * because the build also runs compiled, from a copy of src/ elsewhere (bin/build.js).
+ */
+export const PROJECT_ROOT = projectRoot(import.meta.dirname);
+
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, ".eleventy.ts"))) return dir;
+    if (dir === dirname(dir)) throw new Error(`no .eleventy.ts above ${from}`);
+  }
+}
+
+/** A source file by its path in the project: what the caches hash as their code's version. */
+export const sourceFile = (path: string): string => join(PROJECT_ROOT, path);
 export const SITE_DATA_FILE = resolve(PROJECT_ROOT, "_data/site.json");
 
 /**

@@ -5,7 +5,8 @@
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets, type HandOff } from "./eleventy/site-plugin.ts";
 import { PageCache, renderEverything, type RenderedOutput } from "./render/page-cache.ts";
@@ -17,11 +18,14 @@ import { BundleCache } from "./index/bundle-cache.ts";
 import { buildSearchIndex, searchablePages, type IndexedLanguage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { writeReport } from "./report.ts";
-import { PROJECT_ROOT, type SiteSettings } from "./settings.ts";
+import type { SiteSettings } from "./settings.ts";
 import { StageTimes } from "./stages.ts";
 import { languageName } from "./render/languages.ts";
 import { writeSocialCards, type CardInput } from "./write/social-cards.ts";
 import { publishStaged, recoverInterrupted, stagingOf } from "./write/publish.ts";
+
+/** The configuration beside src/: `.eleventy.ts`, or `.eleventy.js` when the build runs compiled (bin/build.js). */
+const ELEVENTY_CONFIG = fileURLToPath(new URL(`../.eleventy${extname(import.meta.url)}`, import.meta.url));
 
 export interface BuildOptions {
   settings: SiteSettings;
@@ -133,7 +137,7 @@ async function renderAndPublish(
   const handOff: HandOff = { kept: plan.kept.flatMap((p) => (p.declared ? [p.declared] : [])), seen: (d) => (declared = d) };
   // The model and the output folder go in as arguments: the configuration file sets neither.
   const config = handModel({ ...model, articles: plan.render }, handOff);
-  const eleventy = new Eleventy(undefined, staging, { configPath: join(PROJECT_ROOT, ".eleventy.ts"), quietMode: true, pathPrefix: settings.pathPrefix, config });
+  const eleventy = new Eleventy(undefined, staging, { configPath: ELEVENTY_CONFIG, quietMode: true, pathPrefix: settings.pathPrefix, config });
   // Eleventy prints a failing template's stack trace itself; the build names the document instead.
   if (!process.env.DEBUG) eleventy.disableLogger();
   // Rendered in memory, then written here: the search index reads the pages from memory, not disk.

@@ -5,9 +5,9 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { packageVersion, writeWhole } from "../files.ts";
 import { byCodePoint } from "../order.ts";
+import { sourceFile } from "../settings.ts";
 import { detectLanguage, type Detection } from "./language.ts";
 
 /** What a detection is kept under: a hash of the text. */
@@ -15,9 +15,8 @@ export const textKey = (text: string) => createHash("sha256").update(text).diges
 
 /** The detector's identity: its own code and the versions of the libraries it calls. */
 function detectorVersion(): string {
-  const here = import.meta.dirname;
   const libraries = ["tinyld", "eld", "franc"].map((name) => `${name}@${packageVersion(name)}`);
-  const sources = [readFileSync(join(here, "language.ts"), "utf8"), readFileSync(join(here, "codes.ts"), "utf8")];
+  const sources = ["src/detect/language.ts", "src/detect/codes.ts"].map((f) => readFileSync(sourceFile(f), "utf8"));
   return textKey([...sources, ...libraries].join("\0")).slice(0, 16);
 }
 

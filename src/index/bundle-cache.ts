@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
 import { packageVersion, placeTree } from "../files.ts";
+import { sourceFile } from "../settings.ts";
 
 /** Bundles kept per language: enough for the site, its sub-path build and a few earlier states. */
 const KEPT_PER_LANGUAGE = 6;
@@ -16,7 +17,7 @@ const KEPT_PER_LANGUAGE = 6;
 /** The indexing code and the indexer: a change to either makes every key new. */
 function indexerVersion(): string {
   const hash = createHash("sha256").update(`pagefind@${packageVersion("pagefind")}`);
-  for (const file of ["pagefind.ts", "bundle-cache.ts"]) hash.update(readFileSync(join(import.meta.dirname, file)));
+  for (const file of ["src/index/pagefind.ts", "src/index/bundle-cache.ts"]) hash.update(readFileSync(sourceFile(file)));
   return hash.digest("hex");
 }
 

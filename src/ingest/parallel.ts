@@ -7,6 +7,7 @@
  * reports what is wrong with them.
  */
 import { availableParallelism } from "node:os";
+import { extname } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { DetectionCache } from "../detect/cache.ts";
 import type { Detection } from "../detect/language.ts";
@@ -42,10 +43,13 @@ interface Job {
 }
 
 /**
- * A worker running a TypeScript module: Node 20 does not carry tsx's loader, registered by
- * `--import`, into worker threads, so the worker registers it itself before importing the module.
+ * The worker module beside this one: compiled JavaScript when the build runs compiled
+ * (bin/build.js), else TypeScript, which Node 20 does not load in a worker through tsx's loader
+ * registered by `--import`, so that worker registers it itself before importing the module.
  */
-function typeScriptWorker(module: URL, workerData: unknown): Worker {
+function ingestWorker(workerData: unknown): Worker {
+  const module = new URL(`./worker${extname(import.meta.url)}`, import.meta.url);
+  if (!module.pathname.endsWith(".ts")) return new Worker(module, { workerData });
   const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
   const code = `import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); })`;
   return new Worker(code, { eval: true, workerData });
@@ -94,7 +98,7 @@ export async function ingestInParallel(entries: readonly FolderEntry[], defaultL
   const jobs = missing(entries, defaultLang, cache);
   if (jobs.length < MIN_PARALLEL || threads < 2) return 0;
   const workerData: WorkerSetup = { defaultLang, known: detections?.entries() ?? [] };
-  const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / (MIN_PARALLEL / 2))) }, () => typeScriptWorker(new URL("./worker.ts", import.meta.url), workerData));
+  const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / (MIN_PARALLEL / 2))) }, () => ingestWorker(workerData));
   let ingested = 0;
   try {
     await run(workers, jobs, (job, reply) => {

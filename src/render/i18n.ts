@@ -7,8 +7,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { z } from "zod";
 import { baseLanguage, toBcp47 } from "../detect/codes.ts";
+import { sourceFile } from "../settings.ts";
 
-export const LOCALES_DIR = join(import.meta.dirname, "locales");
+export const LOCALES_DIR = sourceFile("src/render/locales");
 export const SOURCE_LOCALE = "en";
 
 export type Dictionary = Record<string, string>;

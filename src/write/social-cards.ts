@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
 import { placeFile, writeWhole } from "../files.ts";
 import { CARD, cardFonts, layoutTitle } from "../render/social-card.ts";
+import { sourceFile } from "../settings.ts";
 
 export interface CardInput {
   /** The document, for warnings. */
@@ -40,7 +41,7 @@ const IN_FLIGHT = 4;
 const DESIGN = (() => {
   const require = createRequire(import.meta.url);
   const canvasVersion = (JSON.parse(readFileSync(require.resolve("@napi-rs/canvas/package.json"), "utf8")) as { version: string }).version;
-  const sources = [import.meta.filename, join(import.meta.dirname, "../render/social-card.ts")].map((f) => readFileSync(f, "utf8"));
+  const sources = ["src/write/social-cards.ts", "src/render/social-card.ts"].map((f) => readFileSync(sourceFile(f), "utf8"));
   return createHash("sha256")
     .update([canvasVersion, ...sources].join("\0"))
     .digest("hex")

@@ -34,7 +34,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   reporter: process.env.CI ? "list" : [["list"]],
   outputDir: join(ROOT, "test-results"),
-  use: { browserName: "chromium", launchOptions: chromiumLaunchOptions(), trace: "retain-on-failure" },
+  // A trace is kept where someone can open it; CI's clone is gone when it ends, and recording cost ~8% of the suite.
+  use: { browserName: "chromium", launchOptions: chromiumLaunchOptions(), trace: process.env.CI ? "off" : "retain-on-failure" },
   projects: [
     { name: "seed site", testMatch: /seed\..*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${SEED_PORT}` } },
     { name: "fixture site", testMatch: /fixtures\..*\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${FIXTURE_PORT}` }, metadata: { siteDir: FIXTURE_OUT } },
@@ -64,7 +65,7 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `node --import tsx src/build.ts && node --import tsx src/deploy/preview-server.ts --port ${FIXTURE_PORT} --dir ${FIXTURE_OUT}`,
+      command: `node bin/build.js && node --import tsx src/deploy/preview-server.ts --port ${FIXTURE_PORT} --dir ${FIXTURE_OUT}`,
       env: { CONTENT_DIR: "tests/fixtures/languages", OUTPUT_DIR: FIXTURE_OUT, REPORT_FILE: `${FIXTURE_OUT}.json` },
       url: `http://127.0.0.1:${FIXTURE_PORT}/`,
       cwd: ROOT,
@@ -72,7 +73,7 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `node --import tsx src/build.ts && node --import tsx src/deploy/preview-server.ts --port ${SUBPATH_PORT} --dir ${SUBPATH_OUT} --prefix ${SUBPATH}`,
+      command: `node bin/build.js && node --import tsx src/deploy/preview-server.ts --port ${SUBPATH_PORT} --dir ${SUBPATH_OUT} --prefix ${SUBPATH}`,
       env: { PATH_PREFIX: SUBPATH, OUTPUT_DIR: SUBPATH_OUT, REPORT_FILE: "reports/subpath-report.json" },
       url: `http://127.0.0.1:${SUBPATH_PORT}${SUBPATH}`,
       cwd: ROOT,
@@ -80,7 +81,7 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `node --import tsx src/build.ts && node --import tsx src/deploy/preview-server.ts --port ${FIXTURE_SUBPATH_PORT} --dir ${FIXTURE_SUBPATH_OUT} --prefix ${SUBPATH}`,
+      command: `node bin/build.js && node --import tsx src/deploy/preview-server.ts --port ${FIXTURE_SUBPATH_PORT} --dir ${FIXTURE_SUBPATH_OUT} --prefix ${SUBPATH}`,
       env: { CONTENT_DIR: "tests/fixtures/languages", PATH_PREFIX: SUBPATH, OUTPUT_DIR: FIXTURE_SUBPATH_OUT, REPORT_FILE: `${FIXTURE_SUBPATH_OUT}.json` },
       url: `http://127.0.0.1:${FIXTURE_SUBPATH_PORT}${SUBPATH}`,
       cwd: ROOT,
@@ -88,7 +89,7 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      command: `node --import tsx tests/fixtures/hostile.ts ${HOSTILE_CONTENT} && node --import tsx src/build.ts && node --import tsx src/deploy/preview-server.ts --port ${HOSTILE_PORT} --dir ${HOSTILE_OUT}`,
+      command: `node --import tsx tests/fixtures/hostile.ts ${HOSTILE_CONTENT} && node bin/build.js && node --import tsx src/deploy/preview-server.ts --port ${HOSTILE_PORT} --dir ${HOSTILE_OUT}`,
       env: { CONTENT_DIR: HOSTILE_CONTENT, OUTPUT_DIR: HOSTILE_OUT, REPORT_FILE: `${HOSTILE_OUT}.json` },
       url: `http://127.0.0.1:${HOSTILE_PORT}/`,
       cwd: ROOT,

@@ -28,7 +28,7 @@ export const utf8 = (s: string) => new TextEncoder().encode(s);
 
 /** `npm run build` in a process of its own; it builds even when nothing changed, ingests every document and indexes every language, unless `env` names a BUILD_CACHE, INGEST_CACHE, GROUPING_CACHE, SEARCH_CACHE or PAGE_CACHE. */
 export function runBuild(env: Record<string, string>): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
+  return spawnSync(process.execPath, [join(PROJECT_ROOT, "bin/build.js")], {
     env: { ...process.env, BUILD_CACHE: "off", INGEST_CACHE: "off", GROUPING_CACHE: "off", SEARCH_CACHE: "off", PAGE_CACHE: "off", ...env },
     encoding: "utf8",
   });
