@@ -58,7 +58,8 @@ function chrome(model: SiteModel): unknown {
     siteCopyright: model.siteCopyright,
     feeds: model.feeds.map(({ lang, title, atomPath, jsonPath }) => ({ lang, title, atomPath, jsonPath })),
     searchPages: model.searchPages.map(({ lang, url }) => ({ lang, url })),
-    coveragePages: model.coveragePages.map(({ lang, url }) => ({ lang, url })),
+    // Only the first of each language's coverage pages, the one the footer links: a row more that adds a page renders no article again.
+    coveragePages: model.coveragePages.flatMap(({ lang, url, pageNumber }) => (pageNumber === 1 ? [{ lang, url }] : [])),
     uiLocales: model.uiLocales,
     dictionaries: [...model.dictionaries],
     assets: siteAssets().map((a) => a.url),

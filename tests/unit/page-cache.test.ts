@@ -53,6 +53,16 @@ describe("the page cache", () => {
     );
   });
 
+  it("renders no article again when the coverage grows by a page: the footer links each language's first", () => {
+    const dir = store();
+    const cache = new PageCache(dir, "v1");
+    keepAll(cache, cache.plan(model));
+    const [first] = model.coveragePages;
+    assert.ok(first);
+    const longer = { ...model, coveragePages: [...model.coveragePages, { ...first, url: `${first.url}page/2/`, pageNumber: 2 }] };
+    assert.deepEqual(new PageCache(dir, "v1").plan(longer).render, []);
+  });
+
   it("renders every article again when what every page shows changes: the site's title, a UI string, the code or templates", () => {
     const dir = store();
     const cache = new PageCache(dir, "v1");
