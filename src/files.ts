@@ -34,13 +34,18 @@ export function placeTree(from: string, to: string): number {
   return files.length;
 }
 
+/** The nearest folder from `from` upwards that holds `path`; throws, naming `what`, when none does. */
+export function nearestHolding(from: string, path: string, what: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, path))) return dir;
+    if (dir === dirname(dir)) throw new Error(`cannot find ${what} above ${from}`);
+  }
+}
+
 /** Where an installed package lives, looked up the way Node does: in node_modules folders upwards. */
 export function packageDir(name: string): string {
-  for (let dir = import.meta.dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, "node_modules", name);
-    if (existsSync(join(candidate, "package.json"))) return candidate;
-    if (dir === dirname(dir)) throw new Error(`cannot find the package ${name}`);
-  }
+  const packagePath = join("node_modules", name);
+  return join(nearestHolding(import.meta.dirname, join(packagePath, "package.json"), `the package ${name}`), packagePath);
 }
 
 /** An installed package's version. */

@@ -3,17 +3,20 @@
  * pages get it from Eleventy's base plugin, absolute URLs from `absoluteUrl`. A path segment the
  * site uses under a language is reserved, so no article's slug can take it (see RESERVED_SLUGS).
  */
+/** Page n of a paginated list at `base`: the first at `base` itself, the others under `page/n/`. */
+const paged = (base: string, page: number) => (page === 1 ? base : `${base}page/${page}/`);
+
 export const routes = {
   /** The language chooser, and the x-default of every language set. */
   root: () => "/",
-  home: (lang: string, page = 1) => (page === 1 ? `/${lang}/` : `/${lang}/page/${page}/`),
+  home: (lang: string, page = 1) => paged(`/${lang}/`, page),
   article: (lang: string, slug: string) => `/${lang}/${slug}/`,
   /** The picture a link to the article shows when shared. */
   socialCard: (lang: string, slug: string) => `/${lang}/${slug}/card.jpg`,
   author: (lang: string, id: string) => `/${lang}/authors/${id}/`,
   search: (lang: string) => `/${lang}/search/`,
   /** A language's coverage pages; without a language, the ones the root's language speaks. */
-  coverage: (lang?: string, page = 1) => `${lang ? `/${lang}` : ""}/coverage/${page === 1 ? "" : `page/${page}/`}`,
+  coverage: (lang?: string, page = 1) => paged(lang ? `/${lang}/coverage/` : "/coverage/", page),
   atomFeed: (lang: string) => `/${lang}/feed.xml`,
   jsonFeed: (lang: string) => `/${lang}/feed.json`,
   /** The not-found page for paths under a language, or for the rest of the site. */

@@ -1,8 +1,9 @@
 /** Site settings: `_data/site.json`, validated, with environment overrides for the build at hand. */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { toBcp47 } from "./detect/codes.ts";
+import { nearestHolding } from "./files.ts";
 import { withPrefix } from "./routes.ts";
 
 /** A licence: all rights reserved, or a named licence with its address (e.g. CC BY 4.0). */
@@ -37,14 +38,7 @@ export type SiteSettings = z.infer<typeof siteSchema> & {
  * The project's folder: the nearest one up holding `.eleventy.ts`. Found, not assumed one level up,
  * because the build also runs compiled, from a copy of src/ elsewhere (bin/build.js).
  */
-export const PROJECT_ROOT = projectRoot(import.meta.dirname);
-
-function projectRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, ".eleventy.ts"))) return dir;
-    if (dir === dirname(dir)) throw new Error(`no .eleventy.ts above ${from}`);
-  }
-}
+export const PROJECT_ROOT = nearestHolding(import.meta.dirname, ".eleventy.ts", "the project (.eleventy.ts)");
 
 /** A source file by its path in the project: what the caches hash as their code's version. */
 export const sourceFile = (path: string): string => join(PROJECT_ROOT, path);

@@ -336,11 +336,10 @@ function notFoundPagesOf(kit: PageKit): PageView[] {
  */
 function coveragePagesOf(kit: PageKit, articles: readonly Article[]): SitePages["coveragePages"] {
   const { langs } = kit;
-  const rows = coverageMembers(articles);
-  const size = kit.settings.coverageRows;
-  const totalPages = Math.max(1, Math.ceil(rows.length / size));
+  const pages = inPages(coverageMembers(articles), kit.settings.coverageRows);
+  const totalPages = pages.length;
   const pagesIn = (lang: string | undefined, pageLang: string) =>
-    Array.from({ length: totalPages }, (_, i) => {
+    pages.map((rows, i) => {
       const n = i + 1;
       return {
         ...kit.localeView(
@@ -350,7 +349,7 @@ function coveragePagesOf(kit: PageKit, articles: readonly Article[]): SitePages[
           false,
         ),
         titleKey: "coverage.title",
-        rows: coverageRows(rows.slice(i * size, n * size), langs, pageLang),
+        rows: coverageRows(rows, langs, pageLang),
         pageNumber: n,
         totalPages,
         pageLinks: Array.from({ length: totalPages }, (_, j) => ({ n: j + 1, url: routes.coverage(lang, j + 1), current: j === i })),
@@ -443,18 +442,24 @@ function coverageMembers(articles: readonly Article[]): Article[][] {
   return [...rows.values()];
 }
 
+/** `items` in pages of `size`, in order; an empty list is one empty page, so every list has a first page. */
+function inPages<T>(items: readonly T[], size: number): T[][] {
+  return Array.from({ length: Math.max(1, Math.ceil(items.length / size)) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
 /** A language's home, in pages of `size` so no page grows with the collection. */
 export function paginate(language: Pick<Language, "lang" | "dir" | "name">, articles: Article[], size: number) {
-  const totalPages = Math.max(1, Math.ceil(articles.length / size));
+  const pages = inPages(articles, size);
+  const totalPages = pages.length;
   const url = (n: number) => routes.home(language.lang, n);
-  return Array.from({ length: totalPages }, (_, i) => ({
+  return pages.map((pageArticles, i) => ({
     lang: language.lang,
     dir: language.dir,
     name: language.name,
     url: url(i + 1),
     pageNumber: i + 1,
     totalPages,
-    articles: articles.slice(i * size, (i + 1) * size),
+    articles: pageArticles,
     ...(i > 0 ? { newer: url(i) } : {}),
     ...(i + 1 < totalPages ? { older: url(i + 2) } : {}),
   }));

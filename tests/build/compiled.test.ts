@@ -3,22 +3,14 @@
  * TypeScript run through tsx, with every source compiled and every import pointing at a compiled file.
  */
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
 import { compiledEntry } from "../../bin/compile.js";
 import { PROJECT_ROOT } from "../../src/settings.ts";
-import { LANGUAGES_DIR, runBuild, siteFingerprint } from "../unit/helpers.ts";
-
-/** Every file below `dir`, by its path from it. */
-const filesIn = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => relative(dir, join(d.parentPath, d.name)))
-    .sort();
+import { filesIn, LANGUAGES_DIR, runBuild, siteFingerprint } from "../unit/helpers.ts";
 
 describe("the build run compiled", () => {
   it("writes the site the TypeScript sources write through tsx, byte for byte, search bundles and cards included", () => {
@@ -27,20 +19,7 @@ describe("the build run compiled", () => {
     const env = { CONTENT_DIR: LANGUAGES_DIR, CARD_CACHE: "off", DETECTION_CACHE: "off" };
     const compiled = runBuild({ ...env, OUTPUT_DIR: join(dir, "compiled"), REPORT_FILE: join(dir, "compiled.json") });
     assert.equal(compiled.status, 0, compiled.stderr);
-    const tsx = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")], {
-      env: {
-        ...process.env,
-        BUILD_CACHE: "off",
-        INGEST_CACHE: "off",
-        GROUPING_CACHE: "off",
-        SEARCH_CACHE: "off",
-        PAGE_CACHE: "off",
-        ...env,
-        OUTPUT_DIR: join(dir, "tsx"),
-        REPORT_FILE: join(dir, "tsx.json"),
-      },
-      encoding: "utf8",
-    });
+    const tsx = runBuild({ ...env, OUTPUT_DIR: join(dir, "tsx"), REPORT_FILE: join(dir, "tsx.json") }, "tsx");
     assert.equal(tsx.status, 0, tsx.stderr);
     const site = siteFingerprint(join(dir, "compiled"));
     assert.ok(Object.keys(site).some((f) => f.startsWith("pagefind/")) && Object.keys(site).some((f) => f.endsWith("card.jpg")));

@@ -26,20 +26,28 @@ export function languageFixtures(): { lang: string; file: string; text: string }
 
 export const utf8 = (s: string) => new TextEncoder().encode(s);
 
+/** How `npm run build` starts: compiled, as it does; or the TypeScript sources through tsx. */
+const BUILD_COMMAND = { compiled: [join(PROJECT_ROOT, "bin/build.js")], tsx: ["--import", "tsx", join(PROJECT_ROOT, "src/build.ts")] };
+
 /** `npm run build` in a process of its own; it builds even when nothing changed, ingests every document and indexes every language, unless `env` names a BUILD_CACHE, INGEST_CACHE, GROUPING_CACHE, SEARCH_CACHE or PAGE_CACHE. */
-export function runBuild(env: Record<string, string>): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [join(PROJECT_ROOT, "bin/build.js")], {
+export function runBuild(env: Record<string, string>, how: keyof typeof BUILD_COMMAND = "compiled"): SpawnSyncReturns<string> {
+  return spawnSync(process.execPath, BUILD_COMMAND[how], {
     env: { ...process.env, BUILD_CACHE: "off", INGEST_CACHE: "off", GROUPING_CACHE: "off", SEARCH_CACHE: "off", PAGE_CACHE: "off", ...env },
     encoding: "utf8",
   });
 }
 
-/** Every file's hash, by path: a whole built site, search bundles and pictures included. */
-export function siteFingerprint(dir: string): Record<string, string> {
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+/** Every file below `dir`, by its path from it, sorted. */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => relative(dir, join(d.parentPath, d.name)))
     .sort();
+}
+
+/** Every file's hash, by path: a whole built site, search bundles and pictures included. */
+export function siteFingerprint(dir: string): Record<string, string> {
+  const files = filesIn(dir);
   return Object.fromEntries(
     files.map((f) => [
       f,
