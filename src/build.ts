@@ -7,7 +7,7 @@ import type { BuildReport } from "./pipeline.ts";
 import { formatSummary, writeReport } from "./report.ts";
 import { loadSettings, PROJECT_ROOT, SettingsError, type SiteSettings } from "./settings.ts";
 import { STAGES } from "./stages.ts";
-import { inputsDigest, outputDigest, recordFileFor, saveBuildRecord, unchangedBuild } from "./write/build-record.ts";
+import { inputsDigest, lastBuild, outputDigest, recordFileFor, saveBuildRecord } from "./write/build-record.ts";
 import { recoverInterrupted } from "./write/publish.ts";
 
 /** Beside the output, not in it: the report is for the publisher, not the public. */
@@ -40,27 +40,36 @@ async function main(): Promise<number> {
   try {
     const settings = loadSettings();
     const record = BUILD_CACHE === "off" ? undefined : { file: recordFileFor(BUILD_CACHE, output), inputs: inputsDigest(PROJECT_ROOT, settings.contentPath, settings) };
-    if (record && unchangedSince(record, output, started, report)) return 0;
-    return await build(settings, output, report, started, record);
+    for (const note of record ? recoverInterrupted(output) : []) console.log(`Recovered: ${note}.`);
+    const last = record ? lastBuild(record.file, output) : undefined;
+    if (record && last && unchangedSince(record.inputs, last, started, report)) return 0;
+    // The site as the last build published it is updated in place: only what changed is written.
+    const previousSite = last?.siteAsPublished && last.record.site ? new Map(Object.entries(last.record.site)) : undefined;
+    return await build(settings, output, report, started, record, previousSite);
   } catch (error) {
     return await explain(error, report);
   }
 }
 
 /** Nothing to do when the inputs and the site are as the last good build left them: the report is written again, the site kept. */
-function unchangedSince(record: { file: string; inputs: string }, output: string, started: number, report: string): boolean {
-  for (const note of recoverInterrupted(output)) console.log(`Recovered: ${note}.`);
-  const last = unchangedBuild(record.file, record.inputs, output);
-  if (!last) return false;
-  writeReport(REPORT_FILE, last.report as BuildReport);
-  console.log(formatSummary(last.report as BuildReport));
+function unchangedSince(inputs: string, last: NonNullable<ReturnType<typeof lastBuild>>, started: number, report: string): boolean {
+  if (!last.siteAsPublished || last.record.inputs !== inputs) return false;
+  writeReport(REPORT_FILE, last.record.report as BuildReport);
+  console.log(formatSummary(last.record.report as BuildReport));
   console.log(
     `Nothing changed since the last build (documents, _data, templates, code, settings and fonts as they were; the site as it was written): kept as it is. Checked in ${Math.round(performance.now() - started)} ms. Report: ${report}`,
   );
   return true;
 }
 
-async function build(settings: SiteSettings, output: string, report: string, started: number, record: { file: string; inputs: string } | undefined): Promise<number> {
+async function build(
+  settings: SiteSettings,
+  output: string,
+  report: string,
+  started: number,
+  record: { file: string; inputs: string } | undefined,
+  previousSite: ReadonlyMap<string, string> | undefined,
+): Promise<number> {
   // Loaded only for a build that has something to do: a check that finds nothing changed needs none of it.
   const [{ DetectionCache }, { IngestCache }, { GroupingCache }, { buildSite }] = await Promise.all([
     import("./detect/cache.ts"),
@@ -71,7 +80,7 @@ async function build(settings: SiteSettings, output: string, report: string, sta
   const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
   const ingested = INGEST_CACHE === "off" ? undefined : new IngestCache(INGEST_CACHE);
   const grouping = GROUPING_CACHE === "off" ? undefined : new GroupingCache(GROUPING_CACHE);
-  const { model, indexed, times, recovered, keptPages, ingestedInParallel } = await buildSite({
+  const { model, indexed, times, recovered, keptPages, keptLists, ingestedInParallel, site, updatedInPlace } = await buildSite({
     settings,
     output,
     reportFile: REPORT_FILE,
@@ -79,8 +88,9 @@ async function build(settings: SiteSettings, output: string, report: string, sta
     ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }),
     ...(SEARCH_CACHE === "off" ? {} : { searchCache: SEARCH_CACHE }),
     ...(PAGE_CACHE === "off" ? {} : { pageCache: PAGE_CACHE }),
+    ...(previousSite ? { previousSite } : {}),
   });
-  if (record) saveBuildRecord(record.file, { inputs: record.inputs, output: outputDigest(output), report: model.report });
+  if (record) saveBuildRecord(record.file, { inputs: record.inputs, output: outputDigest(output), report: model.report, site });
   for (const note of recovered) console.log(`Recovered: ${note}.`);
   console.log(formatSummary(model.report));
   const reused = indexed.filter((i) => i.reused).map((i) => i.lang);
@@ -94,10 +104,19 @@ async function build(settings: SiteSettings, output: string, report: string, sta
     );
   }
   if (keptPages) console.log(`Article pages unchanged since an earlier build, not rendered again: ${keptPages} of ${model.articles.length}.`);
+  if (keptLists.kept) console.log(`Language homes, coverage and author pages unchanged since an earlier build, not rendered again: ${keptLists.kept} of ${keptLists.of}.`);
+  if (updatedInPlace) console.log(`The site was updated in place: ${changedFiles(previousSite, site)}.`);
   console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s), one bundle per language.${unchanged}`);
   const stages = STAGES.map((s) => `${s} ${Math.round(times.ms[s])}`).join(", ");
   console.log(`Built in ${Math.round(performance.now() - started)} ms (${stages}). Report: ${report}`);
   return 0;
+}
+
+/** What an update in place changed, in a few words. */
+function changedFiles(before: ReadonlyMap<string, string> | undefined, after: Record<string, string>): string {
+  const written = Object.entries(after).filter(([path, token]) => before?.get(path) !== token).length;
+  const removed = [...(before?.keys() ?? [])].filter((path) => !Object.hasOwn(after, path)).length;
+  return `${written} file(s) written, ${removed} removed, ${Object.keys(after).length - written} as they were`;
 }
 
 async function explain(error: unknown, report: string): Promise<number> {

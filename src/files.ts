@@ -54,7 +54,7 @@ export function packageVersion(name: string): string {
 }
 
 /** Every file under `root` (or `root` itself), as paths relative to it in code-point order: the same on every machine. */
-function filesUnder(root: string): string[] {
+export function filesUnder(root: string): string[] {
   let stat;
   try {
     stat = statSync(root);

@@ -1,11 +1,14 @@
 /**
  * Results kept between builds as one JSON file per key (a content hash), for the caches whose
- * entries are many and small: ingested documents, rendered pages. A file that cannot be read or
- * written costs the next build time, never this build its site.
+ * entries are many and small: ingested documents, rendered pages. An entry may have a body beside
+ * it, a file of its own that a build places in the site as it is (a page's HTML) without reading
+ * it. A file that cannot be read or written costs the next build time, never this build its site.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { writeWhole } from "./files.ts";
+
+const BODY = ".body";
 
 export class KeyedStore<T> {
   private readonly used = new Set<string>();
@@ -19,6 +22,11 @@ export class KeyedStore<T> {
 
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** Where the body of the entry under `key` is, when it has one. */
+  bodyFile(key: string): string {
+    return join(this.dir, key.slice(0, 2), `${key}${BODY}`);
   }
 
   /** Whether an entry is kept under `key` (it may still turn out unreadable). */
@@ -38,10 +46,12 @@ export class KeyedStore<T> {
     }
   }
 
-  set(key: string, entry: T): void {
+  /** Keeps `entry` under `key`, and `body` beside it: the body first, so an entry that is there has its body. */
+  set(key: string, entry: T, body?: string): void {
     this.used.add(key);
     this.made.add(key);
     try {
+      if (body !== undefined) writeWhole(this.bodyFile(key), body);
       writeWhole(this.path(key), JSON.stringify(entry));
     } catch {
       // A full disk or a read-only cache: the next build redoes the work.
@@ -57,6 +67,10 @@ export class KeyedStore<T> {
       return;
     }
     if (kept.length <= 2 * this.used.size + 1000) return;
-    for (const f of kept) if (!this.used.has(basename(f, ".json"))) rmSync(join(this.dir, f), { force: true });
+    for (const f of kept) {
+      if (this.used.has(basename(f, ".json"))) continue;
+      rmSync(join(this.dir, f), { force: true }); // the entry first: a body without one is never read
+      rmSync(join(this.dir, f.replace(/\.json$/, BODY)), { force: true });
+    }
   }
 }

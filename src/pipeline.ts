@@ -55,7 +55,12 @@ export interface BuildReport {
   warnings: string[];
 }
 
+/** The lists of views that have a page each, and whose pages a build may keep from an earlier one. */
+export type PagedViews = Pick<SitePages, "articles" | "homePages" | "coveragePages" | "authorPages">;
+
 export interface SiteModel extends SitePages {
+  /** The views Eleventy renders a page for: all of them, unless a build kept some pages from an earlier one. */
+  toRender: PagedViews;
   settings: SiteSettings;
   feeds: Feed[];
   uiLocales: UiLocale[];
@@ -176,8 +181,10 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   const feeds = buildFeeds(settings, pages.articles, pages.languages, t);
   endModel();
 
+  const { articles, homePages, coveragePages, authorPages } = pages;
   return {
     ...pages,
+    toRender: { articles, homePages, coveragePages, authorPages },
     feeds,
     settings,
     uiLocales,

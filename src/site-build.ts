@@ -3,26 +3,29 @@
  * folder beside the output that replaces it only when complete (a failed build leaves the last
  * good site as it was, and nothing stale survives a good one).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { dirname, extname, join } from "node:path";
+import { dirname, extname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets, type HandOff } from "./eleventy/site-plugin.ts";
-import { PageCache, renderEverything, type RenderedOutput } from "./render/page-cache.ts";
+import { keptForSearch, PageCache, renderEverything, type KeptPage, type RenderedOutput } from "./render/page-cache.ts";
+import { placeFile } from "./files.ts";
 import { listFolder } from "./ingest/folder.ts";
 import { ingestInParallel } from "./ingest/parallel.ts";
 import type { DeclaredPage } from "./render/sitemap.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { BundleCache } from "./index/bundle-cache.ts";
-import { buildSearchIndex, searchablePages, type IndexedLanguage } from "./index/pagefind.ts";
+import { buildSearchIndex, htmlDigest, searchablePages, type IndexedLanguage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { writeReport } from "./report.ts";
 import type { SiteSettings } from "./settings.ts";
 import { StageTimes } from "./stages.ts";
 import { languageName } from "./render/languages.ts";
 import { writeSocialCards, type CardInput } from "./write/social-cards.ts";
-import { publishStaged, recoverInterrupted, stagingOf } from "./write/publish.ts";
+import { publish, recoverInterrupted, stagingOf } from "./write/publish.ts";
+import { SiteFiles, type SiteManifest } from "./write/site-files.ts";
 
 /** The configuration beside src/: `.eleventy.ts`, or `.eleventy.js` when the build runs compiled (bin/build.js). */
 const ELEVENTY_CONFIG = fileURLToPath(new URL(`../.eleventy${extname(import.meta.url)}`, import.meta.url));
@@ -39,6 +42,8 @@ export interface BuildOptions {
   searchCache?: string;
   /** Where article pages are kept between builds; without it every page is rendered. */
   pageCache?: string;
+  /** The site in the output folder, when it is as the last good build published it: it is then updated in place. */
+  previousSite?: ReadonlyMap<string, string>;
 }
 
 export interface BuildResult {
@@ -48,14 +53,19 @@ export interface BuildResult {
   pages: number;
   /** Article pages taken from an earlier build instead of rendered. */
   keptPages: number;
+  /** Language homes, coverage and author pages taken from an earlier build, of all there are. */
+  keptLists: { kept: number; of: number };
   /** Documents ingested on worker threads. */
   ingestedInParallel: number;
   /** What an interrupted earlier run had left, and what was done about it. */
   recovered: string[];
+  /** Each file of the published site, and its token, for the next build to update it in place. */
+  site: SiteManifest;
+  updatedInPlace: boolean;
 }
 
 /** Throws InputError (after writing its report), IndexError, or whatever else went wrong. */
-export async function buildSite({ settings, output, reportFile, pipeline = {}, cardCache, searchCache, pageCache }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({ settings, output, reportFile, pipeline = {}, cardCache, searchCache, pageCache, previousSite }: BuildOptions): Promise<BuildResult> {
   const times = new StageTimes();
   // First of all, so even a build that stops on its input leaves the last good site where it belongs.
   const recovered = recoverInterrupted(output);
@@ -68,7 +78,7 @@ export async function buildSite({ settings, output, reportFile, pipeline = {}, c
     throw error;
   }
   try {
-    const result = await renderAndPublish(model, settings, output, times, { pipeline, cardCache, searchCache, pageCache });
+    const result = await renderAndPublish(model, settings, output, times, { pipeline, cardCache, searchCache, pageCache, previousSite });
     writeReport(reportFile, model.report);
     return { ...result, recovered, ingestedInParallel: parallel };
   } catch (error) {
@@ -125,18 +135,19 @@ async function renderAndPublish(
   settings: SiteSettings,
   output: string,
   times: StageTimes,
-  { pipeline = {}, cardCache, searchCache, pageCache }: Pick<BuildOptions, "pipeline" | "cardCache" | "searchCache" | "pageCache">,
+  { pipeline = {}, cardCache, searchCache, pageCache, previousSite }: Pick<BuildOptions, "pipeline" | "cardCache" | "searchCache" | "pageCache" | "previousSite">,
 ): Promise<Omit<BuildResult, "recovered" | "ingestedInParallel">> {
   const staging = stagingOf(output);
+  const files = new SiteFiles(staging, previousSite);
   // Drawn while Eleventy renders: their encoding runs on libuv's threads, so on the second core.
-  const cards = writeSocialCards(socialCards(model), staging, cardCache);
+  const cards = writeSocialCards(socialCards(model), files, cardCache);
   cards.catch(() => {}); // awaited below; until then a failure must not count as unhandled
   const cache = pageCache ? new PageCache(pageCache) : undefined;
   const plan = times.time("render", () => cache?.plan(model) ?? renderEverything(model));
   let declared: ReadonlyMap<string, DeclaredPage> = new Map();
   const handOff: HandOff = { kept: plan.kept.flatMap((p) => (p.declared ? [p.declared] : [])), seen: (d) => (declared = d) };
   // The model and the output folder go in as arguments: the configuration file sets neither.
-  const config = handModel({ ...model, articles: plan.render }, handOff);
+  const config = handModel({ ...model, toRender: plan.render }, handOff);
   const eleventy = new Eleventy(undefined, staging, { configPath: ELEVENTY_CONFIG, quietMode: true, pathPrefix: settings.pathPrefix, config });
   // Eleventy prints a failing template's stack trace itself; the build names the document instead.
   if (!process.env.DEBUG) eleventy.disableLogger();
@@ -144,7 +155,8 @@ async function renderAndPublish(
   // Eleventy's declared return type for toJSON() is not the array it documents and returns.
   let rendered = await times.timeAsync("render", async () => {
     try {
-      return (await eleventy.toJSON()) as unknown as RenderedOutput[];
+      const pages = (await eleventy.toJSON()) as unknown as RenderedOutput[];
+      return pages.map((page) => ({ ...page, digest: htmlDigest(page.content) }));
     } catch (error) {
       // A page that fails names its document, as an input problem does.
       const failed = renderFailure(error);
@@ -153,15 +165,15 @@ async function renderAndPublish(
       throw new InputError([{ file: article?.file ?? (failed.url || "a page"), reasons: [`cannot be rendered${failed.url ? ` at ${failed.url}` : ""}: ${failed.message}`] }]);
     }
   });
-  const kept = plan.kept.map((p) => ({ url: p.url, outputPath: join(staging, p.path), content: p.content }));
-  const pageCount = rendered.length + kept.length;
+  const pageCount = rendered.length + plan.kept.length;
+  const searchable = searchablePages(rendered, keptForSearch(plan.kept));
   // Pagefind indexes in processes of its own, from the pages in memory: it starts now and works
   // while the pages are written and the last cards drawn; "index" is the wait left after those.
-  const indexing = buildSearchIndex(staging, searchablePages([...rendered, ...kept]), searchCache ? new BundleCache(searchCache) : undefined);
+  const indexing = buildSearchIndex(files, searchable, searchCache ? new BundleCache(searchCache) : undefined);
   indexing.catch(() => {}); // awaited below; until then a failure must not count as unhandled
   let warnings: string[];
   try {
-    await times.timeAsync("write", () => writePages([...rendered, ...kept], staging, model, settings));
+    await times.timeAsync("write", () => writePages(rendered, plan.kept, files, model, settings));
     times.time("render", () => {
       cache?.keep(plan, rendered, declared, staging);
       cache?.prune();
@@ -180,23 +192,39 @@ async function renderAndPublish(
     pipeline.detections?.save();
     pipeline.grouping?.save();
     pipeline.ingested?.prune();
-    publishStaged(output);
+    publish(output, files);
   });
-  return { model, indexed, times, pages: pageCount, keptPages: plan.kept.length };
+  const lists = [model.homePages, model.coveragePages, model.authorPages].flat().length;
+  const listsRendered = plan.render.homePages.length + plan.render.coveragePages.length + plan.render.authorPages.length;
+  return {
+    model,
+    indexed,
+    times,
+    pages: pageCount,
+    keptPages: model.articles.length - plan.render.articles.length,
+    keptLists: { kept: lists - listsRendered, of: lists },
+    site: files.manifest(),
+    updatedInPlace: files.inPlace,
+  };
 }
 
-/** The rendered pages, the site's assets and the host files, into the staging folder. */
-async function writePages(rendered: readonly RenderedOutput[], staging: string, model: SiteModel, settings: SiteSettings): Promise<void> {
-  const files = rendered.flatMap((page) => (page.outputPath ? [{ path: page.outputPath, content: page.content }] : []));
-  for (const dir of new Set(files.map((f) => dirname(f.path)))) mkdirSync(dir, { recursive: true });
+/** The rendered and kept pages, the site's assets and the host files, where the site does not already have them. */
+async function writePages(rendered: readonly RenderedOutput[], kept: readonly KeptPage[], files: SiteFiles, model: SiteModel, settings: SiteSettings): Promise<void> {
+  const pages = rendered.flatMap((page) => (page.outputPath ? [{ path: relative(files.staging, page.outputPath), digest: page.digest, content: page.content }] : []));
+  const written = pages.filter((page) => files.needs(page.path, page.digest));
+  const placed = kept.filter((page) => files.needs(page.path, page.digest));
+  for (const dir of new Set([...written, ...placed].map((f) => dirname(files.at(f.path))))) mkdirSync(dir, { recursive: true });
   // Written on libuv's threads, so the main thread stays free to feed the search index.
-  const writes = files.map((f) => writeFile(f.path, f.content));
-  for (const asset of siteAssets()) {
-    mkdirSync(dirname(join(staging, asset.url)), { recursive: true });
-    copyFileSync(asset.file, join(staging, asset.url));
-  }
+  const writes = written.map((page) => writeFile(files.at(page.path), page.content));
+  for (const page of placed) placeFile(page.file, files.at(page.path));
+  const put = (path: string, content: string | Buffer) => {
+    if (!files.needs(path, createHash("sha256").update(content).digest("hex"))) return;
+    mkdirSync(dirname(files.at(path)), { recursive: true });
+    writeFileSync(files.at(path), content);
+  };
+  for (const asset of siteAssets()) put(asset.url.slice(1), readFileSync(asset.file));
   const prefix = settings.pathPrefix;
-  writeFileSync(join(staging, "_headers"), renderHeadersFile(headerRules(), prefix));
-  writeFileSync(join(staging, "_redirects"), renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
+  put("_headers", renderHeadersFile(headerRules(), prefix));
+  put("_redirects", renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
   await Promise.all(writes);
 }

@@ -1,3 +1,5 @@
+import { perLanguage } from "../intl.ts";
+
 /**
  * Language codes as `lang` and hreflang want them: ISO 639-1 where one exists, else ISO 639-3, in BCP 47 form.
  * CLDR's alias data (through Intl) already maps most three-letter and individual-language codes to the
@@ -47,8 +49,9 @@ export function baseLanguage(tag: string): string {
 /** Languages written right to left (primary subtags). */
 const RTL = new Set(["ar", "he", "fa", "ur", "yi", "ps", "sd", "ckb", "dv", "ug", "syr"]);
 
-export function directionOf(tag: string): "ltr" | "rtl" {
+/** A language's writing direction, from its script (worked out once per tag: every page asks). */
+export const directionOf = perLanguage((tag: string): "ltr" | "rtl" => {
   const script = new Intl.Locale(tag).script;
   if (script) return ["Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg"].includes(script) ? "rtl" : "ltr";
   return RTL.has(baseLanguage(tag)) ? "rtl" : "ltr";
-}
+});

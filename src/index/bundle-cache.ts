@@ -1,6 +1,6 @@
 /**
  * Each language's search bundle kept between builds, by a hash of everything Pagefind is given for
- * it (its language, and every page's URL and HTML in order) and of what does the indexing (this
+ * it (its language, and every page's URL and a digest of its HTML, in order) and of what does the indexing (this
  * code and Pagefind's version). A language none of whose pages changed is placed back (hard links
  * where the file system allows) instead of indexed again; Pagefind's output depends on nothing
  * else, so the copy is the bundle it would write.
@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { packageVersion, placeTree } from "../files.ts";
+import { filesUnder, packageVersion, placeTree } from "../files.ts";
 import { sourceFile } from "../settings.ts";
 
 /** Bundles kept per language: enough for the site, its sub-path build and a few earlier states. */
@@ -27,10 +27,16 @@ export class BundleCache {
   constructor(private readonly dir: string) {}
 
   /** The key of a language's bundle: what Pagefind is given, and what gives it. */
-  key(lang: string, pages: readonly { url: string; content: string }[]): string {
+  key(lang: string, pages: readonly { url: string; digest: string }[]): string {
     const hash = createHash("sha256").update(this.version).update(`\0${lang}\0`);
-    for (const page of pages) hash.update(`${page.url}\0${page.content.length}\0`).update(page.content);
+    for (const page of pages) hash.update(`${page.url}\0${page.digest}\0`);
     return `${lang}-${hash.digest("hex").slice(0, 40)}`;
+  }
+
+  /** The files of the bundle kept under `key` (paths in it), or undefined when there is none. */
+  files(key: string): string[] | undefined {
+    const files = filesUnder(join(this.dir, key));
+    return files.length ? files : undefined;
   }
 
   /** Places the bundle kept under `key` at `target`; false when there is none (or it cannot be read), and `target` is left empty. */

@@ -5,12 +5,15 @@
  * of its own; every returned error is checked; the services are closed in `finally`, whatever
  * happened.
  */
+import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type * as PagefindApi from "pagefind";
 import { byCodePoint } from "../order.ts";
+import { filesUnder } from "../files.ts";
 import { routes } from "../routes.ts";
+import type { SiteFiles } from "../write/site-files.ts";
 import type { BundleCache } from "./bundle-cache.ts";
 
 export interface IndexedLanguage {
@@ -47,57 +50,82 @@ function check(step: string, errors: readonly string[]): void {
 export interface RenderedPage {
   url: string | false;
   content: string;
+  /** Its HTML's digest, when worked out already. */
+  digest?: string;
 }
 
 export interface SearchablePage {
   lang: string;
   url: string;
-  content: string;
+  /** A digest of its HTML: what the bundle cache tells pages apart by. */
+  digest: string;
+  /** Its HTML, read only if its language is indexed (a page kept from an earlier build is on disk). */
+  html(): string;
 }
 
 const HTML_LANG = /<html\b[^>]*?\slang="([^"]+)"/;
 
+/** A digest of a page's HTML. */
+export function htmlDigest(content: string): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
 /**
- * The pages that declare themselves for search, as Pagefind's own convention has it: an element
- * marked `data-pagefind-body`. Each is indexed in its page's language (`<html lang>`), so a new
- * template joins the search by marking its content; one without a language is an error.
+ * The language a page is indexed in, if it declares itself for search as Pagefind's own convention
+ * has it — an element marked `data-pagefind-body` — so a new template joins the search by marking
+ * its content: its `<html lang>`. A marked page without a language is an error.
  */
-export function searchablePages(rendered: readonly RenderedPage[]): SearchablePage[] {
-  const out: SearchablePage[] = [];
-  for (const { url, content } of rendered) {
-    if (!url || !content.includes("data-pagefind-body")) continue;
-    const lang = HTML_LANG.exec(content)?.[1];
-    if (!lang) throw new IndexError(`${url} is marked for search (data-pagefind-body) but its <html> element has no lang`);
-    out.push({ lang, url, content });
+export function searchLanguage(url: string, content: string): string | undefined {
+  if (!content.includes("data-pagefind-body")) return undefined;
+  const lang = HTML_LANG.exec(content)?.[1];
+  if (!lang) throw new IndexError(`${url} is marked for search (data-pagefind-body) but its <html> element has no lang`);
+  return lang;
+}
+
+/**
+ * The pages for search among those rendered, with `kept` (pages of earlier builds, already
+ * known to be for search), in URL order: a kept page joins its bundle where a clean build puts it.
+ */
+export function searchablePages(rendered: readonly RenderedPage[], kept: readonly SearchablePage[] = []): SearchablePage[] {
+  const out: SearchablePage[] = [...kept];
+  for (const { url, content, digest } of rendered) {
+    const lang = url ? searchLanguage(url, content) : undefined;
+    if (url && lang) out.push({ lang, url, digest: digest ?? htmlDigest(content), html: () => content });
   }
-  // In URL order: a page kept from an earlier build joins its bundle where a clean build puts it.
   return out.sort((a, b) => byCodePoint(a.url, b.url));
 }
 
 /**
- * @param outputDir the built site
+ * @param files the site being made: each bundle goes in at its language's path
  * @param pages every page for search: its language, its URL path (as the site links it, no prefix) and its HTML
  * @param cache bundles of earlier builds: a language whose pages are all as they were is copied from there
  */
-export async function buildSearchIndex(outputDir: string, pages: readonly SearchablePage[], cache?: BundleCache): Promise<IndexedLanguage[]> {
+export async function buildSearchIndex(files: SiteFiles, pages: readonly SearchablePage[], cache?: BundleCache): Promise<IndexedLanguage[]> {
   const langs = [...new Set(pages.map((p) => p.lang))].sort();
   const indexLanguage = async (pagefind: Pagefind, lang: string): Promise<IndexedLanguage> => {
     const mine = pages.filter((p) => p.lang === lang);
-    const bundle = join(outputDir, routes.searchBundle(lang));
+    const bundle = routes.searchBundle(lang).slice(1);
     const key = cache?.key(lang, mine);
-    if (key && cache?.restore(key, bundle)) return { lang, pages: mine.length, reused: true };
+    const kept = key ? cache?.files(key) : undefined;
+    // In place where the site already has this very bundle, else copied back from the cache.
+    if (key && kept && (files.has(bundle, kept, key) || cache?.restore(key, files.at(bundle)))) {
+      files.record(bundle, kept, key);
+      return { lang, pages: mine.length, reused: true };
+    }
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(lang) });
     check(`createIndex(${lang})`, errors);
     if (!index) throw new IndexError(`Pagefind createIndex(${lang}) returned no index`);
     // Sent without waiting for each reply: the service takes its messages in the order sent, so
     // the bundle is the same, and it never waits for the next page.
-    const added = await Promise.all(mine.map((page) => index.addHTMLFile({ url: page.url, content: page.content })));
+    const added = await Promise.all(mine.map((page) => index.addHTMLFile({ url: page.url, content: page.html() })));
     added.forEach((a, i) => check(`addHTMLFile(${mine[i]?.url ?? ""})`, a.errors));
-    const written = await index.writeFiles({ outputPath: bundle });
+    const written = await index.writeFiles({ outputPath: files.at(bundle) });
     check(`writeFiles(${lang})`, written.errors);
-    for (const file of UNUSED_UI_FILES) rmSync(join(bundle, file), { force: true });
+    for (const file of UNUSED_UI_FILES) rmSync(join(files.at(bundle), file), { force: true });
     await index.deleteIndex(); // written: the service can let go of it
-    if (key) cache?.store(key, bundle);
+    if (key) cache?.store(key, files.at(bundle));
+    // Without a cache there is no key: a token of this run, so the next build writes the bundle again.
+    files.record(bundle, filesUnder(files.at(bundle)), key ?? `indexed in run ${process.pid}`);
     return { lang, pages: mine.length, reused: false };
   };
   const services = await pagefindServices(Math.min(availableParallelism(), langs.length));

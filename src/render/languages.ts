@@ -5,12 +5,17 @@ const displayNames = perLanguage((lang) => new Intl.DisplayNames([intlLocale(Int
 const longDates = perLanguage((lang) => new Intl.DateTimeFormat(intlLocale(Intl.DateTimeFormat, lang), { dateStyle: "long", timeZone: "UTC" }));
 const minuteCounts = perLanguage((lang) => new Intl.NumberFormat(intlLocale(Intl.NumberFormat, lang), { style: "unit", unit: "minute", unitDisplay: "long" }));
 
-const upperFirst = (s: string, lang: string) => s.charAt(0).toLocaleUpperCase(intlLocale(Intl.Collator, lang)) + s.slice(1);
+const caseLocales = perLanguage((lang) => intlLocale(Intl.Collator, lang));
+const upperFirst = (s: string, lang: string) => s.charAt(0).toLocaleUpperCase(caseLocales(lang)) + s.slice(1);
+// Every page names every language (switcher, footer, feeds): tens of thousands of calls in a large build.
+const names = perLanguage((pair) => {
+  const [lang = pair, inLanguage = lang] = pair.split("\0");
+  return upperFirst(displayNames(inLanguage).of(lang) ?? lang, inLanguage);
+});
 
 /** A language named in itself: "de" → "Deutsch", "es" → "Español", "ar" → "العربية". */
 export function languageName(lang: string, inLanguage: string = lang): string {
-  const name = displayNames(inLanguage).of(lang) ?? lang;
-  return upperFirst(name, inLanguage);
+  return names(`${lang}\0${inLanguage}`);
 }
 
 /** An ISO date (YYYY-MM-DD) written the way `lang` writes dates: "22 de noviembre de 2026". */

@@ -3,45 +3,61 @@
  * article's own view; the chrome every page shares (site settings, languages, feeds' links,
  * search and coverage pages, the site's copyright, UI strings, asset names); and the templates,
  * `_data`, code and locked dependencies. An article whose inputs are all as they were is not
- * handed to Eleventy again: its page, and what it declared for the sitemap, come from here.
+ * handed to Eleventy again: its page, and what it declared for the sitemap, come from here. Its
+ * HTML is a file of its own, placed in the site as a hard link and read only if its language's
+ * search bundle is made again.
  */
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { siteAssets } from "../eleventy/site-plugin.ts";
 import { treeDigest } from "../files.ts";
 import { KeyedStore } from "../keyed-store.ts";
-import type { RenderedPage } from "../index/pagefind.ts";
-import type { SiteModel } from "../pipeline.ts";
+import { searchLanguage, type RenderedPage, type SearchablePage } from "../index/pagefind.ts";
+import type { PagedViews, SiteModel } from "../pipeline.ts";
 import { PROJECT_ROOT } from "../settings.ts";
-import type { Article } from "./site-pages.ts";
 import type { DeclaredPage } from "./sitemap.ts";
 
 /** What rendering reads besides the model: templates, data, configuration, code and dependencies. */
 const RENDER_INPUTS = ["src", "pages", "_includes", "_data", ".eleventy.ts", "package-lock.json"];
 
-/** A page as a build wrote it: where under the output, its HTML, and its entry in Eleventy's collections. */
-export interface KeptPage {
+/** A page as a build wrote it: where under the output, its entry in Eleventy's collections, and how search indexes it. */
+interface KeptEntry {
   url: string;
   /** Relative to the output folder. */
   path: string;
-  content: string;
   declared?: DeclaredPage;
+  /** Its HTML's digest. */
+  digest: string;
+  /** For a page marked for search: the language it is indexed in. */
+  search?: string;
 }
 
+/** A kept page, and the file its HTML is in. */
+export interface KeptPage extends KeptEntry {
+  file: string;
+}
+
+/**
+ * The model's lists of pages (one page per view) whose pages are kept: each shows its view and
+ * the chrome, nothing else. (A page that reads more of the model must not be listed here.)
+ */
+type KeptKind = keyof PagedViews;
+
 export interface RenderPlan {
-  /** Articles to render: no earlier build left their page. */
-  render: Article[];
+  /** The views to render, of each kind kept: no earlier build left their page. */
+  render: PagedViews;
   kept: KeptPage[];
-  /** Each article's key, by URL, to keep what Eleventy renders. */
+  /** Each view's key, by URL, to keep what Eleventy renders. */
   keys: Map<string, string>;
 }
 
 /** A rendered page as Eleventy's toJSON() gives it: what search reads, and where it is written. */
-export type RenderedOutput = RenderedPage & { outputPath: string | false };
+export type RenderedOutput = RenderedPage & { outputPath: string | false; digest: string };
 
-/** The plan of a build that keeps no pages: every article is rendered. */
+/** The plan of a build that keeps no pages: every page is rendered. */
 export function renderEverything(model: SiteModel): RenderPlan {
-  return { render: model.articles, kept: [], keys: new Map() };
+  return { render: model.toRender, kept: [], keys: new Map() };
 }
 
 /** A hash of what rendering reads under `root` besides the model. */
@@ -67,7 +83,7 @@ function chrome(model: SiteModel): unknown {
 }
 
 export class PageCache {
-  private readonly store: KeyedStore<KeptPage>;
+  private readonly store: KeyedStore<KeptEntry>;
   /**
    * @param dir where the pages live, one file each
    * @param version what rendering reads besides the model: a page kept under another is rendered again
@@ -83,23 +99,35 @@ export class PageCache {
     return this.store.hits;
   }
 
-  /** Which articles Eleventy must render, and the pages of the others. */
+  /** Which pages Eleventy must render (articles, language homes, coverage and author pages), and the pages of the others. */
   plan(model: SiteModel): RenderPlan {
     const shared = createHash("sha256")
       .update(this.version)
       .update(JSON.stringify(chrome(model)))
       .digest("hex");
-    const plan: RenderPlan = { render: [], kept: [], keys: new Map() };
-    for (const article of model.articles) {
-      const key = createHash("sha256").update(shared).update(JSON.stringify(article)).digest("hex");
-      const kept = this.store.get(key);
-      if (kept?.url === article.url) plan.kept.push(kept);
-      else {
-        plan.render.push(article);
-        plan.keys.set(article.url, key);
+    const kept: KeptPage[] = [];
+    const keys = new Map<string, string>();
+    const toRender = <T extends { url: string }>(kind: KeptKind, views: readonly T[]): T[] => {
+      const out: T[] = [];
+      for (const view of views) {
+        const key = createHash("sha256").update(`${shared}\0${kind}\0`).update(JSON.stringify(view)).digest("hex");
+        const entry = this.store.get(key);
+        const file = this.store.bodyFile(key);
+        if (entry?.url === view.url && existsSync(file)) kept.push({ ...entry, file });
+        else {
+          out.push(view);
+          keys.set(view.url, key);
+        }
       }
-    }
-    return plan;
+      return out;
+    };
+    const render = {
+      articles: toRender("articles", model.articles),
+      homePages: toRender("homePages", model.homePages),
+      coveragePages: toRender("coveragePages", model.coveragePages),
+      authorPages: toRender("authorPages", model.authorPages),
+    };
+    return { render, kept, keys };
   }
 
   /** Keeps the pages of the plan's articles, as Eleventy rendered them into `output`. */
@@ -109,11 +137,18 @@ export class PageCache {
       const key = plan.keys.get(page.url);
       if (!key) continue;
       const declaration = declared.get(page.url);
-      this.store.set(key, { url: page.url, path: relative(output, page.outputPath), content: page.content, ...(declaration ? { declared: declaration } : {}) });
+      const search = searchLanguage(page.url, page.content);
+      const entry: KeptEntry = { url: page.url, path: relative(output, page.outputPath), digest: page.digest, ...(declaration ? { declared: declaration } : {}), ...(search ? { search } : {}) };
+      this.store.set(key, entry, page.content);
     }
   }
 
   prune(): void {
     this.store.prune();
   }
+}
+
+/** The kept pages for search, their HTML read from the cache only when asked for. */
+export function keptForSearch(kept: readonly KeptPage[]): SearchablePage[] {
+  return kept.flatMap(({ url, file, digest, search }) => (search ? [{ url, lang: search, digest, html: () => readFileSync(file, "utf8") }] : []));
 }

@@ -7,6 +7,7 @@ import { bioFor, type ArticleAttribution, type Author, type Bio, type DateKind }
 import { byCodePoint } from "../order.ts";
 import type { Copyright } from "../attribution/copyright.ts";
 import { directionOf } from "../detect/codes.ts";
+import { perLanguage } from "../intl.ts";
 import type { TranslationGroup } from "../group/index.ts";
 import type { Attribution } from "../ingest/blocks.ts";
 import type { DocumentRecord } from "../ingest/document.ts";
@@ -153,10 +154,10 @@ export interface SitePages {
 }
 
 /** Open Graph wants language_TERRITORY: the likely territory of a bare language ("de" → "de_DE"). */
-export function ogLocale(lang: string): string {
+export const ogLocale = perLanguage((lang: string): string => {
   const max = new Intl.Locale(lang).maximize();
   return max.region ? `${max.language}_${max.region}` : max.language;
-}
+});
 
 /** Newest first by the best known date; undated after dated; then by title, then file name, so equal dates keep one order. */
 function newestFirst(a: DocumentRecord, b: DocumentRecord): number {

@@ -13,12 +13,15 @@ import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { addTree, writeWhole } from "../files.ts";
 import { join } from "node:path";
+import type { SiteManifest } from "./site-files.ts";
 
 export interface BuildRecord {
   inputs: string;
   output: string;
   /** The report of that build, written again for a build that finds nothing to do. */
   report: unknown;
+  /** Each file of the site it published, and its token, so the next build can update it in place. */
+  site?: SiteManifest;
 }
 
 /** What a build depends on in the project besides the documents: code, templates, data, locked dependency versions. */
@@ -61,15 +64,15 @@ export function recordFileFor(cacheDir: string, output: string): string {
   return join(cacheDir, `${createHash("sha256").update(output).digest("hex").slice(0, 16)}.json`);
 }
 
-/** The last build's record when neither its inputs nor its output have changed since. */
-export function unchangedBuild(recordFile: string, inputs: string, output: string): BuildRecord | undefined {
+/** The last good build's record, and whether the site in `output` is still the one it published (no file added, removed or touched since). */
+export function lastBuild(recordFile: string, output: string): { record: BuildRecord; siteAsPublished: boolean } | undefined {
   let record: BuildRecord;
   try {
     record = JSON.parse(readFileSync(recordFile, "utf8")) as BuildRecord;
   } catch {
     return undefined;
   }
-  return record.inputs === inputs && record.output === outputDigest(output) ? record : undefined;
+  return { record, siteAsPublished: record.output === outputDigest(output) };
 }
 
 export function saveBuildRecord(recordFile: string, record: BuildRecord): void {

@@ -1,11 +1,16 @@
 /**
  * Publishing a built site over the last one, so a failure at any moment leaves a whole site in
- * place: the old one is set aside, the new one moved in, and only then the old one removed. A run
- * interrupted in the middle (power cut, kill -9) is repaired by the next one, which says what it found.
+ * place. A site built whole replaces the old one: the old one is set aside, the new one moved in,
+ * and only then the old one removed. A site updated in place (site-files.ts) has its changes
+ * listed in a journal first, then moved in file by file; the journal is the point of no return.
+ * A run interrupted in the middle (power cut, kill -9) is repaired by the next one, which says
+ * what it found: a journal is carried out to its end, anything else half-made is removed.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { writeWhole } from "../files.ts";
+import type { SiteFiles } from "./site-files.ts";
 
 /** The folder a build writes into, beside the output. */
 export const stagingOf = (output: string) => `${output}.next`;
@@ -35,7 +40,10 @@ export function recoverInterrupted(output: string): string[] {
       notes.push(`put back ${output}, the last good site, which an interrupted publish had set aside`);
     }
   }
-  if (existsSync(staging)) {
+  if (existsSync(join(staging, JOURNAL))) {
+    applyJournal(output);
+    notes.push(`finished updating ${output} in place, as the journal an interrupted build had written said`);
+  } else if (existsSync(staging)) {
     rmSync(staging, { recursive: true, force: true });
     notes.push(`removed ${staging}, left half-written by an interrupted build`);
   }
@@ -68,6 +76,55 @@ export function publishStaged(output: string, steps: SwapSteps = { rename: renam
   }
   discard(previous, output);
 }
+
+/** The changes a site updated in place takes, written in the staging folder before any is made. */
+const JOURNAL = ".publish-journal.json";
+
+interface Journal {
+  /** Files to move from the staging folder into the site (in the site's paths). */
+  written: string[];
+  /** Files to remove from the site. */
+  removed: string[];
+}
+
+/** Publishes the site `files` made: in place when it was made so, else by replacing the last one whole. */
+export function publish(output: string, files: SiteFiles): void {
+  if (!files.inPlace) return publishStaged(output);
+  const journal: Journal = { written: files.written(), removed: files.removed() };
+  try {
+    writeWhole(join(stagingOf(output), JOURNAL), JSON.stringify(journal));
+  } catch (error) {
+    throw new PublishError(`could not write the journal of the changes (${message(error)}); the last good site was left as it was`);
+  }
+  try {
+    applyJournal(output);
+  } catch (error) {
+    throw new PublishError(`the site was partly updated (${message(error)}); the next build finishes or rebuilds it`);
+  }
+}
+
+/**
+ * Carries out the journal in the staging folder: each written file moved into the site (one
+ * already moved by an interrupted run is skipped), each removed file deleted along with the folders
+ * it leaves empty; then the staging folder goes.
+ */
+function applyJournal(output: string): void {
+  const staging = stagingOf(output);
+  const journal = JSON.parse(readFileSync(join(staging, JOURNAL), "utf8")) as Journal;
+  for (const path of journal.written) {
+    const from = join(staging, path);
+    if (!existsSync(from)) continue;
+    mkdirSync(dirname(join(output, path)), { recursive: true });
+    renameSync(from, join(output, path));
+  }
+  for (const path of journal.removed) {
+    rmSync(join(output, path), { force: true });
+    for (let dir = dirname(join(output, path)); dir.startsWith(`${output}/`) && isEmpty(dir); dir = dirname(dir)) rmdirSync(dir);
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+const isEmpty = (dir: string) => existsSync(dir) && readdirSync(dir).length === 0;
 
 /**
  * Removes a replaced site without making the build wait for it: at 10,000 documents deleting the

@@ -11,6 +11,7 @@ import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
 import { placeFile, writeWhole } from "../files.ts";
 import { CARD, cardFonts, layoutTitle } from "../render/social-card.ts";
 import { sourceFile } from "../settings.ts";
+import type { SiteFiles } from "./site-files.ts";
 
 export interface CardInput {
   /** The document, for warnings. */
@@ -49,10 +50,10 @@ const DESIGN = (() => {
 })();
 
 /**
- * Draws or reuses every card and writes it under `outputDir`.
+ * Draws or reuses every card the site `files` does not already have, and writes it there.
  * @param cacheDir where cards are kept between builds; cards this build did not use are removed from it
  */
-export async function writeSocialCards(cards: readonly CardInput[], outputDir: string, cacheDir?: string): Promise<CardsWritten> {
+export async function writeSocialCards(cards: readonly CardInput[], files: SiteFiles, cacheDir?: string): Promise<CardsWritten> {
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   const lacking = new Map<string, string[]>(); // "Arabic (Noto Sans Arabic)" → files
   const used = new Set<string>();
@@ -73,10 +74,11 @@ export async function writeSocialCards(cards: readonly CardInput[], outputDir: s
     }
     const families = present.filter((f) => f !== undefined);
     const key = cardKey(card, families, missing.length > 0);
-    const dest = join(outputDir, card.path);
-    mkdirSync(dirname(dest), { recursive: true });
     const cached = cacheDir ? join(cacheDir, `${key}.jpg`) : undefined;
     used.add(`${key}.jpg`);
+    if (!files.needs(card.path.slice(1), key)) continue; // the site has this very card
+    const dest = files.at(card.path.slice(1));
+    mkdirSync(dirname(dest), { recursive: true });
     if (cached && existsSync(cached) && placed(cached, dest)) continue;
     if (free.length === 0) await Promise.race(pending);
     const canvas = free.pop() ?? createCanvas(CARD.width, CARD.height);

@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { BundleCache } from "../../src/index/bundle-cache.ts";
+import { htmlDigest } from "../../src/index/pagefind.ts";
 
-const page = (url: string, content: string) => ({ url, content });
+const page = (url: string, content: string) => ({ url, digest: htmlDigest(content) });
 
 /** A folder standing for a written bundle. */
 function bundle(files: Record<string, string>): string {
@@ -33,8 +34,6 @@ describe("the search bundle cache", () => {
       cache.key("de", [...pages].reverse()),
       cache.key("de-at", pages),
       cache.key("de", pages.slice(1)),
-      // The boundary between URL and HTML cannot be moved without changing the key.
-      cache.key("de", [page("/de/a/<p>", "eins</p>"), pages[1]!]),
     ];
     for (const other of changed) assert.notEqual(other, key);
     assert.equal(new Set(changed).size, changed.length);

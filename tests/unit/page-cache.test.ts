@@ -1,23 +1,29 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildSiteModel, type SiteModel } from "../../src/pipeline.ts";
-import { PageCache, renderVersion, type RenderPlan } from "../../src/render/page-cache.ts";
+import { htmlDigest, searchablePages } from "../../src/index/pagefind.ts";
+import { keptForSearch, PageCache, renderVersion, type RenderPlan } from "../../src/render/page-cache.ts";
 import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
 
 const model = buildSiteModel(loadSettings({}));
 const store = () => mkdtempSync(join(tmpdir(), "pages-"));
 
-/** Keeps a made-up page for every article the plan renders, as a build keeps what Eleventy gave it. */
+/** A page as the build has it once Eleventy rendered it into /site. */
+const page = (url: string, content: string) => ({ url, outputPath: join("/site", url, "index.html"), content, digest: htmlDigest(content) });
+
+/** Every view the plan renders: articles, language homes, coverage and author pages. */
+const views = (plan: RenderPlan) => [...plan.render.articles, ...plan.render.homePages, ...plan.render.coveragePages, ...plan.render.authorPages];
+
+/** Keeps a made-up page for every view the plan renders, as a build keeps what Eleventy gave it. */
 function keepAll(cache: PageCache, plan: RenderPlan): void {
-  const out = "/site";
   cache.keep(
     plan,
-    plan.render.map((a) => ({ url: a.url, outputPath: join(out, a.url, "index.html"), content: `<html lang="${a.lang}">${a.title}</html>` })),
+    views(plan).map((v) => page(v.url, `<html lang="${v.lang}">${v.url}</html>`)),
     new Map(),
-    out,
+    "/site",
   );
 }
 
@@ -26,18 +32,47 @@ function withTitle(m: SiteModel, title: string): SiteModel {
 }
 
 describe("the page cache", () => {
-  it("renders every article when nothing is kept, then none when nothing changed", () => {
+  it("renders every page of a view when nothing is kept, then none when nothing changed", () => {
     const dir = store();
     const first = new PageCache(dir, "v1");
     const plan = first.plan(model);
-    assert.equal(plan.render.length, model.articles.length);
+    const all = [...model.articles, ...model.homePages, ...model.coveragePages, ...model.authorPages];
+    assert.deepEqual(
+      views(plan).map((v) => v.url),
+      all.map((v) => v.url),
+    );
     keepAll(first, plan);
     const next = new PageCache(dir, "v1").plan(model);
-    assert.deepEqual(next.render, []);
+    assert.deepEqual(views(next), []);
     assert.deepEqual(
       next.kept.map((p) => [p.url, p.path]),
-      model.articles.map((a) => [a.url, join(a.url, "index.html").slice(1)]),
+      all.map((v) => [v.url, join(v.url, "index.html").slice(1)]),
     );
+  });
+
+  it("renders again only the language homes and coverage pages whose view changed, when an article's title changes", () => {
+    const dir = store();
+    const cache = new PageCache(dir, "v1");
+    keepAll(cache, cache.plan(model));
+    const [first, ...rest] = model.articles;
+    assert.ok(first);
+    const retitle = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll(JSON.stringify(first.title), JSON.stringify(`${first.title}!`))) as T;
+    const edited = { ...model, articles: [retitle(first), ...rest], homePages: retitle(model.homePages), coveragePages: retitle(model.coveragePages) };
+    const again = new PageCache(dir, "v1").plan(edited).render;
+    const showing = (pages: readonly { url: string }[]) => pages.filter((p) => JSON.stringify(p).includes(JSON.stringify(first.title))).map((p) => p.url);
+    assert.deepEqual(
+      again.articles.map((a) => a.url),
+      [first.url],
+    );
+    assert.deepEqual(
+      again.homePages.map((p) => p.url),
+      showing(model.homePages),
+    );
+    assert.deepEqual(
+      again.coveragePages.map((p) => p.url),
+      showing(model.coveragePages),
+    );
+    assert.ok(again.homePages.length < model.homePages.length && again.coveragePages.length < model.coveragePages.length);
   });
 
   it("renders again only the article whose own view changed", () => {
@@ -48,7 +83,7 @@ describe("the page cache", () => {
     assert.ok(first);
     const edited = { ...model, articles: [{ ...first, title: `${first.title}!` }, ...rest] };
     assert.deepEqual(
-      new PageCache(dir, "v1").plan(edited).render.map((a) => a.url),
+      new PageCache(dir, "v1").plan(edited).render.articles.map((a) => a.url),
       [first.url],
     );
   });
@@ -60,7 +95,7 @@ describe("the page cache", () => {
     const [first] = model.coveragePages;
     assert.ok(first);
     const longer = { ...model, coveragePages: [...model.coveragePages, { ...first, url: `${first.url}page/2/`, pageNumber: 2 }] };
-    assert.deepEqual(new PageCache(dir, "v1").plan(longer).render, []);
+    assert.deepEqual(new PageCache(dir, "v1").plan(longer).render.articles, []);
   });
 
   it("renders every article again when what every page shows changes: the site's title, a UI string, the code or templates", () => {
@@ -75,8 +110,27 @@ describe("the page cache", () => {
       [reworded, "v1"],
       [model, "v2"],
     ] as const) {
-      assert.equal(new PageCache(dir, version).plan(changed).render.length, model.articles.length);
+      assert.equal(new PageCache(dir, version).plan(changed).render.articles.length, model.articles.length);
     }
+  });
+
+  it("keeps each page's HTML in a file of its own, and what search needs of it beside", () => {
+    const dir = store();
+    const cache = new PageCache(dir, "v1");
+    const plan = cache.plan(model);
+    const html = (a: { lang: string; title: string }) => `<html lang="${a.lang}"><article data-pagefind-body>${a.title}</article></html>`;
+    const rendered = plan.render.articles.map((a) => page(a.url, html(a)));
+    const searchable = searchablePages(rendered);
+    cache.keep(plan, rendered, new Map(), "/site");
+    const kept = new PageCache(dir, "v1").plan(model).kept;
+    assert.deepEqual(
+      kept.map((p) => readFileSync(p.file, "utf8")),
+      model.articles.map(html),
+    );
+    assert.deepEqual(
+      searchablePages([], keptForSearch(kept)).map((p) => [p.url, p.lang, p.digest, p.html()]),
+      searchable.map((p) => [p.url, p.lang, htmlDigest(p.html()), p.html()]),
+    );
   });
 
   it("gives a new version when a template, a data file or the code changes", () => {

@@ -83,6 +83,21 @@ describe("after an interrupted run", () => {
     assert.equal(notes.length, 2);
   });
 
+  it("finishes an update in place that its journal describes, wherever it stopped", () => {
+    const { output, staging } = sites();
+    mkdirSync(join(output, "de", "alt"), { recursive: true });
+    writeFileSync(join(output, "de", "alt", "index.html"), "gone");
+    writeFileSync(join(output, "moved.html"), "moved before the interruption");
+    // The journal: index.html to move in (still in staging), moved.html already moved, de/alt/ to remove.
+    writeFileSync(join(staging, ".publish-journal.json"), JSON.stringify({ written: ["index.html", "moved.html"], removed: ["de/alt/index.html"] }));
+    const notes = recoverInterrupted(output);
+    assert.equal(page(output), "new");
+    assert.equal(readFileSync(join(output, "moved.html"), "utf8"), "moved before the interruption");
+    assert.equal(existsSync(join(output, "de")), false, "the folders the removed page leaves empty go with it");
+    assert.equal(existsSync(staging), false);
+    assert.match(notes.join("\n"), /finished updating .*_site in place/);
+  });
+
   it("says nothing when the last run ended well", () => {
     const { output, staging } = sites();
     publishStaged(output);

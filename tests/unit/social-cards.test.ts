@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { loadImage } from "@napi-rs/canvas";
 import { cardFonts, layoutTitle } from "../../src/render/social-card.ts";
+import { SiteFiles } from "../../src/write/site-files.ts";
 import { writeSocialCards, type CardInput } from "../../src/write/social-cards.ts";
 
 /** A measure where every character is `size / 2` wide: lines are predictable. */
@@ -94,7 +95,7 @@ const card = (over: Partial<CardInput> = {}): CardInput => ({
 describe("social cards written", () => {
   it("each article's card is a 1200×630 JPEG at its path", async () => {
     const out = mkdtempSync(join(tmpdir(), "cards-"));
-    const result = await writeSocialCards([card()], out);
+    const result = await writeSocialCards([card()], new SiteFiles(out));
     assert.deepEqual(result, { drawn: 1, reused: 0, warnings: [] });
     const image = await loadImage(readFileSync(join(out, "ar/x/card.jpg")));
     assert.deepEqual([image.width, image.height], [1200, 630]);
@@ -103,8 +104,8 @@ describe("social cards written", () => {
   it("a second build reuses the cached card, byte for byte, and draws nothing", async () => {
     const cache = mkdtempSync(join(tmpdir(), "card-cache-"));
     const [first, second] = [mkdtempSync(join(tmpdir(), "cards-")), mkdtempSync(join(tmpdir(), "cards-"))];
-    await writeSocialCards([card(), card({ path: "/ar/y/card.jpg", title: "عنوان آخر" })], first, cache);
-    const again = await writeSocialCards([card(), card({ path: "/ar/y/card.jpg", title: "عنوان آخر" })], second, cache);
+    await writeSocialCards([card(), card({ path: "/ar/y/card.jpg", title: "عنوان آخر" })], new SiteFiles(first), cache);
+    const again = await writeSocialCards([card(), card({ path: "/ar/y/card.jpg", title: "عنوان آخر" })], new SiteFiles(second), cache);
     assert.deepEqual([again.drawn, again.reused], [0, 2]);
     for (const path of ["ar/x/card.jpg", "ar/y/card.jpg"]) assert.deepEqual(readFileSync(join(second, path)), readFileSync(join(first, path)));
   });
@@ -112,10 +113,10 @@ describe("social cards written", () => {
   it("a changed title draws a new card, and the cache forgets cards no build uses any more", async () => {
     const cache = mkdtempSync(join(tmpdir(), "card-cache-"));
     const out = mkdtempSync(join(tmpdir(), "cards-"));
-    await writeSocialCards([card()], out, cache);
+    await writeSocialCards([card()], new SiteFiles(out), cache);
     const before = readFileSync(join(out, "ar/x/card.jpg"));
     const out2 = mkdtempSync(join(tmpdir(), "cards-"));
-    const changed = await writeSocialCards([card({ title: "لماذا تضيف حسابين؟" })], out2, cache);
+    const changed = await writeSocialCards([card({ title: "لماذا تضيف حسابين؟" })], new SiteFiles(out2), cache);
     assert.equal(changed.drawn, 1);
     assert.notDeepEqual(readFileSync(join(out2, "ar/x/card.jpg")), before);
     assert.equal(readdirSync(cache).length, 1);
@@ -123,12 +124,12 @@ describe("social cards written", () => {
 
   it("a kept card that cannot be placed, as when a build sharing the cache has just removed it, is drawn instead", async () => {
     const cache = mkdtempSync(join(tmpdir(), "card-cache-"));
-    await writeSocialCards([card()], mkdtempSync(join(tmpdir(), "cards-")), cache);
+    await writeSocialCards([card()], new SiteFiles(mkdtempSync(join(tmpdir(), "cards-"))), cache);
     const [kept = ""] = readdirSync(cache);
     rmSync(join(cache, kept));
     mkdirSync(join(cache, kept)); // still there by name, but neither linked nor copied, nor written over
     const out = mkdtempSync(join(tmpdir(), "cards-"));
-    const result = await writeSocialCards([card()], out, cache);
+    const result = await writeSocialCards([card()], new SiteFiles(out), cache);
     assert.deepEqual([result.drawn, result.reused], [1, 0]);
     const image = await loadImage(readFileSync(join(out, "ar/x/card.jpg")));
     assert.deepEqual([image.width, image.height], [1200, 630]);
@@ -136,11 +137,11 @@ describe("social cards written", () => {
 
   it("a card whose script has no font shows the site's name only, and the build says which font is missing", async () => {
     const out = mkdtempSync(join(tmpdir(), "cards-"));
-    const result = await writeSocialCards([card({ file: "osage.txt", lang: "osa", dir: "ltr", title: `${OSAGE} ${OSAGE}`, footer: OSAGE })], out);
+    const result = await writeSocialCards([card({ file: "osage.txt", lang: "osa", dir: "ltr", title: `${OSAGE} ${OSAGE}`, footer: OSAGE })], new SiteFiles(out));
     assert.equal(result.warnings.length, 1);
     assert.match(result.warnings[0] ?? "", /no font for the script of “.+” \(U\+104B0\).*osage\.txt/u);
     const blank = mkdtempSync(join(tmpdir(), "cards-"));
-    await writeSocialCards([card({ file: "x.txt", lang: "osa", dir: "ltr", title: "", footer: "" })], blank);
+    await writeSocialCards([card({ file: "x.txt", lang: "osa", dir: "ltr", title: "", footer: "" })], new SiteFiles(blank));
     // The same picture as a card with no title or footer at all: no box for a missing glyph was drawn.
     assert.deepEqual(readFileSync(join(out, "ar/x/card.jpg")), readFileSync(join(blank, "ar/x/card.jpg")));
   });
