@@ -80,7 +80,7 @@ async function build(
   const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
   const ingested = INGEST_CACHE === "off" ? undefined : new IngestCache(INGEST_CACHE);
   const grouping = GROUPING_CACHE === "off" ? undefined : new GroupingCache(GROUPING_CACHE);
-  const { model, indexed, times, recovered, keptPages, keptLists, ingestedInParallel, site, updatedInPlace } = await buildSite({
+  const { model, indexed, times, recovered, keptPages, keptLists, ingestedInParallel, site, inPlace } = await buildSite({
     settings,
     output,
     reportFile: REPORT_FILE,
@@ -105,18 +105,11 @@ async function build(
   }
   if (keptPages) console.log(`Article pages unchanged since an earlier build, not rendered again: ${keptPages} of ${model.articles.length}.`);
   if (keptLists.kept) console.log(`Language homes, coverage and author pages unchanged since an earlier build, not rendered again: ${keptLists.kept} of ${keptLists.of}.`);
-  if (updatedInPlace) console.log(`The site was updated in place: ${changedFiles(previousSite, site)}.`);
+  if (inPlace) console.log(`The site was updated in place: ${inPlace.written} file(s) written, ${inPlace.removed} removed, ${inPlace.unchanged} as they were.`);
   console.log(`Search: ${indexed.map((i) => `${i.lang} ${i.pages}`).join(", ")} page(s), one bundle per language.${unchanged}`);
   const stages = STAGES.map((s) => `${s} ${Math.round(times.ms[s])}`).join(", ");
   console.log(`Built in ${Math.round(performance.now() - started)} ms (${stages}). Report: ${report}`);
   return 0;
-}
-
-/** What an update in place changed, in a few words. */
-function changedFiles(before: ReadonlyMap<string, string> | undefined, after: Record<string, string>): string {
-  const written = Object.entries(after).filter(([path, token]) => before?.get(path) !== token).length;
-  const removed = [...(before?.keys() ?? [])].filter((path) => !Object.hasOwn(after, path)).length;
-  return `${written} file(s) written, ${removed} removed, ${Object.keys(after).length - written} as they were`;
 }
 
 async function explain(error: unknown, report: string): Promise<number> {

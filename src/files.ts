@@ -12,6 +12,11 @@ export function writeWhole(file: string, data: string | Buffer): void {
   renameSync(partial, file);
 }
 
+/** A digest of a file's content, to tell one version from another (pages, assets, cache entries). */
+export function contentDigest(content: string | Uint8Array): string {
+  return createHash("sha256").update(content).digest("hex");
+}
+
 /**
  * `from` at `to` as a hard link where the file system allows one, else as a copy: kept files
  * (cards, search bundles) are placed in every build's site, and are never written in place.

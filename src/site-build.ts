@@ -1,9 +1,9 @@
 /**
  * One production build: model → report → render → write → search index → host files, into a
- * folder beside the output that replaces it only when complete (a failed build leaves the last
- * good site as it was, and nothing stale survives a good one).
+ * folder beside the output that replaces it only when complete, or, when the site is as the last
+ * build published it, whose changed files then move into it (a failed build leaves the last good
+ * site as it was, and nothing stale survives a good one).
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { dirname, extname, relative } from "node:path";
@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets, type HandOff } from "./eleventy/site-plugin.ts";
 import { keptForSearch, PageCache, renderEverything, type KeptPage, type RenderedOutput } from "./render/page-cache.ts";
-import { placeFile } from "./files.ts";
+import { contentDigest, placeFile } from "./files.ts";
 import { listFolder } from "./ingest/folder.ts";
 import { ingestInParallel } from "./ingest/parallel.ts";
 import type { DeclaredPage } from "./render/sitemap.ts";
@@ -25,7 +25,7 @@ import { StageTimes } from "./stages.ts";
 import { languageName } from "./render/languages.ts";
 import { writeSocialCards, type CardInput } from "./write/social-cards.ts";
 import { publish, recoverInterrupted, stagingOf } from "./write/publish.ts";
-import { SiteFiles, type SiteManifest } from "./write/site-files.ts";
+import { SiteFiles, type InPlaceCounts, type SiteManifest } from "./write/site-files.ts";
 
 /** The configuration beside src/: `.eleventy.ts`, or `.eleventy.js` when the build runs compiled (bin/build.js). */
 const ELEVENTY_CONFIG = fileURLToPath(new URL(`../.eleventy${extname(import.meta.url)}`, import.meta.url));
@@ -61,7 +61,8 @@ export interface BuildResult {
   recovered: string[];
   /** Each file of the published site, and its token, for the next build to update it in place. */
   site: SiteManifest;
-  updatedInPlace: boolean;
+  /** For a site updated in place: how many files were written, removed, and left as they were. */
+  inPlace?: InPlaceCounts;
 }
 
 /** Throws InputError (after writing its report), IndexError, or whatever else went wrong. */
@@ -204,7 +205,7 @@ async function renderAndPublish(
     keptPages: model.articles.length - plan.render.articles.length,
     keptLists: { kept: lists - listsRendered, of: lists },
     site: files.manifest(),
-    updatedInPlace: files.inPlace,
+    ...(files.inPlace ? { inPlace: files.counts() } : {}),
   };
 }
 
@@ -218,7 +219,7 @@ async function writePages(rendered: readonly RenderedOutput[], kept: readonly Ke
   const writes = written.map((page) => writeFile(files.at(page.path), page.content));
   for (const page of placed) placeFile(page.file, files.at(page.path));
   const put = (path: string, content: string | Buffer) => {
-    if (!files.needs(path, createHash("sha256").update(content).digest("hex"))) return;
+    if (!files.needs(path, contentDigest(content))) return;
     mkdirSync(dirname(files.at(path)), { recursive: true });
     writeFileSync(files.at(path), content);
   };

@@ -5,13 +5,12 @@
  * of its own; every returned error is checked; the services are closed in `finally`, whatever
  * happened.
  */
-import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type * as PagefindApi from "pagefind";
 import { byCodePoint } from "../order.ts";
-import { filesUnder } from "../files.ts";
+import { contentDigest, filesUnder } from "../files.ts";
 import { routes } from "../routes.ts";
 import type { SiteFiles } from "../write/site-files.ts";
 import type { BundleCache } from "./bundle-cache.ts";
@@ -66,9 +65,7 @@ export interface SearchablePage {
 const HTML_LANG = /<html\b[^>]*?\slang="([^"]+)"/;
 
 /** A digest of a page's HTML. */
-export function htmlDigest(content: string): string {
-  return createHash("sha256").update(content).digest("hex");
-}
+export const htmlDigest = (content: string): string => contentDigest(content);
 
 /**
  * The language a page is indexed in, if it declares itself for search as Pagefind's own convention

@@ -11,6 +11,12 @@ import { byCodePoint } from "../order.ts";
 /** Each file of a published site, by its path in the site, and its token. */
 export type SiteManifest = Record<string, string>;
 
+export interface InPlaceCounts {
+  written: number;
+  removed: number;
+  unchanged: number;
+}
+
 export class SiteFiles {
   /** This build's site, as it is being made. */
   private readonly made = new Map<string, string>();
@@ -61,6 +67,10 @@ export class SiteFiles {
   /** The last site's files the new one does not have. */
   removed(): string[] {
     return [...(this.previous?.keys() ?? [])].filter((path) => !this.made.has(path)).sort(byCodePoint);
+  }
+
+  counts(): InPlaceCounts {
+    return { written: this.fresh.size, removed: this.removed().length, unchanged: this.made.size - this.fresh.size };
   }
 
   manifest(): SiteManifest {
