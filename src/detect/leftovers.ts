@@ -35,7 +35,7 @@ export function partialTranslations(docs: readonly LeftoverInput[], detect: (tex
   const english = docs.filter((d) => sameLanguage(d.lang, SOURCE));
   // Every English variant as one language: en-GB leftovers of an en-US original are leftovers too.
   const shared = sharedWithinLanguage(english.map((d) => ({ lang: SOURCE, paragraphs: d.paragraphs })));
-  const isLeftOver = (p: string) => shared.has(`${SOURCE}\n${p}`);
+  const isLeftOver = (p: string) => shared.has(SOURCE, p);
   const relabels: Relabel[] = [];
   for (const d of english) {
     const paragraphs = d.paragraphs.map(normalized);

@@ -10,7 +10,7 @@ import { cluster, pairKey } from "./cluster.ts";
 import type { Features } from "./features.ts";
 import { COMPUTE, type GroupingMemo } from "./memo.ts";
 import type { DocumentRecord } from "../ingest/document.ts";
-import { normalized, sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
+import { sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { margins } from "./margin.ts";
 import { corroborated, PAIR_THRESHOLD, scorePair, type PairEvidence } from "./score.ts";
 import { entry } from "../maps.ts";
@@ -158,9 +158,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   // numbers do not count; the shape keeps them, since every translation of a page has its own copy
   // (dropping them from the shape too cost recall: measured in docs/grouping.md).
   const boilerplate = sharedWithinLanguage(free);
-  const features = free.map((d) =>
-    memo.features(d.file, d.lang, d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs], d.extra, (p) => boilerplate.has(`${d.lang}\n${normalized(p)}`)),
-  );
+  const features = free.map((d) => memo.features(d.file, d.lang, d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs], d.extra, (p) => boilerplate.has(d.lang, p)));
   const { df, rarity } = tokenWeights(features);
 
   const index = new Map(free.map((d, i) => [d.file, i]));

@@ -82,6 +82,15 @@ function chrome(model: SiteModel): unknown {
   };
 }
 
+/**
+ * What a page shows of its view: all of it but an article's plain paragraphs, which no template
+ * reads (they are for grouping and measures; the page shows the body). They would double what is
+ * hashed for every article.
+ */
+function shown<T extends object>(view: T): T {
+  return "paragraphs" in view ? { ...view, paragraphs: undefined } : view;
+}
+
 export class PageCache {
   private readonly store: KeyedStore<KeptEntry>;
   /**
@@ -110,7 +119,10 @@ export class PageCache {
     const toRender = <T extends { url: string }>(kind: KeptKind, views: readonly T[]): T[] => {
       const out: T[] = [];
       for (const view of views) {
-        const key = createHash("sha256").update(`${shared}\0${kind}\0`).update(JSON.stringify(view)).digest("hex");
+        const key = createHash("sha256")
+          .update(`${shared}\0${kind}\0`)
+          .update(JSON.stringify(shown(view)), "utf16le")
+          .digest("hex");
         const entry = this.store.get(key);
         const file = this.store.bodyFile(key);
         if (entry?.url === view.url && existsSync(file)) kept.push({ ...entry, file });

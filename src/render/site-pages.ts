@@ -94,6 +94,17 @@ export type Article = DocumentRecord &
     jsonLd: JsonLd;
   };
 
+/**
+ * What a list of articles shows of each (partials/article-list.njk). Pages that list articles
+ * carry only this: a language home's view holding whole articles was a hundred times larger, and
+ * every build hashes each view to know whether its page is kept.
+ */
+export type Teaser = Pick<Article, "lang" | "dir" | "url" | "title" | "description" | "date" | "dateKind" | "readingMinutes" | "alternates">;
+
+export function teaserOf({ lang, dir, url, title, description, date, dateKind, readingMinutes, alternates }: Article): Teaser {
+  return { lang, dir, url, title, description, ...opt("date", date), ...opt("dateKind", dateKind), readingMinutes, alternates };
+}
+
 export interface SearchPage extends PageView {
   /** Every language's Pagefind bundle, for the search script (paths carry the site's path prefix). */
   bundles: { lang: string; dir: "ltr" | "rtl"; name: string; path: string }[];
@@ -102,7 +113,7 @@ export interface SearchPage extends PageView {
 export interface AuthorPage extends PageView {
   author: Author;
   bio?: Bio;
-  articles: Article[];
+  articles: Teaser[];
 }
 
 export interface Language {
@@ -118,7 +129,7 @@ export interface HomePage extends PageView {
   name: string;
   pageNumber: number;
   totalPages: number;
-  articles: Article[];
+  articles: Teaser[];
   newer?: string;
   older?: string;
 }
@@ -143,7 +154,7 @@ export interface SitePages {
   articles: Article[];
   languages: Language[];
   homePages: HomePage[];
-  rootPages: (PageView & { latest: Article[] })[];
+  rootPages: (PageView & { latest: Teaser[] })[];
   notFoundPages: PageView[];
   coveragePages: CoveragePage[];
   authorPages: AuthorPage[];
@@ -297,11 +308,7 @@ function articlePages(
 /** Each language's home, in pages; only the first page has versions in other languages. */
 function homePagesOf(kit: PageKit, articles: readonly Article[]): HomePage[] {
   return kit.languages.flatMap((language) =>
-    paginate(
-      language,
-      articles.filter((a) => a.lang === language.lang),
-      kit.settings.pageSize,
-    ).map((page) => ({
+    paginate(language, articles.filter((a) => a.lang === language.lang).map(teaserOf), kit.settings.pageSize).map((page) => ({
       ...page,
       // Later pages are lists, not translations.
       ...kit.localeView(language.lang, page.url, homeAlternates(kit, language.lang), page.pageNumber === 1),
@@ -319,7 +326,10 @@ function rootPagesOf(kit: PageKit, articles: readonly Article[]): SitePages["roo
       hreflang: kit.hreflangOf(homeAlternates(kit, "")),
       titleKey: "root.title",
       ...opt("lastmod", newest(articles)),
-      latest: articles.filter((a) => a.isOriginal).slice(0, kit.settings.pageSize),
+      latest: articles
+        .filter((a) => a.isOriginal)
+        .slice(0, kit.settings.pageSize)
+        .map(teaserOf),
     },
   ];
 }
@@ -370,7 +380,7 @@ function authorPagesOf(kit: PageKit, articles: readonly Article[], attributions:
     const url = (lang: string) => routes.author(lang, author.id);
     for (const lang of langsOf) {
       const bio = bioFor(author, lang, kit.settings.defaultLanguage);
-      const mine = theirs.filter((a) => a.lang === lang);
+      const mine = theirs.filter((a) => a.lang === lang).map(teaserOf);
       authorPages.push({
         ...kit.localeView(lang, url(lang), kit.versionsIn(langsOf, url, lang), langsOf.length > 1),
         title: author.name,
@@ -404,7 +414,7 @@ function searchPagesOf(kit: PageKit): SearchPage[] {
 }
 
 /** The newest date of articles listed newest first. */
-const newest = (list: readonly Article[]) => list.find((a) => a.date)?.date;
+const newest = (list: readonly Pick<Article, "date">[]) => list.find((a) => a.date)?.date;
 
 function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
@@ -449,7 +459,7 @@ function inPages<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** A language's home, in pages of `size` so no page grows with the collection. */
-export function paginate(language: Pick<Language, "lang" | "dir" | "name">, articles: Article[], size: number) {
+export function paginate<T>(language: Pick<Language, "lang" | "dir" | "name">, articles: T[], size: number) {
   const pages = inPages(articles, size);
   const totalPages = pages.length;
   const url = (n: number) => routes.home(language.lang, n);

@@ -22,6 +22,13 @@ describe("pages of the seed site", () => {
   const model = buildSiteModel(loadSettings({ SITE_URL: "https://blog.example", PATH_PREFIX: "/polyglot" }));
   const article = (p: string) => model.articles.find((a) => a.file.startsWith(p))!;
 
+  it("lists articles on a language home by what a teaser shows, without their text", () => {
+    const spanish = model.homePages.find((h) => h.url === "/es/");
+    const [first] = spanish?.articles ?? [];
+    assert.ok(first, "the Spanish home lists articles");
+    assert.deepEqual(Object.keys(first).sort(), ["alternates", "date", "dateKind", "description", "dir", "lang", "readingMinutes", "title", "url"]);
+  });
+
   it("links the four translations of the seed article to one another, each listing all four and x-default", () => {
     const hreflangs = ["000", "001", "002", "003"].map((p) =>
       article(p)
