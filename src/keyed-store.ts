@@ -46,15 +46,17 @@ export class KeyedStore<T> {
     }
   }
 
-  /** Keeps `entry` under `key`, and `body` beside it: the body first, so an entry that is there has its body. */
-  set(key: string, entry: T, body?: string): void {
+  /** Keeps `entry` under `key`, and `body` beside it: the body first, so an entry that is there has its body. Says whether both were written. */
+  set(key: string, entry: T, body?: string): boolean {
     this.used.add(key);
     this.made.add(key);
     try {
       if (body !== undefined) writeWhole(this.bodyFile(key), body);
       writeWhole(this.path(key), JSON.stringify(entry));
+      return true;
     } catch {
       // A full disk or a read-only cache: the next build redoes the work.
+      return false;
     }
   }
 

@@ -10,8 +10,9 @@ import { dirname, extname, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { handModel, renderFailure, siteAssets, type HandOff } from "./eleventy/site-plugin.ts";
-import { keptForSearch, PageCache, renderEverything, type KeptPage, type RenderedOutput } from "./render/page-cache.ts";
+import { keptForSearch, PageCache, readFromCache, renderEverything, type KeptPage, type RenderedOutput } from "./render/page-cache.ts";
 import { contentDigest, placeFile } from "./files.ts";
+import { inFlight } from "./in-flight.ts";
 import { listFolder } from "./ingest/folder.ts";
 import { ingestInParallel } from "./ingest/parallel.ts";
 import type { DeclaredPage } from "./render/sitemap.ts";
@@ -147,25 +148,7 @@ async function renderAndPublish(
   const plan = times.time("render", () => cache?.plan(model) ?? renderEverything(model));
   let declared: ReadonlyMap<string, DeclaredPage> = new Map();
   const handOff: HandOff = { kept: plan.kept.flatMap((p) => (p.declared ? [p.declared] : [])), seen: (d) => (declared = d) };
-  // The model and the output folder go in as arguments: the configuration file sets neither.
-  const config = handModel({ ...model, toRender: plan.render }, handOff);
-  const eleventy = new Eleventy(undefined, staging, { configPath: ELEVENTY_CONFIG, quietMode: true, pathPrefix: settings.pathPrefix, config });
-  // Eleventy prints a failing template's stack trace itself; the build names the document instead.
-  if (!process.env.DEBUG) eleventy.disableLogger();
-  // Rendered in memory, then written here: the search index reads the pages from memory, not disk.
-  // Eleventy's declared return type for toJSON() is not the array it documents and returns.
-  let rendered = await times.timeAsync("render", async () => {
-    try {
-      const pages = (await eleventy.toJSON()) as unknown as RenderedOutput[];
-      return pages.map((page) => ({ ...page, digest: htmlDigest(page.content) }));
-    } catch (error) {
-      // A page that fails names its document, as an input problem does.
-      const failed = renderFailure(error);
-      if (!failed) throw error;
-      const article = model.articles.find((a) => a.url === failed.url);
-      throw new InputError([{ file: article?.file ?? (failed.url || "a page"), reasons: [`cannot be rendered${failed.url ? ` at ${failed.url}` : ""}: ${failed.message}`] }]);
-    }
-  });
+  let rendered = await times.timeAsync("render", () => renderPages({ ...model, toRender: plan.render }, handOff, staging, settings));
   const pageCount = rendered.length + plan.kept.length;
   const searchable = searchablePages(rendered, keptForSearch(plan.kept));
   // Pagefind indexes in processes of its own, from the pages in memory: it starts now and works
@@ -176,10 +159,10 @@ async function renderAndPublish(
   try {
     await times.timeAsync("write", () => writePages(rendered, plan.kept, files, model, settings));
     times.time("render", () => {
-      cache?.keep(plan, rendered, declared, staging);
+      if (cache) readFromCache(searchable, cache.keep(plan, rendered, declared, staging));
       cache?.prune();
     });
-    rendered = []; // written and kept: only the searchable pages' HTML is still needed, by the index
+    rendered = []; // written and kept: the index reads what it has not indexed yet from the cache
     // What the cards add to the build's time is the wait for them once the pages are written.
     ({ warnings } = await times.timeAsync("cards", () => cards));
   } catch (error) {
@@ -209,6 +192,31 @@ async function renderAndPublish(
   };
 }
 
+/**
+ * The model's pages, rendered by Eleventy in memory (the search index reads them from there). The
+ * Eleventy instance is this function's own, so what it holds is let go once the pages are out.
+ */
+async function renderPages(model: SiteModel, handOff: HandOff, staging: string, settings: SiteSettings): Promise<RenderedOutput[]> {
+  // The model and the output folder go in as arguments: the configuration file sets neither.
+  const eleventy = new Eleventy(undefined, staging, { configPath: ELEVENTY_CONFIG, quietMode: true, pathPrefix: settings.pathPrefix, config: handModel(model, handOff) });
+  // Eleventy prints a failing template's stack trace itself; the build names the document instead.
+  if (!process.env.DEBUG) eleventy.disableLogger();
+  try {
+    // Eleventy's declared return type for toJSON() is not the array it documents and returns.
+    const pages = (await eleventy.toJSON()) as unknown as RenderedOutput[];
+    return pages.map((page) => ({ ...page, digest: htmlDigest(page.content) }));
+  } catch (error) {
+    // A page that fails names its document, as an input problem does.
+    const failed = renderFailure(error);
+    if (!failed) throw error;
+    const article = model.articles.find((a) => a.url === failed.url);
+    throw new InputError([{ file: article?.file ?? (failed.url || "a page"), reasons: [`cannot be rendered${failed.url ? ` at ${failed.url}` : ""}: ${failed.message}`] }]);
+  }
+}
+
+/** Pages being written at once: enough for libuv's four threads, not every page's bytes at once. */
+const WRITES_IN_FLIGHT = 256;
+
 /** The rendered and kept pages, the site's assets and the host files, where the site does not already have them. */
 async function writePages(rendered: readonly RenderedOutput[], kept: readonly KeptPage[], files: SiteFiles, model: SiteModel, settings: SiteSettings): Promise<void> {
   const pages = rendered.flatMap((page) => (page.outputPath ? [{ path: relative(files.staging, page.outputPath), digest: page.digest, content: page.content }] : []));
@@ -216,7 +224,7 @@ async function writePages(rendered: readonly RenderedOutput[], kept: readonly Ke
   const placed = kept.filter((page) => files.needs(page.path, page.digest));
   for (const dir of new Set([...written, ...placed].map((f) => dirname(files.at(f.path))))) mkdirSync(dir, { recursive: true });
   // Written on libuv's threads, so the main thread stays free to feed the search index.
-  const writes = written.map((page) => writeFile(files.at(page.path), page.content));
+  const writes = inFlight(written, WRITES_IN_FLIGHT, (page) => writeFile(files.at(page.path), page.content));
   for (const page of placed) placeFile(page.file, files.at(page.path));
   const put = (path: string, content: string | Buffer) => {
     if (!files.needs(path, contentDigest(content))) return;
@@ -227,5 +235,5 @@ async function writePages(rendered: readonly RenderedOutput[], kept: readonly Ke
   const prefix = settings.pathPrefix;
   put("_headers", renderHeadersFile(headerRules(), prefix));
   put("_redirects", renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
-  await Promise.all(writes);
+  await writes;
 }

@@ -9,6 +9,7 @@ import { availableParallelism } from "node:os";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type * as PagefindApi from "pagefind";
+import { inFlight } from "../in-flight.ts";
 import { byCodePoint } from "../order.ts";
 import { contentDigest, filesUnder } from "../files.ts";
 import { routes } from "../routes.ts";
@@ -39,6 +40,13 @@ export const UNUSED_UI_FILES = [
 /** Pagefind takes ISO 639-1 with an optional region, lower case ("pt-br"). */
 const pagefindLanguage = (lang: string) => lang.toLowerCase();
 
+/**
+ * Pages sent ahead of the replies: enough that the service never waits for the next page, few
+ * enough that what waits in its pipe (each page's HTML as JSON, then base64) stays small. All of
+ * a language's pages at once held hundreds of megabytes.
+ */
+const IN_FLIGHT = 16;
+
 export class IndexError extends Error {}
 
 function check(step: string, errors: readonly string[]): void {
@@ -59,7 +67,7 @@ export interface SearchablePage {
   /** A digest of its HTML: what the bundle cache tells pages apart by. */
   digest: string;
   /** Its HTML, read only if its language is indexed (a page kept from an earlier build is on disk). */
-  html(): string;
+  html: () => string;
 }
 
 const HTML_LANG = /<html\b[^>]*?\slang="([^"]+)"/;
@@ -112,9 +120,8 @@ export async function buildSearchIndex(files: SiteFiles, pages: readonly Searcha
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(lang) });
     check(`createIndex(${lang})`, errors);
     if (!index) throw new IndexError(`Pagefind createIndex(${lang}) returned no index`);
-    // Sent without waiting for each reply: the service takes its messages in the order sent, so
-    // the bundle is the same, and it never waits for the next page.
-    const added = await Promise.all(mine.map((page) => index.addHTMLFile({ url: page.url, content: page.html() })));
+    // The service takes its messages in the order sent, so the bundle is the same as if sent one by one.
+    const added = await inFlight(mine, IN_FLIGHT, (page) => index.addHTMLFile({ url: page.url, content: page.html() }));
     added.forEach((a, i) => check(`addHTMLFile(${mine[i]?.url ?? ""})`, a.errors));
     const written = await index.writeFiles({ outputPath: files.at(bundle) });
     check(`writeFiles(${lang})`, written.errors);

@@ -142,8 +142,9 @@ export class PageCache {
     return { render, kept, keys };
   }
 
-  /** Keeps the pages of the plan's articles, as Eleventy rendered them into `output`. */
-  keep(plan: RenderPlan, rendered: readonly RenderedOutput[], declared: ReadonlyMap<string, DeclaredPage>, output: string): void {
+  /** Keeps the pages of the plan's articles, as Eleventy rendered them into `output`; returns the file each kept page's HTML is now in, by URL. */
+  keep(plan: RenderPlan, rendered: readonly RenderedOutput[], declared: ReadonlyMap<string, DeclaredPage>, output: string): Map<string, string> {
+    const files = new Map<string, string>();
     for (const page of rendered) {
       if (!page.url || !page.outputPath) continue;
       const key = plan.keys.get(page.url);
@@ -151,8 +152,9 @@ export class PageCache {
       const declaration = declared.get(page.url);
       const search = searchLanguage(page.url, page.content);
       const entry: KeptEntry = { url: page.url, path: relative(output, page.outputPath), digest: page.digest, ...(declaration ? { declared: declaration } : {}), ...(search ? { search } : {}) };
-      this.store.set(key, entry, page.content);
+      if (this.store.set(key, entry, page.content)) files.set(page.url, this.store.bodyFile(key));
     }
+    return files;
   }
 
   prune(): void {
@@ -163,4 +165,16 @@ export class PageCache {
 /** The kept pages for search, their HTML read from the cache only when asked for. */
 export function keptForSearch(kept: readonly KeptPage[]): SearchablePage[] {
   return kept.flatMap(({ url, file, digest, search }) => (search ? [{ url, lang: search, digest, html: () => readFileSync(file, "utf8") }] : []));
+}
+
+/**
+ * Pages for search whose HTML the cache now holds (`files`, by URL) read it from there when their
+ * language is indexed, instead of from memory: a 10,000-page site's HTML is most of the build's
+ * memory, and the last languages wait for the first.
+ */
+export function readFromCache(pages: readonly SearchablePage[], files: ReadonlyMap<string, string>): void {
+  for (const page of pages) {
+    const file = files.get(page.url);
+    if (file) page.html = () => readFileSync(file, "utf8");
+  }
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildSiteModel, type SiteModel } from "../../src/pipeline.ts";
 import { htmlDigest, searchablePages } from "../../src/index/pagefind.ts";
-import { keptForSearch, PageCache, renderVersion, type RenderPlan } from "../../src/render/page-cache.ts";
+import { keptForSearch, PageCache, readFromCache, renderVersion, type RenderPlan } from "../../src/render/page-cache.ts";
 import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
 
 const model = buildSiteModel(loadSettings({}));
@@ -130,6 +130,21 @@ describe("the page cache", () => {
     assert.deepEqual(
       searchablePages([], keptForSearch(kept)).map((p) => [p.url, p.lang, p.digest, p.html()]),
       searchable.map((p) => [p.url, p.lang, htmlDigest(p.html()), p.html()]),
+    );
+  });
+
+  it("has the pages for search read their HTML from the cache once it keeps them, not from memory", () => {
+    const dir = store();
+    const cache = new PageCache(dir, "v1");
+    const plan = cache.plan(model);
+    const rendered = plan.render.articles.map((a) => page(a.url, `<html lang="${a.lang}"><article data-pagefind-body>${a.title}</article></html>`));
+    const searchable = searchablePages(rendered);
+    const files = cache.keep(plan, rendered, new Map(), "/site");
+    readFromCache(searchable, files);
+    for (const file of files.values()) writeFileSync(file, readFileSync(file, "utf8").replace("</article>", " (from the cache)</article>"));
+    assert.deepEqual(
+      searchable.map((p) => p.html()),
+      searchable.map((p) => rendered.find((r) => r.url === p.url)?.content.replace("</article>", " (from the cache)</article>")),
     );
   });
 
