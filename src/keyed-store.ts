@@ -3,17 +3,35 @@
  * entries are many and small: ingested documents, rendered pages. An entry may have a body beside
  * it, a file of its own that a build places in the site as it is (a page's HTML) without reading
  * it. A file that cannot be read or written costs the next build time, never this build its site.
+ *
+ * A body is placed in the site as a hard link, so an edit made to the site's file by hand is an
+ * edit of the body too: each entry records its body's size and time as written, and a body that
+ * no longer has them is not given out (the page is made again).
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { basename, join } from "node:path";
-import { writeWhole } from "./files.ts";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { placeFile, writeWhole } from "./files.ts";
 
 const BODY = ".body";
+
+/** What a store file holds: the entry, and its body's stamp when it has one. */
+interface Stored<T> {
+  entry: T;
+  body?: string;
+}
+
+/** A file's size and modification time: what an edit in place changes. */
+function stampOf(file: string): string {
+  const s = statSync(file);
+  return `${s.size}:${s.mtimeMs}`;
+}
 
 export class KeyedStore<T> {
   private readonly used = new Set<string>();
   /** Entries this build made: reading one back is not reuse. */
   private readonly made = new Set<string>();
+  /** The body stamps of the entries read or made. */
+  private readonly stamps = new Map<string, string>();
   /** Entries an earlier build made that this one read. */
   hits = 0;
 
@@ -24,8 +42,7 @@ export class KeyedStore<T> {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  /** Where the body of the entry under `key` is, when it has one. */
-  bodyFile(key: string): string {
+  private bodyFile(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}${BODY}`);
   }
 
@@ -38,21 +55,52 @@ export class KeyedStore<T> {
   get(key: string): T | undefined {
     this.used.add(key);
     try {
-      const entry = JSON.parse(readFileSync(this.path(key), "utf8")) as T;
+      const stored = JSON.parse(readFileSync(this.path(key), "utf8")) as Stored<T>;
+      if (stored.body !== undefined) this.stamps.set(key, stored.body);
       if (!this.made.has(key)) this.hits++;
-      return entry;
+      return stored.entry;
     } catch {
       return undefined;
     }
   }
 
+  /** The file holding the body of the entry read or made under `key`, if it is there as it was written. */
+  body(key: string): string | undefined {
+    const file = this.bodyFile(key);
+    try {
+      return this.stamps.get(key) === stampOf(file) ? file : undefined;
+    } catch {
+      return undefined; // gone
+    }
+  }
+
   /** Keeps `entry` under `key`, and `body` beside it: the body first, so an entry that is there has its body. Says whether both were written. */
   set(key: string, entry: T, body?: string): boolean {
+    return this.keep(key, entry, body === undefined ? undefined : (file) => writeWhole(file, body));
+  }
+
+  /** Keeps `entry` under `key`, with the file `from` as its body: a hard link where the file system allows one (it must never be written in place). */
+  setLinked(key: string, entry: T, from: string): boolean {
+    return this.keep(key, entry, (file) => {
+      mkdirSync(dirname(file), { recursive: true });
+      const partial = `${file}.${process.pid}.partial`;
+      rmSync(partial, { force: true });
+      placeFile(from, partial);
+      renameSync(partial, file);
+    });
+  }
+
+  private keep(key: string, entry: T, writeBody?: (file: string) => void): boolean {
     this.used.add(key);
     this.made.add(key);
     try {
-      if (body !== undefined) writeWhole(this.bodyFile(key), body);
-      writeWhole(this.path(key), JSON.stringify(entry));
+      const stored: Stored<T> = { entry };
+      if (writeBody) {
+        writeBody(this.bodyFile(key));
+        stored.body = stampOf(this.bodyFile(key));
+        this.stamps.set(key, stored.body);
+      }
+      writeWhole(this.path(key), JSON.stringify(stored));
       return true;
     } catch {
       // A full disk or a read-only cache: the next build redoes the work.

@@ -157,9 +157,9 @@ async function renderAndPublish(
   indexing.catch(() => {}); // awaited below; until then a failure must not count as unhandled
   let warnings: string[];
   try {
-    await times.timeAsync("write", () => writePages(rendered, plan.kept, files, model, settings));
+    const written = await times.timeAsync("write", () => writePages(rendered, plan.kept, files, model, settings));
     times.time("render", () => {
-      if (cache) readFromCache(searchable, cache.keep(plan, rendered, declared, staging));
+      if (cache) readFromCache(searchable, cache.keep(plan, rendered, declared, staging, written));
       cache?.prune();
     });
     rendered = []; // written and kept: the index reads what it has not indexed yet from the cache
@@ -217,9 +217,12 @@ async function renderPages(model: SiteModel, handOff: HandOff, staging: string, 
 /** Pages being written at once: enough for libuv's four threads, not every page's bytes at once. */
 const WRITES_IN_FLIGHT = 256;
 
-/** The rendered and kept pages, the site's assets and the host files, where the site does not already have them. */
-async function writePages(rendered: readonly RenderedOutput[], kept: readonly KeptPage[], files: SiteFiles, model: SiteModel, settings: SiteSettings): Promise<void> {
-  const pages = rendered.flatMap((page) => (page.outputPath ? [{ path: relative(files.staging, page.outputPath), digest: page.digest, content: page.content }] : []));
+/**
+ * The rendered and kept pages, the site's assets and the host files, where the site does not
+ * already have them. Returns the rendered pages it wrote, by Eleventy's output path.
+ */
+async function writePages(rendered: readonly RenderedOutput[], kept: readonly KeptPage[], files: SiteFiles, model: SiteModel, settings: SiteSettings): Promise<Set<string>> {
+  const pages = rendered.flatMap((page) => (page.outputPath ? [{ outputPath: page.outputPath, path: relative(files.staging, page.outputPath), digest: page.digest, content: page.content }] : []));
   const written = pages.filter((page) => files.needs(page.path, page.digest));
   const placed = kept.filter((page) => files.needs(page.path, page.digest));
   for (const dir of new Set([...written, ...placed].map((f) => dirname(files.at(f.path))))) mkdirSync(dir, { recursive: true });
@@ -236,4 +239,5 @@ async function writePages(rendered: readonly RenderedOutput[], kept: readonly Ke
   put("_headers", renderHeadersFile(headerRules(), prefix));
   put("_redirects", renderRedirectsFile(redirectRules(model.languages.map((l) => l.lang)), prefix));
   await writes;
+  return new Set(written.map((page) => page.outputPath));
 }

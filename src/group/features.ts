@@ -162,7 +162,9 @@ const CLOSERS = ")\"'»”’.,;:!?…";
 
 /** A piece of text with no white space this long is a blob (base64, a hash dump), not a token. */
 const LONGEST_TOKEN = 256;
-const BLOB = new RegExp(`\\S{${LONGEST_TOKEN + 1},}`, "g");
+// Tried only where a run starts: from every position inside a run, it rescanned up to
+// LONGEST_TOKEN characters each time, and Chinese and Japanese text is runs of hundreds.
+const BLOB = new RegExp(`(?<!\\S)\\S{${LONGEST_TOKEN + 1},}`, "g");
 
 /**
  * The text with every blob replaced by a space: the token patterns then meet pieces of at most

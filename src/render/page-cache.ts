@@ -8,7 +8,7 @@
  * search bundle is made again.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { siteAssets } from "../eleventy/site-plugin.ts";
 import { treeDigest } from "../files.ts";
@@ -124,8 +124,8 @@ export class PageCache {
           .update(JSON.stringify(shown(view)), "utf16le")
           .digest("hex");
         const entry = this.store.get(key);
-        const file = this.store.bodyFile(key);
-        if (entry?.url === view.url && existsSync(file)) kept.push({ ...entry, file });
+        const file = entry?.url === view.url ? this.store.body(key) : undefined;
+        if (entry && file) kept.push({ ...entry, file });
         else {
           out.push(view);
           keys.set(view.url, key);
@@ -142,8 +142,12 @@ export class PageCache {
     return { render, kept, keys };
   }
 
-  /** Keeps the pages of the plan's articles, as Eleventy rendered them into `output`; returns the file each kept page's HTML is now in, by URL. */
-  keep(plan: RenderPlan, rendered: readonly RenderedOutput[], declared: ReadonlyMap<string, DeclaredPage>, output: string): Map<string, string> {
+  /**
+   * Keeps the pages of the plan's articles, as Eleventy rendered them into `output`: a page the
+   * build wrote there (`written`) is linked, not written again. Returns the file each kept page's
+   * HTML is now in, by URL.
+   */
+  keep(plan: RenderPlan, rendered: readonly RenderedOutput[], declared: ReadonlyMap<string, DeclaredPage>, output: string, written: ReadonlySet<string> = new Set()): Map<string, string> {
     const files = new Map<string, string>();
     for (const page of rendered) {
       if (!page.url || !page.outputPath) continue;
@@ -152,7 +156,9 @@ export class PageCache {
       const declaration = declared.get(page.url);
       const search = searchLanguage(page.url, page.content);
       const entry: KeptEntry = { url: page.url, path: relative(output, page.outputPath), digest: page.digest, ...(declaration ? { declared: declaration } : {}), ...(search ? { search } : {}) };
-      if (this.store.set(key, entry, page.content)) files.set(page.url, this.store.bodyFile(key));
+      const stored = written.has(page.outputPath) ? this.store.setLinked(key, entry, page.outputPath) : this.store.set(key, entry, page.content);
+      const file = stored ? this.store.body(key) : undefined;
+      if (file) files.set(page.url, file);
     }
     return files;
   }

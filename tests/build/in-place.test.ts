@@ -59,4 +59,15 @@ describe("a site updated in place", () => {
     assert.doesNotMatch(stdout, /updated in place/);
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), siteFingerprint(cleanBuild(content)));
   });
+
+  it("gives back the page a build makes after an article's page was edited in place by hand, not the edit", () => {
+    const [page] = articlePages();
+    assert.ok(page, "the site has article pages");
+    const path = join(env.OUTPUT_DIR, page);
+    // Written in place (the same file, as an editor saving over it does): the build cached this page.
+    writeFileSync(path, readFileSync(path, "utf8").replace("</main>", "<p>Edited by hand.</p></main>"));
+    build();
+    assert.doesNotMatch(readFileSync(path, "utf8"), /Edited by hand/);
+    assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), siteFingerprint(cleanBuild(content)));
+  });
 });

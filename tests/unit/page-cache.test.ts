@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -145,6 +145,26 @@ describe("the page cache", () => {
     assert.deepEqual(
       searchable.map((p) => p.html()),
       searchable.map((p) => rendered.find((r) => r.url === p.url)?.content.replace("</article>", " (from the cache)</article>")),
+    );
+  });
+
+  it("renders a page again whose kept HTML was changed in place, as through the site's hard link to it", () => {
+    const dir = store();
+    const cache = new PageCache(dir, "v1");
+    const plan = cache.plan(model);
+    const files = cache.keep(
+      plan,
+      plan.render.articles.map((a) => page(a.url, `<html lang="${a.lang}">${a.title}</html>`)),
+      new Map(),
+      "/site",
+    );
+    const [first] = model.articles;
+    const file = first ? files.get(first.url) : undefined;
+    assert.ok(first && file);
+    appendFileSync(file, "<!-- edited by hand -->");
+    assert.deepEqual(
+      new PageCache(dir, "v1").plan(model).render.articles.map((a) => a.url),
+      [first.url],
     );
   });
 
