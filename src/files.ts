@@ -22,6 +22,25 @@ export function contentDigest(content: string | Uint8Array): string {
 }
 
 /**
+ * A file's size and modification time: what writing it in place changes. A cached file placed in
+ * the site as a hard link is the site's file too, so a hand edit of the site edits the cache; a
+ * cache keeps each file's stamp as written and gives out only files that still have it.
+ */
+export function stampOf(file: string): string {
+  const s = statSync(file);
+  return `${s.size}:${s.mtimeMs}`;
+}
+
+/** Whether `file` is there with the stamp it had when kept. */
+export function asKept(file: string, stamp: string | undefined): boolean {
+  try {
+    return stamp !== undefined && stampOf(file) === stamp;
+  } catch {
+    return false; // gone
+  }
+}
+
+/**
  * `from` at `to` as a hard link where the file system allows one, else as a copy: kept files
  * (cards, search bundles) are placed in every build's site, and are never written in place.
  */

@@ -8,9 +8,9 @@
  * edit of the body too: each entry records its body's size and time as written, and a body that
  * no longer has them is not given out (the page is made again).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { placeFile, writeWhole } from "./files.ts";
+import { asKept, placeFile, stampOf, writeWhole } from "./files.ts";
 
 const BODY = ".body";
 
@@ -18,12 +18,6 @@ const BODY = ".body";
 interface Stored<T> {
   entry: T;
   body?: string;
-}
-
-/** A file's size and modification time: what an edit in place changes. */
-function stampOf(file: string): string {
-  const s = statSync(file);
-  return `${s.size}:${s.mtimeMs}`;
 }
 
 export class KeyedStore<T> {
@@ -67,11 +61,7 @@ export class KeyedStore<T> {
   /** The file holding the body of the entry read or made under `key`, if it is there as it was written. */
   body(key: string): string | undefined {
     const file = this.bodyFile(key);
-    try {
-      return this.stamps.get(key) === stampOf(file) ? file : undefined;
-    } catch {
-      return undefined; // gone
-    }
+    return asKept(file, this.stamps.get(key)) ? file : undefined;
   }
 
   /** Keeps `entry` under `key`, and `body` beside it: the body first, so an entry that is there has its body. Says whether both were written. */

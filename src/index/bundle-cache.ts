@@ -8,8 +8,11 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { filesUnder, packageVersion, placeTree } from "../files.ts";
+import { asKept, filesUnder, packageVersion, placeTree, stampOf, writeWhole } from "../files.ts";
 import { sourceFile } from "../settings.ts";
+
+/** Beside each kept bundle: its files' stamps as kept (see stampOf). */
+const STAMPS = ".stamps.json";
 
 /** Bundles kept per language: enough for the site, its sub-path build and a few earlier states. */
 const KEPT_PER_LANGUAGE = 6;
@@ -33,10 +36,21 @@ export class BundleCache {
     return `${lang}-${hash.digest("hex").slice(0, 40)}`;
   }
 
-  /** The files of the bundle kept under `key` (paths in it), or undefined when there is none. */
+  /**
+   * The files of the bundle kept under `key` (paths in it), or undefined when there is none, or
+   * when one of them is no longer as it was kept (edited by hand through the site's link to it).
+   */
   files(key: string): string[] | undefined {
-    const files = filesUnder(join(this.dir, key));
-    return files.length ? files : undefined;
+    const kept = join(this.dir, key);
+    const files = filesUnder(kept);
+    let stamps: Record<string, string>;
+    try {
+      stamps = JSON.parse(readFileSync(`${kept}${STAMPS}`, "utf8")) as Record<string, string>;
+    } catch {
+      return undefined;
+    }
+    const intact = files.length > 0 && files.length === Object.keys(stamps).length && files.every((f) => asKept(join(kept, f), stamps[f]));
+    return intact ? files : undefined;
   }
 
   /** Places the bundle kept under `key` at `target`; false when there is none (or it cannot be read), and `target` is left empty. */
@@ -58,12 +72,15 @@ export class BundleCache {
   /** Keeps the bundle just written at `source` under `key`, whole or not at all. */
   store(key: string, source: string): void {
     const kept = join(this.dir, key);
-    if (existsSync(kept)) return;
+    if (this.files(key)) return;
+    // Not there, or no longer as kept: stored afresh.
+    rmSync(kept, { recursive: true, force: true });
     const partial = `${kept}.${process.pid}.partial`;
     try {
       mkdirSync(this.dir, { recursive: true });
       placeTree(source, partial);
       renameSync(partial, kept);
+      writeWhole(`${kept}${STAMPS}`, JSON.stringify(Object.fromEntries(filesUnder(kept).map((f) => [f, stampOf(join(kept, f))]))));
     } catch {
       // Another build stored the same bundle first, or the disk is full: the site is unaffected.
       rmSync(partial, { recursive: true, force: true });
@@ -74,9 +91,12 @@ export class BundleCache {
   /** Drops the least recently used bundles of `lang` beyond the few kept. */
   private prune(lang: string): void {
     const mine = readdirSync(this.dir)
-      .filter((name) => name.startsWith(`${lang}-`) && !name.endsWith(".partial") && name.lastIndexOf("-") === lang.length)
+      .filter((name) => name.startsWith(`${lang}-`) && !name.endsWith(".partial") && !name.endsWith(STAMPS) && name.lastIndexOf("-") === lang.length)
       .map((name) => ({ name, used: statSync(join(this.dir, name)).mtimeMs }))
       .sort((a, b) => b.used - a.used);
-    for (const old of mine.slice(KEPT_PER_LANGUAGE)) rmSync(join(this.dir, old.name), { recursive: true, force: true });
+    for (const old of mine.slice(KEPT_PER_LANGUAGE)) {
+      rmSync(join(this.dir, old.name), { recursive: true, force: true });
+      rmSync(join(this.dir, `${old.name}${STAMPS}`), { force: true });
+    }
   }
 }

@@ -4,11 +4,11 @@
  * everything drawn on them, so an unchanged article's card is linked, not drawn again.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
-import { placeFile, writeWhole } from "../files.ts";
+import { asKept, placeFile, stampOf, writeWhole } from "../files.ts";
 import { CARD, cardFonts, layoutTitle } from "../render/social-card.ts";
 import { sourceFile } from "../settings.ts";
 import type { SiteFiles } from "./site-files.ts";
@@ -55,6 +55,7 @@ const DESIGN = (() => {
  */
 export async function writeSocialCards(cards: readonly CardInput[], files: SiteFiles, cacheDir?: string): Promise<CardsWritten> {
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
+  const stamps = cacheDir ? readStamps(cacheDir) : new Map<string, string>();
   const lacking = new Map<string, string[]>(); // "Arabic (Noto Sans Arabic)" → files
   const used = new Set<string>();
   const pending = new Set<Promise<void>>();
@@ -79,7 +80,7 @@ export async function writeSocialCards(cards: readonly CardInput[], files: SiteF
     if (!files.needs(card.path.slice(1), key)) continue; // the site has this very card
     const dest = files.at(card.path.slice(1));
     mkdirSync(dirname(dest), { recursive: true });
-    if (cached && existsSync(cached) && placed(cached, dest)) continue;
+    if (cached && asKept(cached, stamps.get(`${key}.jpg`)) && placed(cached, dest)) continue;
     if (free.length === 0) await Promise.race(pending);
     const canvas = free.pop() ?? createCanvas(CARD.width, CARD.height);
     draw(canvas, card, families, missing.length > 0);
@@ -87,14 +88,17 @@ export async function writeSocialCards(cards: readonly CardInput[], files: SiteF
     const job = canvas.encode("jpeg", QUALITY).then((jpeg) => {
       free.push(canvas);
       writeFileSync(dest, jpeg);
-      if (cached) keep(cached, jpeg);
+      if (cached && keep(cached, jpeg)) stamps.set(`${key}.jpg`, stampOf(cached));
     });
     pending.add(job);
     const settled = () => pending.delete(job);
     job.then(settled, settled); // a failure is thrown by the race or the final wait, once
   }
   await Promise.all(pending);
-  if (cacheDir) for (const name of readdirSync(cacheDir)) if (!used.has(name)) rmSync(join(cacheDir, name), { force: true });
+  if (cacheDir) {
+    for (const name of readdirSync(cacheDir)) if (!used.has(name) && name !== STAMPS) rmSync(join(cacheDir, name), { force: true });
+    saveStamps(cacheDir, new Map([...stamps].filter(([name]) => used.has(name))));
+  }
   const warnings = [...lacking].map(
     ([font, files]) =>
       `social cards: no font for ${font} on this machine, so ${files.length} card(s) show the site's name without the title (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""}); install Debian's fonts-noto-core and fonts-noto-cjk`,
@@ -108,11 +112,31 @@ function cardKey(card: CardInput, families: readonly string[], titleLeftOut: boo
 }
 
 /** Into the cache, whole (a build stopped halfway leaves no half card there); a cache that cannot take it costs the next build a card, never this one its site. */
-function keep(cached: string, jpeg: Buffer): void {
+function keep(cached: string, jpeg: Buffer): boolean {
   try {
     writeWhole(cached, jpeg);
+    return true;
   } catch {
-    // The next build draws it again.
+    return false; // the next build draws it again
+  }
+}
+
+/** The cards' stamps as kept (see stampOf): a card edited in the site by hand is the cached file too, and is drawn again. */
+const STAMPS = "stamps.json";
+
+function readStamps(cacheDir: string): Map<string, string> {
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(join(cacheDir, STAMPS), "utf8")) as Record<string, string>));
+  } catch {
+    return new Map(); // none yet: every card is drawn
+  }
+}
+
+function saveStamps(cacheDir: string, stamps: ReadonlyMap<string, string>): void {
+  try {
+    writeWhole(join(cacheDir, STAMPS), JSON.stringify(Object.fromEntries(stamps)));
+  } catch {
+    // The next build draws the cards again.
   }
 }
 

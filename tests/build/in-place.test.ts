@@ -60,14 +60,17 @@ describe("a site updated in place", () => {
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), siteFingerprint(cleanBuild(content)));
   });
 
-  it("gives back the page a build makes after an article's page was edited in place by hand, not the edit", () => {
+  it("gives back the files a build makes after a page, a social card and a search file were edited in place by hand, not the edits", () => {
     const [page] = articlePages();
     assert.ok(page, "the site has article pages");
-    const path = join(env.OUTPUT_DIR, page);
-    // Written in place (the same file, as an editor saving over it does): the build cached this page.
-    writeFileSync(path, readFileSync(path, "utf8").replace("</main>", "<p>Edited by hand.</p></main>"));
+    const card = join(page, "..", "card.jpg");
+    const bundle = readdirSync(join(env.OUTPUT_DIR, "pagefind"), { recursive: true, encoding: "utf8" }).find((f) => f.endsWith(".pf_meta"));
+    assert.ok(bundle, "the site has a search bundle");
+    // Written in place (the same file, as an editor saving over it does): the build keeps each of these in a cache.
+    const edits = [page, card, join("pagefind", bundle)].map((p) => join(env.OUTPUT_DIR, p));
+    for (const file of edits) writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from("<!-- edited by hand -->")]));
     build();
-    assert.doesNotMatch(readFileSync(path, "utf8"), /Edited by hand/);
+    for (const file of edits) assert.doesNotMatch(readFileSync(file, "latin1"), /edited by hand/, file);
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), siteFingerprint(cleanBuild(content)));
   });
 });

@@ -119,7 +119,7 @@ describe("social cards written", () => {
     const changed = await writeSocialCards([card({ title: "لماذا تضيف حسابين؟" })], new SiteFiles(out2), cache);
     assert.equal(changed.drawn, 1);
     assert.notDeepEqual(readFileSync(join(out2, "ar/x/card.jpg")), before);
-    assert.equal(readdirSync(cache).length, 1);
+    assert.equal(readdirSync(cache).filter((name) => name.endsWith(".jpg")).length, 1);
   });
 
   it("a kept card that cannot be placed, as when a build sharing the cache has just removed it, is drawn instead", async () => {
