@@ -7,8 +7,8 @@
  * reports what is wrong with them.
  */
 import { availableParallelism } from "node:os";
-import { extname } from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorker } from "../worker.ts";
 import type { DetectionCache } from "../detect/cache.ts";
 import type { Detection } from "../detect/language.ts";
 import type { IngestCache } from "./cache.ts";
@@ -42,18 +42,8 @@ interface Job {
   bytes: Uint8Array;
 }
 
-/**
- * The worker module beside this one: compiled JavaScript when the build runs compiled
- * (bin/build.js), else TypeScript, which Node 20 does not load in a worker through tsx's loader
- * registered by `--import`, so that worker registers it itself before importing the module.
- */
-function ingestWorker(workerData: unknown): Worker {
-  const module = new URL(`./worker${extname(import.meta.url)}`, import.meta.url);
-  if (!module.pathname.endsWith(".ts")) return new Worker(module, { workerData });
-  const tsx = JSON.stringify(import.meta.resolve("tsx/esm/api"));
-  const code = `import(${tsx}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); })`;
-  return new Worker(code, { eval: true, workerData });
-}
+/** The worker module beside this one. */
+const ingestWorker = (workerData: unknown): Worker => startWorker(new URL("./worker", import.meta.url), import.meta.url, workerData);
 
 /** The documents the cache does not hold yet. */
 function missing(entries: readonly FolderEntry[], defaultLang: string, cache: IngestCache): Job[] {

@@ -44,6 +44,11 @@ export class SiteFiles {
     return true;
   }
 
+  /** The token the last site had for the file at `path`, when the site is updated in place. */
+  previousToken(path: string): string | undefined {
+    return this.previous?.get(path);
+  }
+
   /** Whether the last site has each of `paths` under the folder `dir` with `token`: a folder made whole (a search bundle) that is already in place. */
   has(dir: string, paths: readonly string[], token: string): boolean {
     return this.previous !== undefined && paths.every((path) => this.previous?.get(join(dir, path)) === token);

@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { loadImage } from "@napi-rs/canvas";
 import { cardFonts, layoutTitle } from "../../src/render/social-card.ts";
 import { SiteFiles } from "../../src/write/site-files.ts";
-import { writeSocialCards, type CardInput } from "../../src/write/social-cards.ts";
+import { drawCards, writeSocialCards, type CardInput } from "../../src/write/social-cards.ts";
 
 /** A measure where every character is `size / 2` wide: lines are predictable. */
 const half = (text: string, size: number) => [...text].length * (size / 2);
@@ -96,7 +96,7 @@ describe("social cards written", () => {
   it("each article's card is a 1200×630 JPEG at its path", async () => {
     const out = mkdtempSync(join(tmpdir(), "cards-"));
     const result = await writeSocialCards([card()], new SiteFiles(out));
-    assert.deepEqual(result, { drawn: 1, reused: 0, warnings: [] });
+    assert.deepEqual(result, { drawn: 1, reused: 0, warnings: [], thread: "main" });
     const image = await loadImage(readFileSync(join(out, "ar/x/card.jpg")));
     assert.deepEqual([image.width, image.height], [1200, 630]);
   });
@@ -144,5 +144,16 @@ describe("social cards written", () => {
     await writeSocialCards([card({ file: "x.txt", lang: "osa", dir: "ltr", title: "", footer: "" })], new SiteFiles(blank));
     // The same picture as a card with no title or footer at all: no box for a missing glyph was drawn.
     assert.deepEqual(readFileSync(join(out, "ar/x/card.jpg")), readFileSync(join(blank, "ar/x/card.jpg")));
+  });
+
+  it("two hundred cards or more are drawn on a worker thread, into the same files with the same tokens as drawn on the build's own", async () => {
+    const many = Array.from({ length: 200 }, (_, i) => card({ file: `${i}.txt`, path: `/ar/${i}/card.jpg`, title: `عنوان رقم ${i}` }));
+    const onWorker = new SiteFiles(mkdtempSync(join(tmpdir(), "cards-")));
+    const here = new SiteFiles(mkdtempSync(join(tmpdir(), "cards-")));
+    const [a, b] = [await writeSocialCards(many, onWorker), await drawCards(many, here)];
+    assert.deepEqual([a.thread, b.thread], ["worker", "main"]);
+    assert.equal(a.drawn, 200);
+    assert.deepEqual(onWorker.manifest(), here.manifest());
+    for (const i of [0, 99, 199]) assert.deepEqual(readFileSync(onWorker.at(`ar/${i}/card.jpg`)), readFileSync(here.at(`ar/${i}/card.jpg`)));
   });
 });
