@@ -1,14 +1,27 @@
 /** Files other builds may read while this one writes them (caches and build records), kept files placed in a site, trees by their digest, and the packages the build runs. */
 import { createHash, type Hash } from "node:crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { byCodePoint } from "./order.ts";
 
 /** Written aside and renamed into place: a reader running beside this build, or after it stopped halfway, never sees half a file. */
 export function writeWhole(file: string, data: string | Buffer): void {
+  whole(file, (partial) => writeFileSync(partial, data));
+}
+
+/** `from` at `file` as `placeFile` puts it, whole or not at all, as `writeWhole` writes. */
+export function placeWhole(from: string, file: string): void {
+  whole(file, (partial) => {
+    rmSync(partial, { force: true }); // a link cannot be made over a file an interrupted run left
+    placeFile(from, partial);
+  });
+}
+
+/** `file` made by `make` under another name beside it, then renamed: readers never see it half made. */
+function whole(file: string, make: (partial: string) => void): void {
   mkdirSync(dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, data);
+  make(partial);
   renameSync(partial, file);
 }
 

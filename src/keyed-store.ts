@@ -8,9 +8,9 @@
  * edit of the body too: each entry records its body's size and time as written, and a body that
  * no longer has them is not given out (the page is made again).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { asKept, placeFile, stampOf, writeWhole } from "./files.ts";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { basename, join } from "node:path";
+import { asKept, placeWhole, stampOf, writeWhole } from "./files.ts";
 
 const BODY = ".body";
 
@@ -71,13 +71,7 @@ export class KeyedStore<T> {
 
   /** Keeps `entry` under `key`, with the file `from` as its body: a hard link where the file system allows one (it must never be written in place). */
   setLinked(key: string, entry: T, from: string): boolean {
-    return this.keep(key, entry, (file) => {
-      mkdirSync(dirname(file), { recursive: true });
-      const partial = `${file}.${process.pid}.partial`;
-      rmSync(partial, { force: true });
-      placeFile(from, partial);
-      renameSync(partial, file);
-    });
+    return this.keep(key, entry, (file) => placeWhole(from, file));
   }
 
   private keep(key: string, entry: T, writeBody?: (file: string) => void): boolean {

@@ -18,7 +18,7 @@ import { ingestInParallel } from "./ingest/parallel.ts";
 import type { DeclaredPage } from "./render/sitemap.ts";
 import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } from "./deploy/host-files.ts";
 import { BundleCache } from "./index/bundle-cache.ts";
-import { buildSearchIndex, htmlDigest, searchablePages, type IndexedLanguage } from "./index/pagefind.ts";
+import { buildSearchIndex, searchablePages, type IndexedLanguage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
 import { writeReport } from "./report.ts";
 import type { SiteSettings } from "./settings.ts";
@@ -204,7 +204,7 @@ async function renderPages(model: SiteModel, handOff: HandOff, staging: string, 
   try {
     // Eleventy's declared return type for toJSON() is not the array it documents and returns.
     const pages = (await eleventy.toJSON()) as unknown as RenderedOutput[];
-    return pages.map((page) => ({ ...page, digest: htmlDigest(page.content) }));
+    return pages.map((page) => ({ ...page, digest: contentDigest(page.content) }));
   } catch (error) {
     // A page that fails names its document, as an input problem does.
     const failed = renderFailure(error);

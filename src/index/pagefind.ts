@@ -72,9 +72,6 @@ export interface SearchablePage {
 
 const HTML_LANG = /<html\b[^>]*?\slang="([^"]+)"/;
 
-/** A digest of a page's HTML. */
-export const htmlDigest = (content: string): string => contentDigest(content);
-
 /**
  * The language a page is indexed in, if it declares itself for search as Pagefind's own convention
  * has it — an element marked `data-pagefind-body` — so a new template joins the search by marking
@@ -95,7 +92,7 @@ export function searchablePages(rendered: readonly RenderedPage[], kept: readonl
   const out: SearchablePage[] = [...kept];
   for (const { url, content, digest } of rendered) {
     const lang = url ? searchLanguage(url, content) : undefined;
-    if (url && lang) out.push({ lang, url, digest: digest ?? htmlDigest(content), html: () => content });
+    if (url && lang) out.push({ lang, url, digest: digest ?? contentDigest(content), html: () => content });
   }
   return out.sort((a, b) => byCodePoint(a.url, b.url));
 }

@@ -170,8 +170,11 @@ export class PageCache {
 
 /** The kept pages for search, their HTML read from the cache only when asked for. */
 export function keptForSearch(kept: readonly KeptPage[]): SearchablePage[] {
-  return kept.flatMap(({ url, file, digest, search }) => (search ? [{ url, lang: search, digest, html: () => readFileSync(file, "utf8") }] : []));
+  return kept.flatMap(({ url, file, digest, search }) => (search ? [{ url, lang: search, digest, html: htmlIn(file) }] : []));
 }
+
+/** A page's HTML, read from `file` when asked for. */
+const htmlIn = (file: string) => (): string => readFileSync(file, "utf8");
 
 /**
  * Pages for search whose HTML the cache now holds (`files`, by URL) read it from there when their
@@ -181,6 +184,6 @@ export function keptForSearch(kept: readonly KeptPage[]): SearchablePage[] {
 export function readFromCache(pages: readonly SearchablePage[], files: ReadonlyMap<string, string>): void {
   for (const page of pages) {
     const file = files.get(page.url);
-    if (file) page.html = () => readFileSync(file, "utf8");
+    if (file) page.html = htmlIn(file);
   }
 }

@@ -56,9 +56,6 @@ const DESIGN = (() => {
 /** Below this many cards, drawing them here costs less than starting a worker thread. */
 const MIN_IN_WORKER = 200;
 
-/** What drawing needs of the site being made: which cards it lacks, and where they go. */
-export type CardSite = Pick<SiteFiles, "needs" | "at">;
-
 /**
  * Draws or reuses every card the site `files` does not already have, and writes it there: on a
  * worker thread, so the main thread renders meanwhile (drawing is on the thread that calls it; a
@@ -104,8 +101,8 @@ export interface CardJob {
 /** What it gives back: each card's path and token, for the build's record of the site, or why it failed. */
 export type CardReply = { tokens: [string, string][]; written: CardsWritten } | { failure: string };
 
-/** Draws or reuses every card `site` lacks, and writes it there (see writeSocialCards). */
-export async function drawCards(cards: readonly CardInput[], files: CardSite, cacheDir?: string): Promise<CardsWritten> {
+/** Draws or reuses every card the site `files` lacks, and writes it there (see writeSocialCards). */
+export async function drawCards(cards: readonly CardInput[], files: SiteFiles, cacheDir?: string): Promise<CardsWritten> {
   if (cacheDir) mkdirSync(cacheDir, { recursive: true });
   const stamps = cacheDir ? readStamps(cacheDir) : new Map<string, string>();
   const lacking = new Map<string, string[]>(); // "Arabic (Noto Sans Arabic)" → files

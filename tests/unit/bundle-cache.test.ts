@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { BundleCache } from "../../src/index/bundle-cache.ts";
-import { htmlDigest } from "../../src/index/pagefind.ts";
+import { contentDigest } from "../../src/files.ts";
 
-const page = (url: string, content: string) => ({ url, digest: htmlDigest(content) });
+const page = (url: string, content: string) => ({ url, digest: contentDigest(content) });
 
 /** A folder standing for a written bundle. */
 function bundle(files: Record<string, string>): string {

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { buildSiteModel, type SiteModel } from "../../src/pipeline.ts";
-import { htmlDigest, searchablePages } from "../../src/index/pagefind.ts";
+import { contentDigest } from "../../src/files.ts";
+import { searchablePages } from "../../src/index/pagefind.ts";
 import { keptForSearch, PageCache, readFromCache, renderVersion, type RenderPlan } from "../../src/render/page-cache.ts";
 import { loadSettings, PROJECT_ROOT } from "../../src/settings.ts";
 
@@ -12,7 +13,7 @@ const model = buildSiteModel(loadSettings({}));
 const store = () => mkdtempSync(join(tmpdir(), "pages-"));
 
 /** A page as the build has it once Eleventy rendered it into /site. */
-const page = (url: string, content: string) => ({ url, outputPath: join("/site", url, "index.html"), content, digest: htmlDigest(content) });
+const page = (url: string, content: string) => ({ url, outputPath: join("/site", url, "index.html"), content, digest: contentDigest(content) });
 
 /** Every view the plan renders: articles, language homes, coverage and author pages. */
 const views = (plan: RenderPlan) => [...plan.render.articles, ...plan.render.homePages, ...plan.render.coveragePages, ...plan.render.authorPages];
@@ -25,6 +26,14 @@ function keepAll(cache: PageCache, plan: RenderPlan): void {
     new Map(),
     "/site",
   );
+}
+
+/** A store that keeps a page for every view of the model, as after a build of it. */
+function keptStore(): string {
+  const dir = store();
+  const cache = new PageCache(dir, "v1");
+  keepAll(cache, cache.plan(model));
+  return dir;
 }
 
 function withTitle(m: SiteModel, title: string): SiteModel {
@@ -51,9 +60,7 @@ describe("the page cache", () => {
   });
 
   it("renders again only the language homes and coverage pages whose view changed, when an article's title changes", () => {
-    const dir = store();
-    const cache = new PageCache(dir, "v1");
-    keepAll(cache, cache.plan(model));
+    const dir = keptStore();
     const [first, ...rest] = model.articles;
     assert.ok(first);
     const retitle = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll(JSON.stringify(first.title), JSON.stringify(`${first.title}!`))) as T;
@@ -76,9 +83,7 @@ describe("the page cache", () => {
   });
 
   it("renders again only the article whose own view changed", () => {
-    const dir = store();
-    const cache = new PageCache(dir, "v1");
-    keepAll(cache, cache.plan(model));
+    const dir = keptStore();
     const [first, ...rest] = model.articles;
     assert.ok(first);
     const edited = { ...model, articles: [{ ...first, title: `${first.title}!` }, ...rest] };
@@ -89,9 +94,7 @@ describe("the page cache", () => {
   });
 
   it("renders no article again when the coverage grows by a page: the footer links each language's first", () => {
-    const dir = store();
-    const cache = new PageCache(dir, "v1");
-    keepAll(cache, cache.plan(model));
+    const dir = keptStore();
     const [first] = model.coveragePages;
     assert.ok(first);
     const longer = { ...model, coveragePages: [...model.coveragePages, { ...first, url: `${first.url}page/2/`, pageNumber: 2 }] };
@@ -99,9 +102,7 @@ describe("the page cache", () => {
   });
 
   it("renders every article again when what every page shows changes: the site's title, a UI string, the code or templates", () => {
-    const dir = store();
-    const cache = new PageCache(dir, "v1");
-    keepAll(cache, cache.plan(model));
+    const dir = keptStore();
     const [lang, dictionary] = [...model.dictionaries][0] ?? [];
     assert.ok(lang && dictionary);
     const reworded = { ...model, dictionaries: new Map([...model.dictionaries, [lang, { ...dictionary, "nav.skip": "…" }]]) };
@@ -129,7 +130,7 @@ describe("the page cache", () => {
     );
     assert.deepEqual(
       searchablePages([], keptForSearch(kept)).map((p) => [p.url, p.lang, p.digest, p.html()]),
-      searchable.map((p) => [p.url, p.lang, htmlDigest(p.html()), p.html()]),
+      searchable.map((p) => [p.url, p.lang, contentDigest(p.html()), p.html()]),
     );
   });
 
