@@ -15,8 +15,11 @@ const INDIVIDUAL_TO_MACRO: Readonly<Record<string, string>> = {
   tgl: "tl", // CLDR prefers `fil`, but hreflang asks for ISO 639-1, which is `tl`
 };
 
-/** Canonical BCP 47 tag for a language code or tag, or undefined when it is not a well-formed tag. */
-export function toBcp47(code: string): string | undefined {
+/**
+ * Canonical BCP 47 tag for a language code or tag, or undefined when it is not a well-formed tag
+ * (worked out once per code: detection asks of every language a detector ranks).
+ */
+export const toBcp47 = perLanguage((code: string): string | undefined => {
   const trimmed = code.trim();
   const [primary = "", ...rest] = trimmed.toLowerCase().split(/[-_]/);
   const mapped = [INDIVIDUAL_TO_MACRO[primary] ?? primary, ...rest].join("-");
@@ -25,7 +28,7 @@ export function toBcp47(code: string): string | undefined {
   } catch {
     return undefined;
   }
-}
+});
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
 const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });

@@ -14,6 +14,7 @@ import { detectAll } from "tinyld";
 import { packageDir } from "../files.ts";
 import { baseLanguage, toBcp47 } from "./codes.ts";
 import { entry } from "../maps.ts";
+import { countsOf, mainScript } from "./letters.ts";
 
 export type LanguageShare = { lang: string; share: number };
 export type Detection = {
@@ -49,42 +50,28 @@ const PASSAGE_READ = 600;
 const SAMPLE_CHARS = 2000;
 
 /** Han, kana and Hangul carry about a word a character or two: weighted so a passage's weight tracks its words. */
-const DENSE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const LETTER = /\p{L}/gu;
-
 function weight(text: string): number {
-  const letters = (text.match(LETTER) ?? []).length;
-  const dense = (text.match(DENSE) ?? []).length;
+  const { letters, dense } = countsOf(text);
   return letters + 2 * dense;
 }
 
-const SCRIPTS: readonly [string, RegExp][] = [
-  ["Latn", /\p{Script=Latin}/gu],
-  ["Cyrl", /\p{Script=Cyrillic}/gu],
-  ["Grek", /\p{Script=Greek}/gu],
-  ["Arab", /\p{Script=Arabic}/gu],
-  ["Hebr", /\p{Script=Hebrew}/gu],
-  ["Hani", /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu],
-  ["Hang", /\p{Script=Hangul}/gu],
-];
-
 /** The script a line is mostly in, judged on its start: passages never mix two. */
 function scriptOf(text: string): string {
-  const head = text.slice(0, 200);
-  let best = "other",
-    most = 0;
-  for (const [name, pattern] of SCRIPTS) {
-    const n = (head.match(pattern) ?? []).length;
-    if (n > most) {
-      best = name;
-      most = n;
-    }
-  }
-  return best;
+  return mainScript(text, 200);
 }
 
 /** A token that is code, not language: a path, an option, an address, an identifier, a number. */
 const CODE_TOKEN = /[/\\_=<>{}[\]|$@#~`*^]|:\/\/|\p{L}\d|\d\p{L}|^--?\p{L}|^\d|\.\p{L}+\./u;
+/** A word of a spaced script: two letters or more. */
+const WORD = /\p{L}[\p{L}\p{M}]+/gu;
+
+/** Whether `pattern` (global) matches at least `n` times in `text`, stopping once it has. */
+function atLeast(pattern: RegExp, text: string, n: number): boolean {
+  let found = 0;
+  for (pattern.lastIndex = 0; found < n && pattern.exec(text);) found++;
+  return found >= n;
+}
+
 /** The text read for the language: all of it up to this length, else evenly spaced windows. */
 const READ_CHARS = 12_000;
 const WINDOWS = 6;
@@ -112,17 +99,16 @@ export function proseLines(text: string): string[] {
   for (const raw of sampled(text).split("\n")) {
     const line = raw.trim();
     if (!line) continue;
-    const visible = line.replace(/\s+/g, "").length;
     // Marks count with letters: Tamil or Hindi vowel signs are marks.
-    const letters = (line.match(/[\p{L}\p{M}]/gu) ?? []).length;
-    if (letters < 0.6 * visible) continue; // commands, tables of numbers, configuration
+    const { lettersAndMarks, visible } = countsOf(line);
+    if (lettersAndMarks < 0.6 * visible) continue; // commands, tables of numbers, configuration
     if (/^[$#%>]\s|[;{]\s*$|^\w+\s*=\s/u.test(line)) continue; // a prompt, a statement, an assignment
     const words = line
       .split(/\s+/)
       .filter((token) => !CODE_TOKEN.test(token))
       .join(" ");
     // Spaced scripts need a few words; a run of Han or kana is a sentence on its own.
-    if ((words.match(/\p{L}[\p{L}\p{M}]+/gu) ?? []).length >= 3 || (words.match(DENSE) ?? []).length >= 6) out.push(words);
+    if (atLeast(WORD, words, 3) || countsOf(words).dense >= 6) out.push(words);
   }
   return out;
 }
@@ -395,7 +381,7 @@ export function detectLanguage(text: string): Detection | undefined {
   const runnerUp = main === head ? (other ?? shares[1]) : head;
   const mainVotes = votes.get(main.lang) ?? { sure: 0, weight: 1 };
   const confidence = Math.round(Math.min(1, (mainVotes.sure / mainVotes.weight) * Math.min(1, main.share + (leftovers ? head.share : 0))) * 1000) / 1000;
-  const letters = (lines.join(" ").match(LETTER) ?? []).length;
+  const letters = lines.reduce((sum, line) => sum + countsOf(line).letters, 0);
   return {
     lang: main.lang,
     confidence,

@@ -129,6 +129,7 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
   if (titleSource === "first-sentence" && format === "txt") body = afterOpening(body, opening, lang);
   // When the first sentence became the title, the description goes on from there instead of repeating it.
   const rest = titleSource === "first-sentence" ? allText.slice(allText.indexOf(opening) + opening.length).trim() : "";
+  const wordCount = countWords(allText, lang);
   const contentHash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
   return {
@@ -154,8 +155,8 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
       body,
       paragraphs,
       attribution,
-      wordCount: countWords(allText, lang),
-      readingMinutes: readingMinutes(allText, lang),
+      wordCount,
+      readingMinutes: readingMinutes(allText, lang, wordCount),
     },
   };
 }

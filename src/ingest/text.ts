@@ -17,13 +17,25 @@ export function firstSentence(text: string, lang: string): string {
   return text.trim();
 }
 
+/** Characters read past the cut: the words around it are read whole, and a document is not read to its end. */
+const READ_PAST = 256;
+
+/** The start of a long text, holding more than `max` characters once white space is collapsed; else the text. */
+function headOf(text: string, max: number): string {
+  const limit = 4 * max + READ_PAST;
+  const trimmed = text.trimStart();
+  if (trimmed.length <= 2 * limit) return text;
+  const head = trimmed.slice(0, limit);
+  return [...head.replace(/\s+/g, " ")].length > max + READ_PAST / 4 ? head : text;
+}
+
 /**
  * Shortens text to at most `max` characters without cutting a word: after a whole sentence, or at a
  * clause boundary (comma, semicolon, colon, dash), when one falls in the second half; else at a word
  * boundary with "…".
  */
 export function cutAtWord(text: string, lang: string, max: number): string {
-  const clean = text.trim().replace(/\s+/g, " ");
+  const clean = headOf(text, max).trim().replace(/\s+/g, " ");
   if ([...clean].length <= max) return clean;
   let lastWordEnd = 0;
   let lastClause = 0;
@@ -118,11 +130,11 @@ export function countWordsBySegmenter(text: string, lang: string): number {
  * Chinese and Japanese are measured in characters (about 500 a minute), which the word
  * segmenter's dictionary words would understate.
  */
-export function readingMinutes(text: string, lang: string): number {
+export function readingMinutes(text: string, lang: string, words: number = countWords(text, lang)): number {
   if (CJK.has(baseLanguage(lang))) {
     const chars = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
     const otherWords = countWords(text.replace(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, " "), lang);
     return Math.max(1, Math.round(chars / 500 + otherWords / 230));
   }
-  return Math.max(1, Math.round(countWords(text, lang) / 230));
+  return Math.max(1, Math.round(words / 230));
 }

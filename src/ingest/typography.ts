@@ -65,8 +65,16 @@ function typograf(lang: string): Typograf {
   return tp;
 }
 
+/**
+ * Characters some kept rule (or Typograf's own handling: carriage returns, its private labels, our
+ * shields) acts on; text without any comes back as it went in, so it skips Typograf's many passes.
+ */
+const TOUCHED = /["'«‹»›„“‟”\r\uE000\uE001\uF000\uF001]/u;
+const TOUCHED_FR = /["'«‹»›„“‟”?!;:\r\uE000\uE001\uF000\uF001]/u;
+
 /** Text with the language's quotation marks and spacing. Plain text in, plain text out. */
 export function typeset(text: string, lang: string): string {
+  if (!(baseLanguage(lang) === "fr" ? TOUCHED_FR : TOUCHED).test(text)) return text;
   // Typograf treats markup as markup; our text is text, so hide < and & from it and restore them after.
   const shielded = text.replace(/</g, "\uE000").replace(/&/g, "\uE001");
   return typograf(lang)

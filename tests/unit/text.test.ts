@@ -31,6 +31,17 @@ describe("titles and descriptions", () => {
     assert.ok([...cut].length <= 13, cut);
     assert.ok(cut.endsWith("…"));
   });
+
+  it("cuts a long document where it cuts its opening, with white space collapsed", () => {
+    const opening = "Parece ridículo que una empresa demande a sus clientes que pagan por el servicio, pero ocurre";
+    const long = `  ${opening.replace(/ /g, " \n\t ")}\n\n${"otra frase más larga que la anterior. ".repeat(30_000)}`;
+    assert.equal(cutAtWord(long, "es", 70), cutAtWord(opening, "es", 70));
+  });
+
+  it("reads past a long run of white space near a long document's start", () => {
+    const text = `Hola${" ".repeat(5000)}mundo. ${"Una frase. ".repeat(2000)}`;
+    assert.equal(cutAtWord(text, "es", 30), "Hola mundo. Una frase.");
+  });
 });
 
 describe("word counts and reading time", () => {
