@@ -132,7 +132,9 @@ export async function buildSearchIndex(files: SiteFiles, pages: readonly Searcha
   const services = await pagefindServices(Math.min(availableParallelism(), langs.length));
   try {
     const results: IndexedLanguage[] = [];
-    const queue = [...langs];
+    // Largest first: the services finish close together instead of one indexing the last big language alone.
+    const size = (lang: string) => pages.filter((p) => p.lang === lang).length;
+    const queue = langs.map((lang) => ({ lang, pages: size(lang) })).sort((a, b) => b.pages - a.pages || byCodePoint(a.lang, b.lang)).map((l) => l.lang);
     const worker = async (pagefind: Pagefind) => {
       for (let lang = queue.shift(); lang !== undefined; lang = queue.shift()) results.push(await indexLanguage(pagefind, lang));
     };
