@@ -9,7 +9,7 @@
  * BENCH_RUNS (3) sets the runs per figure, BENCH_WORK the scratch folder.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { appendFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { GroupInput } from "../src/group/index.ts";
 import { PROJECT_ROOT } from "../src/settings.ts";
@@ -77,7 +77,9 @@ function writeHugoSite(dir: string, inputs: readonly GroupInput[], truth: Readon
     `defaultContentLanguage = "${langs[0]}"`,
     "defaultContentLanguageInSubdir = true",
     "[languages]",
-    ...langs.flatMap((lang, i) => [`  [languages.${lang}]`, `    weight = ${i + 1}`, `    languageName = "${lang}"`]),
+    // Each language reads its own content folder: without contentDir, Hugo took every folder as
+    // a section of the first language, so every page said lang="de" and Pagefind made one bundle.
+    ...langs.flatMap((lang, i) => [`  [languages.${lang}]`, `    contentDir = "content/${lang}"`, `    weight = ${i + 1}`, `    languageName = "${lang}"`]),
   ].join("\n");
   const layouts = join(dir, "layouts/_default");
   mkdirSync(layouts, { recursive: true });
@@ -102,6 +104,21 @@ function writeHugoSite(dir: string, inputs: readonly GroupInput[], truth: Readon
     writeFileSync(out, `${front}\n\n${d.paragraphs.join("\n\n")}\n`);
   }
   for (const lang of langs) writeFileSync(join(dir, "content", lang, "_index.md"), `---\ntitle: ${lang}\n---\n`);
+}
+
+/**
+ * That Hugo + Pagefind made what a user of it would: a search bundle per language, every page
+ * counted. A baseline that lumps every language into one is a different, cheaper build.
+ */
+function checkHugoOutput(dir: string, inputs: readonly GroupInput[]): void {
+  const entry = JSON.parse(readFileSync(join(dir, "public/pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  const want = new Map<string, number>();
+  for (const d of inputs) want.set(d.lang, (want.get(d.lang) ?? 0) + 1);
+  const got = new Map(Object.entries(entry.languages).map(([lang, l]) => [lang, l.page_count]));
+  const wrong = [...want].filter(([lang, n]) => got.get(lang) !== n);
+  if (wrong.length || got.size !== want.size) {
+    throw new Error(`Hugo + Pagefind indexed ${JSON.stringify(Object.fromEntries(got))}, not ${JSON.stringify(Object.fromEntries(want))}: the Hugo site is not multilingual`);
+  }
 }
 
 const median = (runs: Run[]) => {
@@ -171,6 +188,7 @@ async function compare(n: number): Promise<string[]> {
         a.push(await ours());
         clean();
         b.push(await theirs());
+        checkHugoOutput(hugo, inputs);
       } else {
         // Each after a build of the same state, then the change (if any) made to both copies.
         await ours();
