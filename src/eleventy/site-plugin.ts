@@ -14,6 +14,8 @@ import { translationsFor } from "../render/i18n.ts";
 import { sitemapEntries, type DeclaredPage } from "../render/sitemap.ts";
 import { serializeJsonLd, type JsonLd } from "../render/structured-data.ts";
 import { formatDate, formatMinutes, languageName } from "../render/languages.ts";
+import { coverageCells } from "../render/coverage-cells.ts";
+import type { CoverageRow } from "../render/site-pages.ts";
 import { loadSettings, PROJECT_ROOT } from "../settings.ts";
 
 const STYLESHEET = join(PROJECT_ROOT, "_includes/css/site.css");
@@ -156,6 +158,10 @@ export default function sitePlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter(
     "forLanguage",
     pageFilter(<T extends { lang: string }>(items: readonly T[], lang: string): T | undefined => items.find((i) => i.lang === lang)),
+  );
+  eleventyConfig.addFilter(
+    "coverageCells",
+    pageFilter((cells: CoverageRow["cells"], missing: string): string => coverageCells(cells, missing)),
   );
   eleventyConfig.addFilter(
     "json",

@@ -134,7 +134,10 @@ export async function buildSearchIndex(files: SiteFiles, pages: readonly Searcha
     const results: IndexedLanguage[] = [];
     // Largest first: the services finish close together instead of one indexing the last big language alone.
     const size = (lang: string) => pages.filter((p) => p.lang === lang).length;
-    const queue = langs.map((lang) => ({ lang, pages: size(lang) })).sort((a, b) => b.pages - a.pages || byCodePoint(a.lang, b.lang)).map((l) => l.lang);
+    const queue = langs
+      .map((lang) => ({ lang, pages: size(lang) }))
+      .sort((a, b) => b.pages - a.pages || byCodePoint(a.lang, b.lang))
+      .map((l) => l.lang);
     const worker = async (pagefind: Pagefind) => {
       for (let lang = queue.shift(); lang !== undefined; lang = queue.shift()) results.push(await indexLanguage(pagefind, lang));
     };
