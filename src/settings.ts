@@ -36,9 +36,11 @@ export type SiteSettings = z.infer<typeof siteSchema> & {
 
 /**
  * The project's folder: the nearest one up holding `.eleventy.ts`. Found, not assumed one level up,
- * because the build also runs compiled, from a copy of src/ elsewhere (bin/build.js).
+ * because the build also runs compiled, from a copy of src/ elsewhere (bin/build.js), which names
+ * the folder it was started from (POLYGLOT_BLOG_ROOT): the copy's own path may lead into another
+ * checkout, when node_modules is a link to that checkout's.
  */
-export const PROJECT_ROOT = nearestHolding(import.meta.dirname, ".eleventy.ts", "the project (.eleventy.ts)");
+export const PROJECT_ROOT = nearestHolding(process.env.POLYGLOT_BLOG_ROOT ?? import.meta.dirname, ".eleventy.ts", "the project (.eleventy.ts)");
 
 /** A source file by its path in the project: what the caches hash as their code's version. */
 export const sourceFile = (path: string): string => join(PROJECT_ROOT, path);
