@@ -14,7 +14,33 @@ import type { Alignment } from "./align.ts";
 import type { Features, Sentence } from "./features.ts";
 import { COMPUTE, type GroupingMemo } from "./memo.ts";
 
-type StoredFeatures = Omit<Features, "numbers" | "names" | "code" | "anchors"> & Record<"numbers" | "names" | "code" | "anchors", string[]>;
+/**
+ * Features as JSON holds them: token sets as arrays, and each sentence as one number (its length
+ * doubled, plus one where it ends a paragraph). As objects, the sentences were half of a 40 MB file
+ * that every build reads and writes.
+ */
+type StoredFeatures = Omit<Features, "numbers" | "names" | "code" | "anchors" | "sentences" | "blocks"> &
+  Record<"numbers" | "names" | "code" | "anchors", string[]> &
+  Record<"sentences" | "blocks", number[]>;
+
+const packSentence = (s: Sentence): number => s.length * 2 + (s.endsParagraph ? 1 : 0);
+const unpackSentence = (n: number): Sentence => ({ length: Math.floor(n / 2), endsParagraph: n % 2 === 1 });
+
+function storeFeatures(f: Features): StoredFeatures {
+  return { ...f, sentences: f.sentences.map(packSentence), blocks: f.blocks.map(packSentence), numbers: [...f.numbers], names: [...f.names], code: [...f.code], anchors: [...f.anchors] };
+}
+
+function reviveFeatures(stored: StoredFeatures): Features {
+  return {
+    ...stored,
+    sentences: stored.sentences.map(unpackSentence),
+    blocks: stored.blocks.map(unpackSentence),
+    numbers: new Set(stored.numbers),
+    names: new Set(stored.names),
+    code: new Set(stored.code),
+    anchors: new Set(stored.anchors),
+  };
+}
 
 /** An alignment's numbers in a fixed order; those JSON cannot hold (infinity, NaN, -0) as strings. */
 type StoredAlignment = (number | string)[];
@@ -77,11 +103,11 @@ export class GroupingCache implements GroupingMemo {
     if (kept) {
       this.hits.features++;
       this.used.features[key] = kept;
-      return { ...kept, numbers: new Set(kept.numbers), names: new Set(kept.names), code: new Set(kept.code), anchors: new Set(kept.anchors) };
+      return reviveFeatures(kept);
     }
     this.misses.features++;
     const f = COMPUTE.features(id, lang, paragraphs, extra, boilerplate);
-    const stored: StoredFeatures = { ...f, numbers: [...f.numbers], names: [...f.names], code: [...f.code], anchors: [...f.anchors] };
+    const stored = storeFeatures(f);
     if (survivesJson(stored)) this.used.features[key] = stored;
     return f;
   }
