@@ -83,12 +83,13 @@ function chrome(model: SiteModel): unknown {
 }
 
 /**
- * What a page shows of its view: all of it but an article's plain paragraphs, which no template
- * reads (they are for grouping and measures; the page shows the body). They would double what is
- * hashed for every article.
+ * What a page's key reads of its view: all of it but an article's plain paragraphs, which no
+ * template reads (they are for grouping and measures), and its body. The body is made from the
+ * document's bytes alone, by the code the key's version holds, and the view carries those bytes'
+ * hash (contentHash): hashing the body's HTML again was half of what every build hashed.
  */
 function shown<T extends object>(view: T): T {
-  return "paragraphs" in view ? { ...view, paragraphs: undefined } : view;
+  return "paragraphs" in view && "contentHash" in view ? { ...view, paragraphs: undefined, body: undefined } : view;
 }
 
 export class PageCache {

@@ -93,6 +93,17 @@ describe("the page cache", () => {
     );
   });
 
+  it("renders again an article whose document changed, known by the hash of its bytes", () => {
+    const dir = keptStore();
+    const [first, ...rest] = model.articles;
+    assert.ok(first);
+    const edited = { ...model, articles: [{ ...first, contentHash: "0".repeat(16), body: [...first.body, { type: "paragraph" as const, text: "Una línea más." }] }, ...rest] };
+    assert.deepEqual(
+      new PageCache(dir, "v1").plan(edited).render.articles.map((a) => a.url),
+      [first.url],
+    );
+  });
+
   it("renders no article again when the coverage grows by a page: the footer links each language's first", () => {
     const dir = keptStore();
     const [first] = model.coveragePages;
