@@ -59,6 +59,25 @@ describe("unique slugs within a language", () => {
     assert.deepEqual(collisions, [{ id: "b.txt", lang: "es", wanted: "hola", given: "hola-2" }]);
   });
 
+  it("gives each duplicate the lowest number still free, past a title that is numbered itself", () => {
+    const { slugs } = assignUniqueSlugs([
+      { id: "a.txt", lang: "es", slug: "hola", fixed: false },
+      { id: "b.txt", lang: "es", slug: "hola-3", fixed: false },
+      { id: "c.txt", lang: "es", slug: "hola", fixed: false },
+      { id: "d.txt", lang: "es", slug: "hola", fixed: false },
+      { id: "e.txt", lang: "es", slug: "hola-2", fixed: false },
+    ]);
+    assert.deepEqual(Object.fromEntries(slugs), { "a.txt": "hola", "b.txt": "hola-3", "c.txt": "hola-2", "d.txt": "hola-4", "e.txt": "hola-2-2" });
+  });
+
+  it("numbers thousands of documents of one title each with its own number", () => {
+    const requests = Array.from({ length: 3000 }, (_, i) => ({ id: `${String(i).padStart(4, "0")}.txt`, lang: "es", slug: "hola", fixed: false }));
+    const { slugs, collisions } = assignUniqueSlugs(requests);
+    assert.equal(new Set(slugs.values()).size, 3000);
+    assert.equal(slugs.get("2999.txt"), "hola-3000");
+    assert.equal(collisions.length, 2999);
+  });
+
   it("lets a slug set in front matter keep it over a derived one", () => {
     const { slugs } = assignUniqueSlugs([
       { id: "a.txt", lang: "es", slug: "hola", fixed: false },
