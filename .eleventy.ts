@@ -2,10 +2,10 @@
  * Eleventy configuration: a table of contents. The work lives in src/ (ingest → detect → render);
  * templates in pages/ and _includes/ only present the model.
  */
+import { join } from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import sitePlugin from "./src/eleventy/site-plugin.ts";
-import { join } from "node:path";
 import { loadSettings, PROJECT_ROOT } from "./src/settings.ts";
 
 export default function (eleventyConfig: UserConfig) {

@@ -10,6 +10,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import type * as PagefindApi from "pagefind";
 import { inFlight } from "../in-flight.ts";
+import { entry } from "../maps.ts";
 import { byCodePoint } from "../order.ts";
 import { contentDigest, filesUnder } from "../files.ts";
 import { routes } from "../routes.ts";
@@ -103,9 +104,11 @@ export function searchablePages(rendered: readonly RenderedPage[], kept: readonl
  * @param cache bundles of earlier builds: a language whose pages are all as they were is copied from there
  */
 export async function buildSearchIndex(files: SiteFiles, pages: readonly SearchablePage[], cache?: BundleCache): Promise<IndexedLanguage[]> {
-  const langs = [...new Set(pages.map((p) => p.lang))].sort();
+  // Each language's pages, in the order given (URL order).
+  const byLanguage = new Map<string, SearchablePage[]>();
+  for (const page of pages) entry(byLanguage, page.lang, () => []).push(page);
   const indexLanguage = async (pagefind: Pagefind, lang: string): Promise<IndexedLanguage> => {
-    const mine = pages.filter((p) => p.lang === lang);
+    const mine = byLanguage.get(lang) ?? [];
     const bundle = routes.searchBundle(lang).slice(1);
     const key = cache?.key(lang, mine);
     const kept = key ? cache?.files(key) : undefined;
@@ -129,15 +132,11 @@ export async function buildSearchIndex(files: SiteFiles, pages: readonly Searcha
     files.record(bundle, filesUnder(files.at(bundle)), key ?? `indexed in run ${process.pid}`);
     return { lang, pages: mine.length, reused: false };
   };
-  const services = await pagefindServices(Math.min(availableParallelism(), langs.length));
+  const services = await pagefindServices(Math.min(availableParallelism(), byLanguage.size));
   try {
     const results: IndexedLanguage[] = [];
     // Largest first: the services finish close together instead of one indexing the last big language alone.
-    const size = (lang: string) => pages.filter((p) => p.lang === lang).length;
-    const queue = langs
-      .map((lang) => ({ lang, pages: size(lang) }))
-      .sort((a, b) => b.pages - a.pages || byCodePoint(a.lang, b.lang))
-      .map((l) => l.lang);
+    const queue = [...byLanguage].sort(([a, x], [b, y]) => y.length - x.length || byCodePoint(a, b)).map(([lang]) => lang);
     const worker = async (pagefind: Pagefind) => {
       for (let lang = queue.shift(); lang !== undefined; lang = queue.shift()) results.push(await indexLanguage(pagefind, lang));
     };

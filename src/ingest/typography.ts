@@ -66,11 +66,15 @@ function typograf(lang: string): Typograf {
 }
 
 /**
- * Characters some kept rule (or Typograf's own handling: carriage returns, its private labels, our
- * shields) acts on; text without any comes back as it went in, so it skips Typograf's many passes.
+ * Characters some kept rule acts on — the quotation marks Typograf's quote rule counts (its own
+ * data), the apostrophe, French high punctuation — or Typograf's own handling does (carriage
+ * returns, its private labels, our shields). Text without any comes back as it went in, so it
+ * skips Typograf's many passes.
  */
-const TOUCHED = /["'«‹»›„“‟”\r\uE000\uE001\uF000\uF001]/u;
-const TOUCHED_FR = /["'«‹»›„“‟”?!;:\r\uE000\uE001\uF000\uF001]/u;
+const escapeForClass = (chars: string) => chars.replace(/[\\\]^-]/g, "\\$&");
+const touchedBy = (extra: string) => new RegExp(`[${escapeForClass(`${String(Typograf.getData("common/quote"))}'${extra}`)}\\r\\uE000\\uE001\\uF000\\uF001]`, "u");
+const TOUCHED = touchedBy("");
+const TOUCHED_FR = touchedBy("?!;:");
 
 /** Text with the language's quotation marks and spacing. Plain text in, plain text out. */
 export function typeset(text: string, lang: string): string {
