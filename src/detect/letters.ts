@@ -105,3 +105,13 @@ export function mainScript(text: string, end: number): ScriptName {
   }
   return SCRIPT_NAMES[best] ?? "other";
 }
+
+/** Whether `text` holds more than `max` code units in a row none of which is white space: what `\S{max+1,}` finds, in a loop. */
+export function hasRunLongerThan(text: string, max: number): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (unitClass(text.charCodeAt(i)) & SPACE) run = 0;
+    else if (++run > max) return true;
+  }
+  return false;
+}

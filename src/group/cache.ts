@@ -11,6 +11,7 @@ import { treeDigest, writeWhole } from "../files.ts";
 import { CODE } from "../ingest/cache.ts";
 import { PROJECT_ROOT } from "../settings.ts";
 import type { Alignment } from "./align.ts";
+import { alignAll } from "./align-shared.ts";
 import type { Features, Sentence } from "./features.ts";
 import { COMPUTE, type GroupingMemo } from "./memo.ts";
 
@@ -79,6 +80,8 @@ export class GroupingCache implements GroupingMemo {
   /** What this build used: all that the next one is likely to ask for. */
   private readonly used: Stored;
   private readonly sequenceKeys = new WeakMap<readonly Sentence[], string>();
+  /** Alignments made ahead (`prepare`), until asked for. */
+  private readonly prepared = new Map<string, Alignment>();
   readonly hits = { features: 0, alignments: 0 };
   readonly misses = { features: 0, alignments: 0 };
 
@@ -121,9 +124,24 @@ export class GroupingCache implements GroupingMemo {
       return reviveAlignment(kept);
     }
     this.misses.alignments++;
-    const alignment = COMPUTE.align(a, b);
+    const alignment = this.prepared.get(key) ?? COMPUTE.align(a, b);
+    this.prepared.delete(key);
     this.used.alignments[key] = storeAlignment(alignment);
     return alignment;
+  }
+
+  /** Aligns together the pairs neither kept nor aligned yet; `align` then gives them out as it would have aligned them. */
+  prepare(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[]])[]): void {
+    const missing = new Map<string, readonly [readonly Sentence[], readonly Sentence[]]>();
+    for (const pair of pairs) {
+      const key = this.sequenceKey(pair[0]) + this.sequenceKey(pair[1]);
+      if (!this.kept.alignments[key] && !this.used.alignments[key]) missing.set(key, pair);
+    }
+    const aligned = alignAll([...missing.values()]).alignments;
+    [...missing.keys()].forEach((key, i) => {
+      const alignment = aligned[i];
+      if (alignment) this.prepared.set(key, alignment);
+    });
   }
 
   private sequenceKey(xs: readonly Sentence[]): string {

@@ -3,6 +3,7 @@
  * where paragraphs end) and language-invariant tokens (numbers, years, times, URLs, ©, proper names).
  */
 import { baseLanguage } from "../detect/codes.ts";
+import { hasRunLongerThan } from "../detect/letters.ts";
 import { splitSentences } from "../ingest/text.ts";
 
 export type Sentence = { length: number; endsParagraph: boolean };
@@ -60,9 +61,11 @@ export function documentFeatures(id: string, lang: string, paragraphs: readonly 
   const meanLog = logs.reduce((a, b) => a + b, 0) / Math.max(1, logs.length);
   const opening = logs.slice(0, OPENING).map((l) => l - meanLog);
   const all = [...paragraphs, ...extra].filter((p) => !boilerplate(p)).join("\n");
+  // Blobs out once for both token readers: the scan is a fifth of reading the features.
+  const text = withoutBlobs(all);
   const numbers = numbersIn(all),
-    names = namesIn(all, lang),
-    code = codeTokensIn(all);
+    names = namesOf(text, lang),
+    code = codeTokensOf(text);
   const anchors = new Set([...numbers, ...code]);
   for (const n of names) anchors.add(n.toLowerCase());
   return { id, lang, sentences, blocks, length, profile, blockProfile: lengthProfile(blocks), opening, numbers, names, code, anchors };
@@ -120,8 +123,12 @@ const NON_LATIN_LETTERS_ALL = /(?!\p{Script=Latin})\p{L}/gu;
  * mostly another script — any Latin word, since there it is a name or a command.
  */
 export function codeTokensIn(raw: string): Set<string> {
+  return codeTokensOf(withoutBlobs(raw));
+}
+
+/** codeTokensIn, of a text without blobs. */
+function codeTokensOf(text: string): Set<string> {
   const out = new Set<string>();
-  const text = withoutBlobs(raw);
   // Judged on the start: counting every letter of a long text costs more than the rest together.
   const head = text.slice(0, 800);
   const count = (pattern: RegExp) => head.length - head.replace(pattern, "").length; // no array of matches
@@ -171,7 +178,8 @@ const BLOB = new RegExp(`(?<!\\S)\\S{${LONGEST_TOKEN + 1},}`, "g");
  * LONGEST_TOKEN characters, so whatever they rescan costs a bounded amount per character.
  */
 function withoutBlobs(text: string): string {
-  return text.length > LONGEST_TOKEN ? text.replace(BLOB, " ") : text;
+  // Most texts have no blob: a loop over the characters finds that in half the pattern's time.
+  return text.length > LONGEST_TOKEN && hasRunLongerThan(text, LONGEST_TOKEN) ? text.replace(BLOB, " ") : text;
 }
 
 /** `text` without the characters of `chars` at its end: a loop, where a regex anchored at $ would rescan. */
@@ -190,8 +198,12 @@ const CAPITALIZED = /^\p{Lu}[\p{L}\p{N}&-]*\p{L}/u;
 const ENDS_SENTENCE = /[.!?¿¡«"“„:…]$/u;
 
 export function namesIn(raw: string, lang: string): Set<string> {
+  return namesOf(withoutBlobs(raw), lang);
+}
+
+/** namesIn, of a text without blobs. */
+function namesOf(text: string, lang: string): Set<string> {
   const out = new Set<string>();
-  const text = withoutBlobs(raw);
   if (text.includes("©")) out.add("©");
   // The URL and address patterns are costly; most texts have neither sign.
   if (text.includes("@") || text.includes("://")) for (const m of text.matchAll(SPECIAL)) out.add(trimEnd(m[0].toLowerCase(), ".,;:)"));

@@ -184,6 +184,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   };
   const score = (i: number, j: number) => evidenceOf(i, j).score;
   const candidates = candidatePairs(features, df);
+  memo.prepare?.(candidates.pairs.map(([i, j]) => [at(features, i).sentences, at(features, j).sentences] as const));
   const langs = features.map((f) => f.lang);
   const edges = candidates.pairs.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
   // A second look, language by language, for the documents now known to have a translation, and
@@ -192,15 +193,18 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   const secondLook = new Set(edges.filter((e) => e.score >= PAIR_THRESHOLD).flatMap((e) => [e.i, e.j]));
   for (const [i, f] of features.entries()) if (isShort(f)) secondLook.add(i);
   const looked = new Set(edges.map((e) => pairKey(e.i, e.j)));
+  const more: [number, number][] = [];
   for (const i of [...secondLook].sort((x, y) => x - y)) {
     const next = isShort(at(features, i)) ? (candidates.nextInEachLanguage[i] ?? []) : [];
     for (const j of [...(candidates.inEachLanguage[i] ?? []), ...next]) {
       const k = pairKey(i, j);
       if (looked.has(k) || forbidden.has(k)) continue;
       looked.add(k);
-      edges.push({ i: Math.min(i, j), j: Math.max(i, j), score: score(i, j) });
+      more.push([i, j]);
     }
   }
+  memo.prepare?.(more.map(([i, j]) => [at(features, i).sentences, at(features, j).sentences] as const));
+  for (const [i, j] of more) edges.push({ i: Math.min(i, j), j: Math.max(i, j), score: score(i, j) });
   const { margin, decisive } = margins(
     edges.map((e) => ({ ...e, corroborated: corroborated(evidence.get(pairKey(e.i, e.j))) })),
     langs,

@@ -10,6 +10,8 @@ import { documentFeatures, type Features, type Sentence } from "./features.ts";
 export interface GroupingMemo {
   features(id: string, lang: string, paragraphs: readonly string[], extra: readonly string[], boilerplate: (paragraph: string) => boolean): Features;
   align(a: readonly Sentence[], b: readonly Sentence[]): Alignment;
+  /** Told the pairs `align` is about to be asked for, so a memo can align the ones it lacks together (on two threads). */
+  prepare?(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[]])[]): void;
 }
 
 /** Computes everything: what a build without a cache, and every test of grouping, uses. */

@@ -38,4 +38,12 @@ describe("grouping's features and alignments kept between builds", () => {
     assert.equal(next.misses.features, 1);
     assert.ok(next.misses.alignments > 0 && next.hits.alignments > next.misses.alignments, JSON.stringify(next.misses));
   });
+
+  it("group a collection large enough to align on two threads as grouping does without them", () => {
+    const large = syntheticCorpus(500).inputs;
+    const memo = new GroupingCache(file());
+    const grouping = groupTranslations(large, undefined, memo);
+    assert.ok(memo.misses.alignments >= 1000, `only ${memo.misses.alignments} alignments: too few for a worker`);
+    assert.deepEqual(grouping, groupTranslations(large));
+  });
 });

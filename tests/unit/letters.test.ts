@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { countsOf, mainScript } from "../../src/detect/letters.ts";
+import { countsOf, hasRunLongerThan, mainScript } from "../../src/detect/letters.ts";
 
 /** Text that tests the table's edges: marks, every kind of white space, astral letters, lone surrogates. */
 const SAMPLES = [
@@ -45,5 +45,18 @@ describe("counting letters through a table", () => {
     assert.equal(mainScript("ab" + "вгдежз", 2), "Latn");
     // A pair cut in half at the end counts for nothing, as a sliced string's lone surrogate does.
     assert.equal(mainScript("a𠀋𠀋", 2), "Latn");
+  });
+
+  it("finds a run without white space longer than asked where the pattern \\S{n+1,} does", () => {
+    const runs = [...SAMPLES, "x".repeat(8), "x".repeat(9), `ab ${"漢".repeat(9)}`, `${"𠀋".repeat(4)}a`, `lone\ud800${"y".repeat(5)}`];
+    for (const text of runs) assert.equal(hasRunLongerThan(text, 8), /\S{9,}/.test(text), JSON.stringify(text));
+  });
+
+  it("breaks a run at every character the pattern \\s matches, and at no other", () => {
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const char = String.fromCharCode(unit);
+      const text = `abcd${char}efgh`;
+      if (hasRunLongerThan(text, 8) !== /\S{9,}/.test(text)) assert.fail(`U+${unit.toString(16)} is white space to one and not the other`);
+    }
   });
 });
