@@ -13,7 +13,8 @@ import { PROJECT_ROOT } from "../settings.ts";
 import type { Alignment } from "./align.ts";
 import { alignAll } from "./align-shared.ts";
 import type { Features, Sentence } from "./features.ts";
-import { COMPUTE, type GroupingMemo } from "./memo.ts";
+import { COMPUTE, type FeatureInput, type GroupingMemo } from "./memo.ts";
+import { computeShared, type SharedResults } from "../shared-work.ts";
 
 /**
  * Features as JSON holds them: token sets as arrays, and each sentence as one number (its length
@@ -72,6 +73,14 @@ function survivesJson(value: unknown): boolean {
   return true;
 }
 
+/** Below this many documents to read, a worker costs more than it saves (a document takes about 0.4 ms). */
+const MIN_SHARED_FEATURES = 500;
+
+/** The features of each input, in order: on a worker too when there are many. */
+export function readFeatures(inputs: readonly FeatureInput[], here = true): SharedResults<Features> {
+  return computeShared(new URL("./features-worker", import.meta.url), import.meta.url, inputs, COMPUTE.features, { minItems: MIN_SHARED_FEATURES, here });
+}
+
 const sha = (...parts: readonly string[]) => createHash("sha256").update(parts.join("\0")).digest("hex");
 
 export class GroupingCache implements GroupingMemo {
@@ -82,6 +91,9 @@ export class GroupingCache implements GroupingMemo {
   private readonly sequenceKeys = new WeakMap<readonly Sentence[], string>();
   /** Alignments made ahead (`prepare`), until asked for. */
   private readonly prepared = new Map<string, Alignment>();
+  private readonly featureKeys = new WeakMap<FeatureInput, string>();
+  /** Features read ahead (`prepareFeatures`), until asked for. */
+  private readonly preparedFeatures = new Map<string, Features>();
   readonly hits = { features: 0, alignments: 0 };
   readonly misses = { features: 0, alignments: 0 };
 
@@ -99,9 +111,8 @@ export class GroupingCache implements GroupingMemo {
     }
   }
 
-  features(id: string, lang: string, paragraphs: readonly string[], extra: readonly string[], boilerplate: (paragraph: string) => boolean): Features {
-    const flags = paragraphs.map((p) => (boilerplate(p) ? "1" : "0")).join("") + extra.map((p) => (boilerplate(p) ? "1" : "0")).join("");
-    const key = sha(id, lang, flags, ...paragraphs, "\u0001", ...extra);
+  features(input: FeatureInput): Features {
+    const key = this.featureKey(input);
     const kept = this.kept.features[key];
     if (kept) {
       this.hits.features++;
@@ -109,10 +120,35 @@ export class GroupingCache implements GroupingMemo {
       return reviveFeatures(kept);
     }
     this.misses.features++;
-    const f = COMPUTE.features(id, lang, paragraphs, extra, boilerplate);
+    const f = this.preparedFeatures.get(key) ?? COMPUTE.features(input);
+    this.preparedFeatures.delete(key);
     const stored = storeFeatures(f);
     if (survivesJson(stored)) this.used.features[key] = stored;
     return f;
+  }
+
+  /** Reads together the features of the documents not kept; `features` then gives them out as it would have read them. */
+  prepareFeatures(inputs: readonly FeatureInput[]): void {
+    const missing = new Map<string, FeatureInput>();
+    for (const input of inputs) {
+      const key = this.featureKey(input);
+      if (!this.kept.features[key]) missing.set(key, input);
+    }
+    const read = readFeatures([...missing.values()]).results;
+    [...missing.keys()].forEach((key, i) => {
+      const features = read[i];
+      if (features) this.preparedFeatures.set(key, features);
+    });
+  }
+
+  private featureKey(input: FeatureInput): string {
+    let key = this.featureKeys.get(input);
+    if (key === undefined) {
+      const { id, lang, paragraphs, extra, boilerplate } = input;
+      const flags = [...paragraphs, ...extra].map((p) => (boilerplate.has(p) ? "1" : "0")).join("");
+      this.featureKeys.set(input, (key = sha(id, lang, flags, ...paragraphs, "\u0001", ...extra)));
+    }
+    return key;
   }
 
   align(a: readonly Sentence[], b: readonly Sentence[]): Alignment {
@@ -137,7 +173,7 @@ export class GroupingCache implements GroupingMemo {
       const key = this.sequenceKey(pair[0]) + this.sequenceKey(pair[1]);
       if (!this.kept.alignments[key] && !this.used.alignments[key]) missing.set(key, pair);
     }
-    const aligned = alignAll([...missing.values()]).alignments;
+    const aligned = alignAll([...missing.values()]).results;
     [...missing.keys()].forEach((key, i) => {
       const alignment = aligned[i];
       if (alignment) this.prepared.set(key, alignment);

@@ -8,7 +8,7 @@ import { byCodePoint } from "../order.ts";
 import { candidatePairs } from "./candidates.ts";
 import { cluster, pairKey } from "./cluster.ts";
 import type { Features } from "./features.ts";
-import { COMPUTE, type GroupingMemo } from "./memo.ts";
+import { COMPUTE, type FeatureInput, type GroupingMemo } from "./memo.ts";
 import type { DocumentRecord } from "../ingest/document.ts";
 import { sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { margins } from "./margin.ts";
@@ -158,7 +158,12 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   // numbers do not count; the shape keeps them, since every translation of a page has its own copy
   // (dropping them from the shape too cost recall: measured in docs/grouping.md).
   const boilerplate = sharedWithinLanguage(free);
-  const features = free.map((d) => memo.features(d.file, d.lang, d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs], d.extra, (p) => boilerplate.has(d.lang, p)));
+  const featureInputs = free.map((d): FeatureInput => {
+    const paragraphs = d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs];
+    return { id: d.file, lang: d.lang, paragraphs, extra: d.extra, boilerplate: new Set([...paragraphs, ...d.extra].filter((p) => boilerplate.has(d.lang, p))) };
+  });
+  memo.prepareFeatures?.(featureInputs);
+  const features = featureInputs.map((input) => memo.features(input));
   const { df, rarity } = tokenWeights(features);
 
   const index = new Map(free.map((d, i) => [d.file, i]));

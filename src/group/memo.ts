@@ -7,12 +7,30 @@
 import { alignSentences, type Alignment } from "./align.ts";
 import { documentFeatures, type Features, type Sentence } from "./features.ts";
 
+/** What a document's features are read from. */
+export interface FeatureInput {
+  id: string;
+  lang: string;
+  paragraphs: readonly string[];
+  /** Attribution text: for tokens only. */
+  extra: readonly string[];
+  /** The paragraphs (and attribution lines) shared word for word with other documents. */
+  boilerplate: ReadonlySet<string>;
+}
+
 export interface GroupingMemo {
-  features(id: string, lang: string, paragraphs: readonly string[], extra: readonly string[], boilerplate: (paragraph: string) => boolean): Features;
+  features(input: FeatureInput): Features;
   align(a: readonly Sentence[], b: readonly Sentence[]): Alignment;
+  /** Told the documents `features` is about to be asked for, so a memo can read the ones it lacks together (on two threads). */
+  prepareFeatures?(inputs: readonly FeatureInput[]): void;
   /** Told the pairs `align` is about to be asked for, so a memo can align the ones it lacks together (on two threads). */
   prepare?(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[]])[]): void;
 }
 
+/** A document's features, from its input. */
+export function featuresOf({ id, lang, paragraphs, extra, boilerplate }: FeatureInput): Features {
+  return documentFeatures(id, lang, paragraphs, extra, (p) => boilerplate.has(p));
+}
+
 /** Computes everything: what a build without a cache, and every test of grouping, uses. */
-export const COMPUTE: GroupingMemo = { features: documentFeatures, align: alignSentences };
+export const COMPUTE: GroupingMemo = { features: featuresOf, align: alignSentences };

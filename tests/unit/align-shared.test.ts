@@ -13,7 +13,7 @@ const pairs = all.flatMap((a, i) => all.slice(i + 1).map((b) => [a, b] as const)
 
 describe("aligning many pairs on two threads", () => {
   it("gives each pair the alignment alignSentences gives it, in order, with this thread helping", () => {
-    const { alignments } = alignAll(pairs);
+    const { results: alignments } = alignAll(pairs);
     assert.deepEqual(
       alignments,
       pairs.map(([a, b]) => alignSentences(a, b)),
@@ -21,7 +21,7 @@ describe("aligning many pairs on two threads", () => {
   });
 
   it("gives the same alignments when the worker aligns every pair", () => {
-    const { alignments, byWorker } = alignAll(pairs, false);
+    const { results: alignments, byWorker } = alignAll(pairs, false);
     assert.equal(byWorker, pairs.length);
     assert.deepEqual(
       alignments,
@@ -31,6 +31,6 @@ describe("aligning many pairs on two threads", () => {
 
   it("aligns a few pairs here, without a worker", () => {
     const few = pairs.slice(0, 10);
-    assert.deepEqual(alignAll(few, false), { alignments: few.map(([a, b]) => alignSentences(a, b)), byWorker: 0 });
+    assert.deepEqual(alignAll(few, false), { results: few.map(([a, b]) => alignSentences(a, b)), byWorker: 0 });
   });
 });
