@@ -47,4 +47,21 @@ describe("the ingest cache", () => {
     const left = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
     assert.deepEqual(left, [join(used.slice(0, 2), `${used}.json`)]);
   });
+
+  it("counts what each build adds, and drops what a later build did not use once the count passes its room", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ingest-"));
+    const result = ingestDocument("a.txt", bytes, { defaultLang: "en" });
+    const first = new IngestCache(dir);
+    for (let i = 0; i < 10; i++) first.set(first.key(`first-${i}.txt`, bytes, "en"), result);
+    first.prune(); // lists the store: ten entries, all used
+    const second = new IngestCache(dir);
+    for (let i = 0; i < 1005; i++) second.set(second.key(`second-${i}.txt`, bytes, "en"), result);
+    second.prune(); // every entry it made is used: nothing to drop, and no listing needed
+    const third = new IngestCache(dir);
+    const used = third.key("second-0.txt", bytes, "en");
+    assert.ok(third.get(used));
+    third.prune();
+    const left = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
+    assert.deepEqual(left, [join(used.slice(0, 2), `${used}.json`)]);
+  });
 });
