@@ -13,8 +13,7 @@ import { PROJECT_ROOT } from "../settings.ts";
 import type { Alignment } from "./align.ts";
 import { alignAll } from "./align-shared.ts";
 import type { Features, Sentence } from "./features.ts";
-import { COMPUTE, type FeatureInput, type GroupingMemo } from "./memo.ts";
-import { computeShared, type SharedResults } from "../shared-work.ts";
+import { COMPUTE, readFeatures, type FeatureInput, type GroupingMemo } from "./memo.ts";
 
 /**
  * Features as JSON holds them: token sets as arrays, and each sentence as one number (its length
@@ -71,14 +70,6 @@ function survivesJson(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(survivesJson);
   if (value && typeof value === "object") return Object.values(value).every(survivesJson);
   return true;
-}
-
-/** Below this many documents to read, a worker costs more than it saves (a document takes about 0.4 ms). */
-const MIN_SHARED_FEATURES = 500;
-
-/** The features of each input, in order: on a worker too when there are many. */
-export function readFeatures(inputs: readonly FeatureInput[], here = true): SharedResults<Features> {
-  return computeShared(new URL("./features-worker", import.meta.url), import.meta.url, inputs, COMPUTE.features, { minItems: MIN_SHARED_FEATURES, here });
 }
 
 const sha = (...parts: readonly string[]) => createHash("sha256").update(parts.join("\0")).digest("hex");

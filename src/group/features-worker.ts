@@ -1,4 +1,4 @@
-/** The worker of `GroupingCache.prepareFeatures` (cache.ts). */
+/** The worker of `readFeatures` (memo.ts). */
 import { serveSharedWork } from "../shared-work.ts";
 import { COMPUTE } from "./memo.ts";
 

@@ -8,7 +8,7 @@ import { byCodePoint } from "../order.ts";
 import { candidatePairs } from "./candidates.ts";
 import { cluster, pairKey } from "./cluster.ts";
 import type { Features } from "./features.ts";
-import { COMPUTE, type FeatureInput, type GroupingMemo } from "./memo.ts";
+import { Computing, type FeatureInput, type GroupingMemo } from "./memo.ts";
 import type { DocumentRecord } from "../ingest/document.ts";
 import { sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { margins } from "./margin.ts";
@@ -127,7 +127,7 @@ function contradictions(docs: readonly GroupInput[], overrides: GroupOverrides):
 }
 
 /** @param memo where features and alignments are computed, or kept from an earlier build */
-export function groupTranslations(inputs: readonly GroupInput[], overrides: GroupOverrides = { keys: new Map(), notTranslations: [] }, memo: GroupingMemo = COMPUTE): Grouping {
+export function groupTranslations(inputs: readonly GroupInput[], overrides: GroupOverrides = { keys: new Map(), notTranslations: [] }, memo: GroupingMemo = new Computing()): Grouping {
   const docs = [...inputs].sort((a, b) => byCodePoint(a.file, b.file));
   const problems: Grouping["problems"] = [];
   const groups: TranslationGroup[] = [];

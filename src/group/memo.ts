@@ -5,7 +5,10 @@
  * whole collection and are always computed afresh; these two depend only on their arguments.
  */
 import { alignSentences, type Alignment } from "./align.ts";
+import { alignAll } from "./align-shared.ts";
 import { documentFeatures, type Features, type Sentence } from "./features.ts";
+import { computeShared, type SharedResults } from "../shared-work.ts";
+import { entry } from "../maps.ts";
 
 /** What a document's features are read from. */
 export interface FeatureInput {
@@ -32,5 +35,44 @@ export function featuresOf({ id, lang, paragraphs, extra, boilerplate }: Feature
   return documentFeatures(id, lang, paragraphs, extra, (p) => boilerplate.has(p));
 }
 
-/** Computes everything: what a build without a cache, and every test of grouping, uses. */
+/** Computes each step as asked, on this thread. */
 export const COMPUTE: GroupingMemo = { features: featuresOf, align: alignSentences };
+
+/** Below this many documents to read, a worker costs more than it saves (a document takes about 0.4 ms). */
+const MIN_SHARED_FEATURES = 500;
+
+/** The features of each input, in order: on a worker too when there are many. */
+export function readFeatures(inputs: readonly FeatureInput[], here = true): SharedResults<Features> {
+  return computeShared(new URL("./features-worker", import.meta.url), import.meta.url, inputs, featuresOf, { minItems: MIN_SHARED_FEATURES, here });
+}
+
+/**
+ * Computes everything, ahead and on both cores for what it is told is coming: what grouping uses
+ * without a cache (a build with GROUPING_CACHE=off, the grouping benchmark, tests). One per grouping.
+ */
+export class Computing implements GroupingMemo {
+  private readonly read = new Map<FeatureInput, Features>();
+  private readonly aligned = new Map<readonly Sentence[], Map<readonly Sentence[], Alignment>>();
+
+  features(input: FeatureInput): Features {
+    return this.read.get(input) ?? featuresOf(input);
+  }
+
+  align(a: readonly Sentence[], b: readonly Sentence[]): Alignment {
+    return this.aligned.get(a)?.get(b) ?? alignSentences(a, b);
+  }
+
+  prepareFeatures(inputs: readonly FeatureInput[]): void {
+    readFeatures(inputs).results.forEach((features, i) => {
+      const input = inputs[i];
+      if (input) this.read.set(input, features);
+    });
+  }
+
+  prepare(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[]])[]): void {
+    alignAll(pairs).results.forEach((alignment, i) => {
+      const [a, b] = pairs[i] ?? [];
+      if (a && b) entry(this.aligned, a, () => new Map()).set(b, alignment);
+    });
+  }
+}

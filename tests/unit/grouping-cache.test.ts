@@ -6,6 +6,7 @@ import { describe, it } from "node:test";
 import { syntheticCorpus } from "../../scripts/corpus.ts";
 import { GroupingCache } from "../../src/group/cache.ts";
 import { groupTranslations, type GroupInput } from "../../src/group/index.ts";
+import { COMPUTE } from "../../src/group/memo.ts";
 
 const { inputs } = syntheticCorpus(120);
 const file = () => join(mkdtempSync(join(tmpdir(), "grouping-")), "grouping.json");
@@ -39,11 +40,13 @@ describe("grouping's features and alignments kept between builds", () => {
     assert.ok(next.misses.alignments > 0 && next.hits.alignments > next.misses.alignments, JSON.stringify(next.misses));
   });
 
-  it("group a collection large enough to align on two threads as grouping does without them", () => {
+  it("group a collection large enough to use two threads as grouping does on one, with or without them", () => {
     const large = syntheticCorpus(500).inputs;
     const memo = new GroupingCache(file());
     const grouping = groupTranslations(large, undefined, memo);
     assert.ok(memo.misses.alignments >= 1000, `only ${memo.misses.alignments} alignments: too few for a worker`);
-    assert.deepEqual(grouping, groupTranslations(large));
+    const oneThread = groupTranslations(large, undefined, COMPUTE);
+    assert.deepEqual(grouping, oneThread);
+    assert.deepEqual(groupTranslations(large), oneThread);
   });
 });

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { syntheticCorpus } from "../../scripts/corpus.ts";
-import { readFeatures } from "../../src/group/cache.ts";
-import { COMPUTE, type FeatureInput } from "../../src/group/memo.ts";
+import { COMPUTE, readFeatures, type FeatureInput } from "../../src/group/memo.ts";
 import { computeShared } from "../../src/shared-work.ts";
 
 // Documents with boilerplate and attribution lines, so every part of the input crosses to the worker.
