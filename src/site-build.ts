@@ -20,6 +20,7 @@ import { headerRules, redirectRules, renderHeadersFile, renderRedirectsFile } fr
 import { BundleCache } from "./index/bundle-cache.ts";
 import { buildSearchIndex, searchablePages, type IndexedLanguage } from "./index/pagefind.ts";
 import { buildSiteModel, InputError, type BuildReport, type Outcome, type PipelineOptions, type SiteModel } from "./pipeline.ts";
+import { collectGarbage } from "./memory.ts";
 import { writeReport } from "./report.ts";
 import type { SiteSettings } from "./settings.ts";
 import { StageTimes } from "./stages.ts";
@@ -150,6 +151,7 @@ async function renderAndPublish(
   const handOff: HandOff = { kept: plan.kept.flatMap((p) => (p.declared ? [p.declared] : [])), seen: (d) => (declared = d) };
   let rendered = await times.timeAsync("render", () => renderPages({ ...model, toRender: plan.render }, handOff, staging, settings));
   const pageCount = rendered.length + plan.kept.length;
+  collectGarbage(); // Eleventy's run is over: before Pagefind's services start
   const searchable = searchablePages(rendered, keptForSearch(plan.kept));
   // Pagefind indexes in processes of its own, from the pages in memory: it starts now and works
   // while the pages are written and the last cards drawn; "index" is the wait left after those.
@@ -163,6 +165,7 @@ async function renderAndPublish(
       cache?.prune();
     });
     rendered = []; // written and kept: the index reads what it has not indexed yet from the cache
+    collectGarbage(); // while Pagefind's services grow
     // What the cards add to the build's time is the wait for them once the pages are written.
     ({ warnings } = await times.timeAsync("cards", () => cards));
   } catch (error) {
