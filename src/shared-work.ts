@@ -73,34 +73,49 @@ export function computeShared<I, R>(
   const computeTaken = () => {
     for (let i = take(work); i < items.length; i = take(work)) [results[i], done[i]] = [compute(items[i] as I), 1];
   };
-  if (here) computeTaken();
   let byWorker = 0;
   const receive = () => {
     for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
-      const [i, result] = m.message as [number, R];
-      if (!done[i]) [results[i], done[i], byWorker] = [result, 1, byWorker + 1];
+      const [i, ...result] = m.message as Sent<R>;
+      if (done[i]) continue;
+      // An item that failed there is computed here, where it fails as it would have without the worker.
+      if (result.length === 0) [results[i], done[i]] = [compute(items[i] as I), 1];
+      else [results[i], done[i], byWorker] = [result[0], 1, byWorker + 1];
     }
   };
-  for (let i = 0; i < items.length; i++) {
-    while (!done[i]) {
-      const seen = Atomics.load(work.sent, 0);
-      receive();
-      if (done[i] || Atomics.wait(work.sent, 0, seen, stalledMs) !== "timed-out") continue;
-      computeTaken();
-      if (!done[i]) [results[i], done[i]] = [compute(items[i] as I), 1];
+  try {
+    if (here) computeTaken();
+    for (let i = 0; i < items.length; i++) {
+      while (!done[i]) {
+        const seen = Atomics.load(work.sent, 0);
+        receive();
+        if (done[i] || Atomics.wait(work.sent, 0, seen, stalledMs) !== "timed-out") continue;
+        computeTaken();
+        if (!done[i]) [results[i], done[i]] = [compute(items[i] as I), 1];
+      }
     }
+  } finally {
+    void worker?.terminate();
+    port1.close();
   }
-  void worker?.terminate();
-  port1.close();
   return { results, byWorker };
 }
+
+/** What the worker sends for an item: its result, or nothing when computing it threw. */
+type Sent<R> = [number, R] | [number];
 
 /** The worker's side of `computeShared`: takes items and sends each result until none is left. */
 export function serveSharedWork<I, R, C>(make: (context: C) => (item: I) => R): void {
   const work = workerData as SharedWork<I>;
   const compute = make(work.context as C);
   for (let i = take(work); i < work.items.length; i = take(work)) {
-    work.port.postMessage([i, compute(work.items[i] as I)]);
+    let sent: Sent<R>;
+    try {
+      sent = [i, compute(work.items[i] as I)];
+    } catch {
+      sent = [i]; // the other thread computes it again, and reports what it throws
+    }
+    work.port.postMessage(sent);
     Atomics.add(work.sent, 0, 1);
     Atomics.notify(work.sent, 0);
   }

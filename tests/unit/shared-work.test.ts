@@ -35,4 +35,12 @@ describe("reading grouping features on two threads", () => {
     const shared = computeShared(missing, import.meta.url, items, (n: number) => n * n, { minItems: 1, here: false, stalledMs: 100 });
     assert.deepEqual(shared, { results: items.map((n) => n * n), byWorker: 0 });
   });
+
+  it("computes here, at once, an item whose computing threw on the worker", () => {
+    const items = Array.from({ length: 50 }, (_, i) => i);
+    const throwing = new URL("../fixtures/throwing-worker", import.meta.url);
+    // Waiting the default ten seconds for the item the worker failed would be a stall, not this.
+    const shared = computeShared(throwing, import.meta.url, items, (n: number) => n * n, { minItems: 1, here: false, stalledMs: 600_000 });
+    assert.deepEqual(shared, { results: items.map((n) => n * n), byWorker: items.length - 1 });
+  });
 });
