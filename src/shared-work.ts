@@ -70,8 +70,12 @@ export function computeShared<I, R>(
   }
   const results = new Array<R>(items.length);
   const done = new Uint8Array(items.length);
+  const computeHere = (i: number) => {
+    results[i] = compute(items[i] as I);
+    done[i] = 1;
+  };
   const computeTaken = () => {
-    for (let i = take(work); i < items.length; i = take(work)) [results[i], done[i]] = [compute(items[i] as I), 1];
+    for (let i = take(work); i < items.length; i = take(work)) computeHere(i);
   };
   let byWorker = 0;
   const receive = () => {
@@ -79,7 +83,7 @@ export function computeShared<I, R>(
       const [i, ...result] = m.message as Sent<R>;
       if (done[i]) continue;
       // An item that failed there is computed here, where it fails as it would have without the worker.
-      if (result.length === 0) [results[i], done[i]] = [compute(items[i] as I), 1];
+      if (result.length === 0) computeHere(i);
       else [results[i], done[i], byWorker] = [result[0], 1, byWorker + 1];
     }
   };
@@ -91,7 +95,7 @@ export function computeShared<I, R>(
         receive();
         if (done[i] || Atomics.wait(work.sent, 0, seen, stalledMs) !== "timed-out") continue;
         computeTaken();
-        if (!done[i]) [results[i], done[i]] = [compute(items[i] as I), 1];
+        if (!done[i]) computeHere(i);
       }
     }
   } finally {

@@ -3,10 +3,11 @@
  * packed as numbers; a pair is the two sequences' numbers.
  */
 import { alignSentences, type Alignment } from "./align.ts";
-import type { Sentence } from "./features.ts";
+import { packSentence, unpackSentence, type Sentence } from "./features.ts";
 import { computeShared, type SharedResults } from "../shared-work.ts";
+import type { SentencePair } from "./memo.ts";
 
-/** Every sequence of the pairs, packed: each sentence as its length doubled, plus one where it ends a paragraph. */
+/** Every sequence of the pairs, packed: each sentence as one number (`packSentence`). */
 export interface PackedSequences {
   sentences: Int32Array;
   /** Where each sequence starts in `sentences`, and where the last ends. */
@@ -14,7 +15,7 @@ export interface PackedSequences {
 }
 
 /** The sequences of `pairs`, each once however many pairs it is in, and each pair as their numbers. */
-function pack(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[]])[]): { packed: PackedSequences; numbered: [number, number][] } {
+function pack(pairs: readonly SentencePair[]): { packed: PackedSequences; numbered: [number, number][] } {
   const index = new Map<readonly Sentence[], number>();
   const sequences: (readonly Sentence[])[] = [];
   const number = (xs: readonly Sentence[]) => {
@@ -28,7 +29,7 @@ function pack(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[
   let at = 0;
   sequences.forEach((xs, n) => {
     offsets[n] = at;
-    for (const s of xs) sentences[at++] = s.length * 2 + (s.endsParagraph ? 1 : 0);
+    for (const s of xs) sentences[at++] = packSentence(s);
   });
   offsets[sequences.length] = at;
   return { packed: { sentences, offsets }, numbered };
@@ -41,10 +42,7 @@ export function alignPacked({ sentences, offsets }: PackedSequences): (pair: rea
     let xs = unpacked.get(n);
     if (!xs) {
       xs = [];
-      for (let k = offsets[n] ?? 0, end = offsets[n + 1] ?? 0; k < end; k++) {
-        const packed = sentences[k] ?? 0;
-        xs.push({ length: packed >> 1, endsParagraph: (packed & 1) === 1 });
-      }
+      for (let k = offsets[n] ?? 0, end = offsets[n + 1] ?? 0; k < end; k++) xs.push(unpackSentence(sentences[k] ?? 0));
       unpacked.set(n, xs);
     }
     return xs;
@@ -53,7 +51,7 @@ export function alignPacked({ sentences, offsets }: PackedSequences): (pair: rea
 }
 
 /** The alignment of each pair, in order: on a worker too when there are many and a second core. */
-export function alignAll(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[]])[], here = true): SharedResults<Alignment> {
+export function alignAll(pairs: readonly SentencePair[], here = true): SharedResults<Alignment> {
   const { packed, numbered } = pack(pairs);
   return computeShared(new URL("./align-worker", import.meta.url), import.meta.url, numbered, alignPacked(packed), { here, context: packed });
 }

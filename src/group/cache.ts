@@ -11,9 +11,8 @@ import { treeDigest, writeWhole } from "../files.ts";
 import { CODE } from "../ingest/cache.ts";
 import { PROJECT_ROOT } from "../settings.ts";
 import type { Alignment } from "./align.ts";
-import { alignAll } from "./align-shared.ts";
-import type { Features, Sentence } from "./features.ts";
-import { COMPUTE, readFeatures, type FeatureInput, type GroupingMemo } from "./memo.ts";
+import { packSentence, unpackSentence, type Features, type Sentence } from "./features.ts";
+import { Computing, type FeatureInput, type GroupingMemo, type SentencePair } from "./memo.ts";
 
 /**
  * Features as JSON holds them: token sets as arrays, and each sentence as one number (its length
@@ -23,9 +22,6 @@ import { COMPUTE, readFeatures, type FeatureInput, type GroupingMemo } from "./m
 type StoredFeatures = Omit<Features, "numbers" | "names" | "code" | "anchors" | "sentences" | "blocks"> &
   Record<"numbers" | "names" | "code" | "anchors", string[]> &
   Record<"sentences" | "blocks", number[]>;
-
-const packSentence = (s: Sentence): number => s.length * 2 + (s.endsParagraph ? 1 : 0);
-const unpackSentence = (n: number): Sentence => ({ length: Math.floor(n / 2), endsParagraph: n % 2 === 1 });
 
 function storeFeatures(f: Features): StoredFeatures {
   return { ...f, sentences: f.sentences.map(packSentence), blocks: f.blocks.map(packSentence), numbers: [...f.numbers], names: [...f.names], code: [...f.code], anchors: [...f.anchors] };
@@ -80,11 +76,9 @@ export class GroupingCache implements GroupingMemo {
   /** What this build used: all that the next one is likely to ask for. */
   private readonly used: Stored;
   private readonly sequenceKeys = new WeakMap<readonly Sentence[], string>();
-  /** Alignments made ahead (`prepare`), until asked for. */
-  private readonly prepared = new Map<string, Alignment>();
   private readonly featureKeys = new WeakMap<FeatureInput, string>();
-  /** Features read ahead (`prepareFeatures`), until asked for. */
-  private readonly preparedFeatures = new Map<string, Features>();
+  /** What is not kept: computed as asked, or ahead on both cores when told what is coming. */
+  private readonly computing = new Computing();
   readonly hits = { features: 0, alignments: 0 };
   readonly misses = { features: 0, alignments: 0 };
 
@@ -111,8 +105,7 @@ export class GroupingCache implements GroupingMemo {
       return reviveFeatures(kept);
     }
     this.misses.features++;
-    const f = this.preparedFeatures.get(key) ?? COMPUTE.features(input);
-    this.preparedFeatures.delete(key);
+    const f = this.computing.features(input);
     const stored = storeFeatures(f);
     if (survivesJson(stored)) this.used.features[key] = stored;
     return f;
@@ -120,16 +113,7 @@ export class GroupingCache implements GroupingMemo {
 
   /** Reads together the features of the documents not kept; `features` then gives them out as it would have read them. */
   prepareFeatures(inputs: readonly FeatureInput[]): void {
-    const missing = new Map<string, FeatureInput>();
-    for (const input of inputs) {
-      const key = this.featureKey(input);
-      if (!this.kept.features[key]) missing.set(key, input);
-    }
-    const read = readFeatures([...missing.values()]).results;
-    [...missing.keys()].forEach((key, i) => {
-      const features = read[i];
-      if (features) this.preparedFeatures.set(key, features);
-    });
+    this.computing.prepareFeatures(inputs.filter((input) => !this.kept.features[this.featureKey(input)]));
   }
 
   private featureKey(input: FeatureInput): string {
@@ -151,24 +135,19 @@ export class GroupingCache implements GroupingMemo {
       return reviveAlignment(kept);
     }
     this.misses.alignments++;
-    const alignment = this.prepared.get(key) ?? COMPUTE.align(a, b);
-    this.prepared.delete(key);
+    const alignment = this.computing.align(a, b);
     this.used.alignments[key] = storeAlignment(alignment);
     return alignment;
   }
 
   /** Aligns together the pairs neither kept nor aligned yet; `align` then gives them out as it would have aligned them. */
-  prepare(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[]])[]): void {
-    const missing = new Map<string, readonly [readonly Sentence[], readonly Sentence[]]>();
-    for (const pair of pairs) {
-      const key = this.sequenceKey(pair[0]) + this.sequenceKey(pair[1]);
-      if (!this.kept.alignments[key] && !this.used.alignments[key]) missing.set(key, pair);
-    }
-    const aligned = alignAll([...missing.values()]).results;
-    [...missing.keys()].forEach((key, i) => {
-      const alignment = aligned[i];
-      if (alignment) this.prepared.set(key, alignment);
-    });
+  prepareAlignments(pairs: readonly SentencePair[]): void {
+    this.computing.prepareAlignments(
+      pairs.filter(([a, b]) => {
+        const key = this.sequenceKey(a) + this.sequenceKey(b);
+        return !this.kept.alignments[key] && !this.used.alignments[key];
+      }),
+    );
   }
 
   private sequenceKey(xs: readonly Sentence[]): string {

@@ -8,6 +8,10 @@ import { splitSentences } from "../ingest/text.ts";
 
 export type Sentence = { length: number; endsParagraph: boolean };
 
+/** A sentence as one number, for the grouping cache's file and for a worker: its length doubled, plus one where it ends a paragraph. */
+export const packSentence = (s: Sentence): number => s.length * 2 + (s.endsParagraph ? 1 : 0);
+export const unpackSentence = (n: number): Sentence => ({ length: Math.floor(n / 2), endsParagraph: n % 2 === 1 });
+
 export interface Features {
   id: string;
   lang: string;

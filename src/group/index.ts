@@ -8,7 +8,7 @@ import { byCodePoint } from "../order.ts";
 import { candidatePairs } from "./candidates.ts";
 import { cluster, pairKey } from "./cluster.ts";
 import type { Features } from "./features.ts";
-import { Computing, type FeatureInput, type GroupingMemo } from "./memo.ts";
+import { Computing, type FeatureInput, type GroupingMemo, type SentencePair } from "./memo.ts";
 import type { DocumentRecord } from "../ingest/document.ts";
 import { sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { margins } from "./margin.ts";
@@ -189,7 +189,8 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   };
   const score = (i: number, j: number) => evidenceOf(i, j).score;
   const candidates = candidatePairs(features, df);
-  memo.prepare?.(candidates.pairs.map(([i, j]) => [at(features, i).sentences, at(features, j).sentences] as const));
+  const sentencesOf = (pairs: readonly (readonly [number, number])[]) => pairs.map(([i, j]): SentencePair => [at(features, i).sentences, at(features, j).sentences]);
+  memo.prepareAlignments?.(sentencesOf(candidates.pairs));
   const langs = features.map((f) => f.lang);
   const edges = candidates.pairs.filter(([i, j]) => !forbidden.has(pairKey(i, j))).map(([i, j]) => ({ i, j, score: score(i, j) }));
   // A second look, language by language, for the documents now known to have a translation, and
@@ -208,7 +209,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
       more.push([i, j]);
     }
   }
-  memo.prepare?.(more.map(([i, j]) => [at(features, i).sentences, at(features, j).sentences] as const));
+  memo.prepareAlignments?.(sentencesOf(more));
   for (const [i, j] of more) edges.push({ i: Math.min(i, j), j: Math.max(i, j), score: score(i, j) });
   const { margin, decisive } = margins(
     edges.map((e) => ({ ...e, corroborated: corroborated(evidence.get(pairKey(e.i, e.j))) })),

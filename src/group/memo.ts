@@ -27,8 +27,11 @@ export interface GroupingMemo {
   /** Told the documents `features` is about to be asked for, so a memo can read the ones it lacks together (on two threads). */
   prepareFeatures?(inputs: readonly FeatureInput[]): void;
   /** Told the pairs `align` is about to be asked for, so a memo can align the ones it lacks together (on two threads). */
-  prepare?(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[]])[]): void;
+  prepareAlignments?(pairs: readonly SentencePair[]): void;
 }
+
+/** Two documents' sentences, to align. */
+export type SentencePair = readonly [readonly Sentence[], readonly Sentence[]];
 
 /** A document's features, from its input. */
 export function featuresOf({ id, lang, paragraphs, extra, boilerplate }: FeatureInput): Features {
@@ -47,19 +50,24 @@ export function readFeatures(inputs: readonly FeatureInput[], here = true): Shar
 }
 
 /**
- * Computes everything, ahead and on both cores for what it is told is coming: what grouping uses
- * without a cache (a build with GROUPING_CACHE=off, the grouping benchmark, tests). One per grouping.
+ * Computes everything, ahead and on both cores for what it is told is coming, and gives each
+ * result out once: what grouping uses without a cache (a build with GROUPING_CACHE=off, the
+ * grouping benchmark, tests), and what the cache uses for what it does not keep. One per grouping.
  */
 export class Computing implements GroupingMemo {
   private readonly read = new Map<FeatureInput, Features>();
   private readonly aligned = new Map<readonly Sentence[], Map<readonly Sentence[], Alignment>>();
 
   features(input: FeatureInput): Features {
-    return this.read.get(input) ?? featuresOf(input);
+    const read = this.read.get(input);
+    this.read.delete(input);
+    return read ?? featuresOf(input);
   }
 
   align(a: readonly Sentence[], b: readonly Sentence[]): Alignment {
-    return this.aligned.get(a)?.get(b) ?? alignSentences(a, b);
+    const aligned = this.aligned.get(a)?.get(b);
+    this.aligned.get(a)?.delete(b);
+    return aligned ?? alignSentences(a, b);
   }
 
   prepareFeatures(inputs: readonly FeatureInput[]): void {
@@ -69,7 +77,7 @@ export class Computing implements GroupingMemo {
     });
   }
 
-  prepare(pairs: readonly (readonly [readonly Sentence[], readonly Sentence[]])[]): void {
+  prepareAlignments(pairs: readonly SentencePair[]): void {
     alignAll(pairs).results.forEach((alignment, i) => {
       const [a, b] = pairs[i] ?? [];
       if (a && b) entry(this.aligned, a, () => new Map()).set(b, alignment);

@@ -9,6 +9,10 @@ import { utf8 } from "./helpers.ts";
 
 const bytes = utf8("Der Bäcker öffnet um sechs Uhr.\n\nDas Brot ist noch warm, und die Straße riecht danach.\n");
 
+/** The entry files a store holds, by their paths in it. */
+const entriesIn = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
+const entryFile = (key: string) => join(key.slice(0, 2), `${key}.json`);
+
 describe("the ingest cache", () => {
   it("gives a new key when the file's name, its bytes or the default language differ", () => {
     const cache = new IngestCache(mkdtempSync(join(tmpdir(), "ingest-")));
@@ -44,8 +48,7 @@ describe("the ingest cache", () => {
     const used = next.key("old-0.txt", bytes, "en");
     assert.ok(next.get(used));
     next.prune();
-    const left = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
-    assert.deepEqual(left, [join(used.slice(0, 2), `${used}.json`)]);
+    assert.deepEqual(entriesIn(dir), [entryFile(used)]);
   });
 
   it("counts what each build adds, and drops what a later build did not use once the count passes its room", () => {
@@ -61,7 +64,6 @@ describe("the ingest cache", () => {
     const used = third.key("second-0.txt", bytes, "en");
     assert.ok(third.get(used));
     third.prune();
-    const left = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
-    assert.deepEqual(left, [join(used.slice(0, 2), `${used}.json`)]);
+    assert.deepEqual(entriesIn(dir), [entryFile(used)]);
   });
 });
