@@ -7,6 +7,7 @@
  */
 import type { Features } from "./features.ts";
 import { entry } from "../maps.ts";
+import { computeShared, type ShareOptions } from "../shared-work.ts";
 
 /** Candidates kept per document, best fingerprint first. */
 const PER_DOCUMENT = 4;
@@ -45,7 +46,7 @@ class Nearest {
   }
 }
 
-type Units = "sentences" | "blocks";
+export type Units = "sentences" | "blocks";
 
 /** Unit counts close enough for two texts to be translations: −25%/+34%, the same either way round. */
 const withinWindow = (a: number, b: number) => b / a >= 0.75 && b / a <= 1.34;
@@ -56,7 +57,7 @@ const withinWindow = (a: number, b: number) => b / a >= 0.75 && b / a <= 1.34;
  * makes it several times faster. Distances are summed in the same order, so they are the same
  * numbers to the last bit.
  */
-interface Shapes {
+export interface Shapes {
   /** Unit count, at least 1. */
   count: Float64Array;
   /** Unit count as is (0 for none): what the log-ratio reads. */
@@ -120,28 +121,42 @@ function fingerprintDistance(s: Shapes, a: number, b: number, units: Units): num
   return d + (n ? rhythm / n : 0);
 }
 
+/** What the walks read: the documents' shapes laid out in unit-count order, and which to walk from. */
+export interface WalkContext {
+  units: Units;
+  shapes: Shapes;
+  /** The document at each position of that order. */
+  order: Int32Array;
+  /** 1 at the positions to walk from. */
+  from: Uint8Array;
+  languages: number;
+  /** Whether each other language's nearest are wanted too (by sentences). */
+  inEachLanguage: boolean;
+}
+
+/** One position's walk: its nearest documents, and each other language's first and second (empty unless asked); null where it is not walked from. */
+export type Walk = [near: number[], first: number[], second: number[]] | null;
+
+/** Positions walked in one item of shared work: one message each way per many walks. */
+const WALKS_PER_ITEM = 64;
+
+/** Below this many items (6,400 documents' walks), a worker costs more than it saves. */
+const MIN_SHARED_ITEMS = 100;
+
 /**
- * Each document's nearest neighbours in other languages by fingerprint, among documents of about
- * as many units, walking outwards in unit-count order until the counts differ too much or the
- * window ends; by sentences, also its nearest in each other language (`inEachLanguage`).
+ * The walks of WALKS_PER_ITEM positions from `start`: outwards in unit-count order from each,
+ * until the counts differ too much or the window ends. What both threads run.
  */
-function nearestByShape(docs: readonly Features[], units: Units, add: (i: number, j: number) => void, only: (i: number) => boolean = () => true, inEachLanguage?: [number[], number[]][]): void {
-  const unitCount = (doc: Features | undefined) => Math.max(1, doc?.[units].length ?? 0);
-  const order = Int32Array.from(docs.keys()).sort((x, y) => unitCount(docs[x]) - unitCount(docs[y]) || x - y);
-  // Laid out in that order, so the walk reads its neighbours from consecutive memory.
-  const s = shapesOf(
-    Array.from(order, (i) => docs[i]).filter((d) => d !== undefined),
-    units,
-  );
-  const languages = new Set(s.lang).size;
+export function walks(c: WalkContext): (start: number) => Walk[] {
+  const { shapes: s, order, units } = c;
   const { count: counts, lang: langs, sentences } = s;
-  order.forEach((i, position) => {
-    if (!only(i)) return;
+  const walk = (position: number): Walk => {
+    if (!c.from[position]) return null;
     const count = counts[position] ?? 1,
       lang = langs[position];
     const near = new Nearest(units === "sentences" ? PER_DOCUMENT : PER_DOCUMENT_BY_PARAGRAPHS);
     // Each other language's nearest, by the order languages are first met: the order Map kept.
-    const byLanguage: (Nearest | undefined)[] = Array.from({ length: languages }, () => undefined);
+    const byLanguage: (Nearest | undefined)[] = Array.from({ length: c.languages }, () => undefined);
     const met: number[] = [];
     /** The document at position p of the walk. */
     const visit = (p: number): void => {
@@ -154,7 +169,7 @@ function nearestByShape(docs: readonly Features[], units: Units, add: (i: number
       const j = order[p] ?? 0;
       // By paragraphs, only a close likeness: paragraph counts agree by chance far more often than sentence counts.
       if (units === "sentences" || d <= PARAGRAPH_LIKENESS) near.offer(j, d);
-      if (inEachLanguage) {
+      if (c.inEachLanguage) {
         let nearest = byLanguage[other];
         if (!nearest) {
           byLanguage[other] = nearest = new Nearest(2);
@@ -165,11 +180,42 @@ function nearestByShape(docs: readonly Features[], units: Units, add: (i: number
     };
     for (let p = position - 1, seen = 0; p >= 0 && seen < WINDOW && withinWindow(count, counts[p] ?? 1); p--, seen++) visit(p);
     for (let p = position + 1, seen = 0; p < order.length && seen < WINDOW && withinWindow(count, counts[p] ?? 1); p++, seen++) visit(p);
-    for (const j of near.items()) add(i, j);
-    if (inEachLanguage) {
-      const ranked = met.map((l) => byLanguage[l]?.items() ?? []);
-      inEachLanguage[i] = [ranked.flatMap((js) => js.slice(0, 1)), ranked.flatMap((js) => js.slice(1, 2))];
-    }
+    const ranked = met.map((l) => byLanguage[l]?.items() ?? []);
+    return [[...near.items()], ranked.flatMap((js) => js.slice(0, 1)), ranked.flatMap((js) => js.slice(1, 2))];
+  };
+  return (start) => Array.from({ length: Math.min(WALKS_PER_ITEM, order.length - start) }, (_, k) => walk(start + k));
+}
+
+/**
+ * Each document's nearest neighbours in other languages by fingerprint, among documents of about
+ * as many units (the walks); by sentences, also its nearest in each other language
+ * (`inEachLanguage`). The walks are most of candidate selection's time, and run on both cores
+ * when there are many (shared-work.ts).
+ */
+function nearestByShape(
+  docs: readonly Features[],
+  units: Units,
+  add: (i: number, j: number) => void,
+  share: ShareOptions,
+  only: (i: number) => boolean = () => true,
+  inEachLanguage?: [number[], number[]][],
+): void {
+  const unitCount = (doc: Features | undefined) => Math.max(1, doc?.[units].length ?? 0);
+  const order = Int32Array.from(docs.keys()).sort((x, y) => unitCount(docs[x]) - unitCount(docs[y]) || x - y);
+  // Laid out in that order, so the walk reads its neighbours from consecutive memory.
+  const shapes = shapesOf(
+    Array.from(order, (i) => docs[i]).filter((d) => d !== undefined),
+    units,
+  );
+  const context: WalkContext = { units, shapes, order, from: Uint8Array.from(order, (i) => (only(i) ? 1 : 0)), languages: new Set(shapes.lang).size, inEachLanguage: inEachLanguage !== undefined };
+  const starts = Array.from({ length: Math.ceil(order.length / WALKS_PER_ITEM) }, (_, k) => k * WALKS_PER_ITEM);
+  const { results } = computeShared(new URL("./candidates-worker", import.meta.url), import.meta.url, starts, walks(context), { minItems: MIN_SHARED_ITEMS, ...share, context });
+  results.flat().forEach((walked, position) => {
+    const i = order[position] ?? 0;
+    if (!walked) return;
+    const [near, first, second] = walked;
+    for (const j of near) add(i, j);
+    if (inEachLanguage) inEachLanguage[i] = [first, second];
   });
 }
 
@@ -187,12 +233,13 @@ export interface Candidates {
   nextInEachLanguage: number[][];
 }
 
-export function candidatePairs(docs: readonly Features[], documentFrequency: ReadonlyMap<string, number>): Candidates {
+/** @param share how the walks are shared with a worker (shared-work.ts): tests ask for it with few documents */
+export function candidatePairs(docs: readonly Features[], documentFrequency: ReadonlyMap<string, number>, share: ShareOptions = {}): Candidates {
   const pairs = new Set<number>();
   const key = (i: number, j: number) => (i < j ? i * docs.length + j : j * docs.length + i);
   const add = (i: number, j: number) => pairs.add(key(i, j));
   const inEachLanguage = docs.map((): [number[], number[]] => [[], []]);
-  nearestByShape(docs, "sentences", add, undefined, inEachLanguage);
+  nearestByShape(docs, "sentences", add, share, undefined, inEachLanguage);
 
   // Shared rare tokens: an inverted index, so only documents that share one meet.
   const holders = new Map<string, number[]>();
@@ -210,7 +257,7 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
   const signed = bySignature(docs, documentFrequency, add);
   // Sentence splits can disagree between languages where paragraphs do not: documents that
   // tokens cannot place (no signature) are also looked for by paragraph shape.
-  nearestByShape(docs, "blocks", add, (i) => !signed[i]);
+  nearestByShape(docs, "blocks", add, share, (i) => !signed[i]);
   return {
     pairs: [...pairs].sort((p, q) => p - q).map((k): Pair => [Math.floor(k / docs.length), k % docs.length]),
     inEachLanguage: inEachLanguage.map(([first]) => first),
