@@ -7,7 +7,7 @@ import type { BuildReport } from "./pipeline.ts";
 import { formatSummary, writeReport } from "./report.ts";
 import { loadSettings, PROJECT_ROOT, SettingsError, type SiteSettings } from "./settings.ts";
 import { STAGES } from "./stages.ts";
-import { inputsDigest, lastBuild, outputDigest, recordFileFor, saveBuildRecord } from "./write/build-record.ts";
+import { inputsDigest, lastBuild, outputDigest, recordFileFor, saveBuildRecord, stampsDigest, updatedStamps, type SiteStamps } from "./write/build-record.ts";
 import { recoverInterrupted } from "./write/publish.ts";
 
 /** Beside the output, not in it: the report is for the publisher, not the public. */
@@ -44,8 +44,8 @@ async function main(): Promise<number> {
     const last = record ? lastBuild(record.file, output) : undefined;
     if (record && last && unchangedSince(record.inputs, last, started, report)) return 0;
     // The site as the last build published it is updated in place: only what changed is written.
-    const previousSite = last?.siteAsPublished && last.record.site ? new Map(Object.entries(last.record.site)) : undefined;
-    return await build(settings, output, report, started, record, previousSite);
+    const previous = last?.siteAsPublished && last.record.site ? { site: new Map(Object.entries(last.record.site)), stamps: last.stamps } : undefined;
+    return await build(settings, output, report, started, record, previous);
   } catch (error) {
     return await explain(error, report);
   }
@@ -68,7 +68,7 @@ async function build(
   report: string,
   started: number,
   record: { file: string; inputs: string } | undefined,
-  previousSite: ReadonlyMap<string, string> | undefined,
+  previous: { site: ReadonlyMap<string, string>; stamps: SiteStamps } | undefined,
 ): Promise<number> {
   // Loaded only for a build that has something to do: a check that finds nothing changed needs none of it.
   const [{ DetectionCache }, { IngestCache }, { GroupingCache }, { buildSite }] = await Promise.all([
@@ -80,7 +80,7 @@ async function build(
   const detections = DETECTION_CACHE === "off" ? undefined : new DetectionCache(DETECTION_CACHE);
   const ingested = INGEST_CACHE === "off" ? undefined : new IngestCache(INGEST_CACHE);
   const grouping = GROUPING_CACHE === "off" ? undefined : new GroupingCache(GROUPING_CACHE);
-  const { model, indexed, times, recovered, keptPages, keptLists, ingestedInParallel, site, inPlace } = await buildSite({
+  const { model, indexed, times, recovered, keptPages, keptLists, ingestedInParallel, site, inPlace, changed } = await buildSite({
     settings,
     output,
     reportFile: REPORT_FILE,
@@ -88,9 +88,13 @@ async function build(
     ...(CARD_CACHE === "off" ? {} : { cardCache: CARD_CACHE }),
     ...(SEARCH_CACHE === "off" ? {} : { searchCache: SEARCH_CACHE }),
     ...(PAGE_CACHE === "off" ? {} : { pageCache: PAGE_CACHE }),
-    ...(previousSite ? { previousSite } : {}),
+    ...(previous ? { previousSite: previous.site } : {}),
   });
-  if (record) saveBuildRecord(record.file, { inputs: record.inputs, output: outputDigest(output), report: model.report, site });
+  if (record) {
+    // Updated in place, only the files the build wrote are read again; a site made whole is read whole.
+    const published = previous && changed ? stampsDigest(updatedStamps(output, previous.stamps, changed)) : outputDigest(output);
+    saveBuildRecord(record.file, { inputs: record.inputs, output: published, report: model.report, site });
+  }
   for (const note of recovered) console.log(`Recovered: ${note}.`);
   console.log(formatSummary(model.report));
   const reused = indexed.filter((i) => i.reused).map((i) => i.lang);

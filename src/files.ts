@@ -124,20 +124,34 @@ export function filesUnder(root: string): string[] {
 
 /** A tree by its files' bytes, or by their sizes and modification times (a site, fonts: cheaper, and what an edit changes). */
 export function addTree(hash: Hash, root: string, content: "bytes" | "stat"): void {
+  if (content === "stat") return addStamps(hash, treeStamps(root));
   for (const file of filesUnder(root)) {
-    const path = join(root, file);
     hash.update(`${file}\0`);
     try {
-      if (content === "bytes") hash.update(readFileSync(path));
-      else {
-        const stat = statSync(path);
-        hash.update(`${stat.size} ${stat.mtimeMs}`);
-      }
+      hash.update(readFileSync(join(root, file)));
     } catch {
       hash.update("unreadable"); // a file that cannot be read is a change the build will report
     }
     hash.update("\0");
   }
+}
+
+/** Each file under `root` (as `filesUnder` lists them) and its stamp, or "unreadable" (a change the build will report). */
+export function treeStamps(root: string): Map<string, string> {
+  return new Map(filesUnder(root).map((file) => [file, stampOrUnreadable(join(root, file))]));
+}
+
+export function stampOrUnreadable(path: string): string {
+  try {
+    return stampOf(path);
+  } catch {
+    return "unreadable";
+  }
+}
+
+/** Files and their stamps as `addTree` hashes a tree by "stat": in code-point order, whatever order the map holds them in. */
+export function addStamps(hash: Hash, stamps: ReadonlyMap<string, string>): void {
+  for (const file of [...stamps.keys()].sort(byCodePoint)) hash.update(`${file}\0${stamps.get(file) ?? ""}\0`);
 }
 
 /** A hash of the files under each of `inputs` (paths under `root`), named: what a cache's entries were made by. */

@@ -65,6 +65,8 @@ export interface BuildResult {
   site: SiteManifest;
   /** For a site updated in place: how many files were written, removed, and left as they were. */
   inPlace?: InPlaceCounts;
+  /** For a site updated in place: the files written and removed, by their paths in the site. */
+  changed?: { written: string[]; removed: string[] };
 }
 
 /** Throws InputError (after writing its report), IndexError, or whatever else went wrong. */
@@ -170,19 +172,19 @@ async function renderAndPublish(
     if (heavy) collectGarbage(); // while Pagefind's services grow
     // What the cards add to the build's time is the wait for them once the pages are written.
     ({ warnings } = await times.timeAsync("cards", () => cards));
+    // What this build found, kept for the next one while Pagefind indexes, when this thread would only wait.
+    times.time("write", () => {
+      pipeline.detections?.save();
+      pipeline.grouping?.save();
+      pipeline.ingested?.prune();
+    });
   } catch (error) {
     await indexing.catch(() => {}); // Pagefind's processes close before the build reports
     throw error;
   }
   model.report.warnings.push(...warnings);
   const indexed = await times.timeAsync("index", () => indexing);
-  times.time("write", () => {
-    // What this build found, kept for the next one, once the site is complete.
-    pipeline.detections?.save();
-    pipeline.grouping?.save();
-    pipeline.ingested?.prune();
-    publish(output, files);
-  });
+  times.time("write", () => publish(output, files));
   const lists = [model.homePages, model.coveragePages, model.authorPages].flat().length;
   const listsRendered = plan.render.homePages.length + plan.render.coveragePages.length + plan.render.authorPages.length;
   return {
@@ -193,7 +195,7 @@ async function renderAndPublish(
     keptPages: model.articles.length - plan.render.articles.length,
     keptLists: { kept: lists - listsRendered, of: lists },
     site: files.manifest(),
-    ...(files.inPlace ? { inPlace: files.counts() } : {}),
+    ...(files.inPlace ? { inPlace: files.counts(), changed: { written: files.written(), removed: files.removed() } } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { addTree, writeWhole } from "../files.ts";
+import { addStamps, addTree, stampOrUnreadable, treeStamps, writeWhole } from "../files.ts";
 import { join } from "node:path";
 import type { SiteManifest } from "./site-files.ts";
 
@@ -52,11 +52,30 @@ export function inputsDigest(projectRoot: string, contentPath: string, settings:
   return hash.digest("hex");
 }
 
-/** A digest of a published site: its files' paths, sizes and times (a removed, added or edited file is a change). */
-export function outputDigest(dir: string): string {
+/** Each file of a published site and its stamp (size and time): a removed, added or edited file is a change. */
+export type SiteStamps = ReadonlyMap<string, string>;
+
+export const siteStamps = (dir: string): SiteStamps => treeStamps(dir);
+
+export function stampsDigest(stamps: SiteStamps): string {
   const hash = createHash("sha256");
-  addTree(hash, dir, "stat");
+  addStamps(hash, stamps);
   return hash.digest("hex");
+}
+
+/** A digest of a published site, read from disk. */
+export const outputDigest = (dir: string): string => stampsDigest(siteStamps(dir));
+
+/**
+ * The stamps of a site updated in place: those it had before, with the files the build wrote read
+ * again and those it removed gone. Reading the whole site again took 0.6 s at 10,000 documents,
+ * for the few hundred files an edit writes.
+ */
+export function updatedStamps(dir: string, before: SiteStamps, changed: { written: readonly string[]; removed: readonly string[] }): SiteStamps {
+  const after = new Map(before);
+  for (const path of changed.removed) after.delete(path);
+  for (const path of changed.written) after.set(path, stampOrUnreadable(join(dir, path)));
+  return after;
 }
 
 /** Where the record of builds into `output` is kept. */
@@ -64,15 +83,16 @@ export function recordFileFor(cacheDir: string, output: string): string {
   return join(cacheDir, `${createHash("sha256").update(output).digest("hex").slice(0, 16)}.json`);
 }
 
-/** The last good build's record, and whether the site in `output` is still the one it published (no file added, removed or touched since). */
-export function lastBuild(recordFile: string, output: string): { record: BuildRecord; siteAsPublished: boolean } | undefined {
+/** The last good build's record, the site in `output` as it is now, and whether it is still the one that build published (no file added, removed or touched since). */
+export function lastBuild(recordFile: string, output: string): { record: BuildRecord; siteAsPublished: boolean; stamps: SiteStamps } | undefined {
   let record: BuildRecord;
   try {
     record = JSON.parse(readFileSync(recordFile, "utf8")) as BuildRecord;
   } catch {
     return undefined;
   }
-  return { record, siteAsPublished: record.output === outputDigest(output) };
+  const stamps = siteStamps(output);
+  return { record, siteAsPublished: record.output === stampsDigest(stamps), stamps };
 }
 
 export function saveBuildRecord(recordFile: string, record: BuildRecord): void {

@@ -52,6 +52,11 @@ describe("a site updated in place", () => {
     assert.deepEqual(siteFingerprint(env.OUTPUT_DIR), siteFingerprint(cleanBuild(content)));
   });
 
+  it("after an update in place that wrote and removed files, builds nothing the next time nothing changed", () => {
+    // The record of the update must describe the site on disk, as reading it whole would.
+    assert.match(build(), /Nothing changed since the last build/);
+  });
+
   it("is built whole again when a file of the site was changed by hand", () => {
     writeFileSync(join(env.OUTPUT_DIR, "robots.txt"), "User-agent: *\nDisallow: /\n");
     writeFileSync(join(content, "zz-new.txt"), "Un artículo nuevo\n\nCon un párrafo propio, escrito en español para esta prueba.\n");
