@@ -1,5 +1,5 @@
 /** The worker of candidate selection's walks (candidates.ts). */
 import { serveSharedWork } from "../shared-work.ts";
-import { walks } from "./candidates.ts";
+import { walksOf } from "./candidates.ts";
 
-serveSharedWork(walks);
+serveSharedWork(walksOf);

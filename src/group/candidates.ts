@@ -140,14 +140,30 @@ export type Walk = [near: number[], first: number[], second: number[]] | null;
 /** Positions walked in one item of shared work: one message each way per many walks. */
 const WALKS_PER_ITEM = 64;
 
-/** Below this many items (6,400 documents' walks), a worker costs more than it saves. */
+/** Below this many items (about 3,200 documents' walks by each unit), a worker costs more than it saves. */
 const MIN_SHARED_ITEMS = 100;
 
-/**
- * The walks of WALKS_PER_ITEM positions from `start`: outwards in unit-count order from each,
- * until the counts differ too much or the window ends. What both threads run.
- */
-export function walks(c: WalkContext): (start: number) => Walk[] {
+/** The walks by sentences (every document, and its nearest in each language) and by paragraphs (those tokens cannot place). */
+export type WalkContexts = Record<Units, WalkContext>;
+
+/** An item of shared work: the walks by `units` from WALKS_PER_ITEM positions on from `start`. */
+type WalkItem = [units: Units, start: number];
+
+/** An item's walks, from its first position on. */
+interface Walked {
+  units: Units;
+  start: number;
+  walks: Walk[];
+}
+
+/** What both threads run: the walks of an item. */
+export function walksOf(contexts: WalkContexts): (item: WalkItem) => Walked {
+  const byUnits = { sentences: walks(contexts.sentences), blocks: walks(contexts.blocks) };
+  return ([units, start]) => ({ units, start, walks: byUnits[units](start) });
+}
+
+/** Outwards in unit-count order from each position, until the counts differ too much or the window ends. */
+function walks(c: WalkContext): (start: number) => Walk[] {
   const { shapes: s, order, units } = c;
   const { count: counts, lang: langs, sentences } = s;
   const walk = (position: number): Walk => {
@@ -186,20 +202,8 @@ export function walks(c: WalkContext): (start: number) => Walk[] {
   return (start) => Array.from({ length: Math.min(WALKS_PER_ITEM, order.length - start) }, (_, k) => walk(start + k));
 }
 
-/**
- * Each document's nearest neighbours in other languages by fingerprint, among documents of about
- * as many units (the walks); by sentences, also its nearest in each other language
- * (`inEachLanguage`). The walks are most of candidate selection's time, and run on both cores
- * when there are many (shared-work.ts).
- */
-function nearestByShape(
-  docs: readonly Features[],
-  units: Units,
-  add: (i: number, j: number) => void,
-  share: ShareOptions,
-  only: (i: number) => boolean = () => true,
-  inEachLanguage?: [number[], number[]][],
-): void {
+/** The walks' context by `units`, from the documents for which `from` is true. */
+function walkContext(docs: readonly Features[], units: Units, from: (i: number) => boolean, inEachLanguage: boolean): WalkContext {
   const unitCount = (doc: Features | undefined) => Math.max(1, doc?.[units].length ?? 0);
   const order = Int32Array.from(docs.keys()).sort((x, y) => unitCount(docs[x]) - unitCount(docs[y]) || x - y);
   // Laid out in that order, so the walk reads its neighbours from consecutive memory.
@@ -207,16 +211,28 @@ function nearestByShape(
     Array.from(order, (i) => docs[i]).filter((d) => d !== undefined),
     units,
   );
-  const context: WalkContext = { units, shapes, order, from: Uint8Array.from(order, (i) => (only(i) ? 1 : 0)), languages: new Set(shapes.lang).size, inEachLanguage: inEachLanguage !== undefined };
-  const starts = Array.from({ length: Math.ceil(order.length / WALKS_PER_ITEM) }, (_, k) => k * WALKS_PER_ITEM);
-  const { results } = computeShared(new URL("./candidates-worker", import.meta.url), import.meta.url, starts, walks(context), { minItems: MIN_SHARED_ITEMS, ...share, context });
-  results.flat().forEach((walked, position) => {
-    const i = order[position] ?? 0;
-    if (!walked) return;
-    const [near, first, second] = walked;
-    for (const j of near) add(i, j);
-    if (inEachLanguage) inEachLanguage[i] = [first, second];
-  });
+  return { units, shapes, order, from: Uint8Array.from(order, (i) => (from(i) ? 1 : 0)), languages: new Set(shapes.lang).size, inEachLanguage };
+}
+
+/**
+ * Each document's nearest neighbours in other languages by fingerprint, among documents of about
+ * as many units (the walks): by sentences for every document, with its nearest in each other
+ * language (`inEachLanguage`); by paragraphs for those `byParagraphs` names. The walks are most of
+ * candidate selection's time, and run on both cores when there are many (shared-work.ts).
+ */
+function nearestByShape(docs: readonly Features[], add: (i: number, j: number) => void, share: ShareOptions, byParagraphs: (i: number) => boolean, inEachLanguage: [number[], number[]][]): void {
+  const contexts: WalkContexts = { sentences: walkContext(docs, "sentences", () => true, true), blocks: walkContext(docs, "blocks", byParagraphs, false) };
+  const items = (["sentences", "blocks"] as const).flatMap((units) => Array.from({ length: Math.ceil(docs.length / WALKS_PER_ITEM) }, (_, k): WalkItem => [units, k * WALKS_PER_ITEM]));
+  const { results } = computeShared(new URL("./candidates-worker", import.meta.url), import.meta.url, items, walksOf(contexts), { minItems: MIN_SHARED_ITEMS, ...share, context: contexts });
+  for (const { units, start, walks } of results) {
+    walks.forEach((walk, n) => {
+      const i = contexts[units].order[start + n] ?? 0;
+      if (!walk) return;
+      const [near, first, second] = walk;
+      for (const j of near) add(i, j);
+      if (contexts[units].inEachLanguage) inEachLanguage[i] = [first, second];
+    });
+  }
 }
 
 export interface Candidates {
@@ -239,7 +255,6 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
   const key = (i: number, j: number) => (i < j ? i * docs.length + j : j * docs.length + i);
   const add = (i: number, j: number) => pairs.add(key(i, j));
   const inEachLanguage = docs.map((): [number[], number[]] => [[], []]);
-  nearestByShape(docs, "sentences", add, share, undefined, inEachLanguage);
 
   // Shared rare tokens: an inverted index, so only documents that share one meet.
   const holders = new Map<string, number[]>();
@@ -257,7 +272,7 @@ export function candidatePairs(docs: readonly Features[], documentFrequency: Rea
   const signed = bySignature(docs, documentFrequency, add);
   // Sentence splits can disagree between languages where paragraphs do not: documents that
   // tokens cannot place (no signature) are also looked for by paragraph shape.
-  nearestByShape(docs, "blocks", add, share, (i) => !signed[i]);
+  nearestByShape(docs, add, share, (i) => !signed[i], inEachLanguage);
   return {
     pairs: [...pairs].sort((p, q) => p - q).map((k): Pair => [Math.floor(k / docs.length), k % docs.length]),
     inEachLanguage: inEachLanguage.map(([first]) => first),
