@@ -1,5 +1,5 @@
 /**
- * Results kept between builds as one JSON file per key (a content hash), for the caches whose
+ * Results kept between builds as one file per key (a content hash), for the caches whose
  * entries are many and small: ingested documents, rendered pages. An entry may have a body beside
  * it, a file of its own that a build places in the site as it is (a page's HTML) without reading
  * it. A file that cannot be read or written costs the next build time, never this build its site.
@@ -10,9 +10,16 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { asKept, placeWhole, stampOf, writeWhole } from "./files.ts";
 
 const BODY = ".body";
+/**
+ * An entry's file: V8's serialization, not JSON. Reading 10,000 ingested documents as JSON spent
+ * 0.4 s decoding UTF-8 alone (Node 20), more than parsing them; V8's format keeps text as the
+ * engine holds it, and gives back what was kept exactly (JSON turned NaN into null, dropped undefined).
+ */
+const ENTRY = ".entry";
 /** Beside the entries: how many there are (see `prune`). */
 const COUNT = "count";
 
@@ -35,7 +42,7 @@ export class KeyedStore<T> {
   constructor(private readonly dir: string) {}
 
   private path(key: string): string {
-    return join(this.dir, key.slice(0, 2), `${key}.json`);
+    return join(this.dir, key.slice(0, 2), `${key}${ENTRY}`);
   }
 
   private bodyFile(key: string): string {
@@ -51,7 +58,7 @@ export class KeyedStore<T> {
   get(key: string): T | undefined {
     this.used.add(key);
     try {
-      const stored = JSON.parse(readFileSync(this.path(key), "utf8")) as Stored<T>;
+      const stored = deserialize(readFileSync(this.path(key))) as Stored<T>;
       if (stored.body !== undefined) this.stamps.set(key, stored.body);
       if (!this.made.has(key)) this.hits++;
       return stored.entry;
@@ -86,7 +93,7 @@ export class KeyedStore<T> {
         stored.body = stampOf(this.bodyFile(key));
         this.stamps.set(key, stored.body);
       }
-      writeWhole(this.path(key), JSON.stringify(stored));
+      writeWhole(this.path(key), serialize(stored));
       return true;
     } catch {
       // A full disk or a read-only cache: the next build redoes the work.
@@ -103,19 +110,21 @@ export class KeyedStore<T> {
     const limit = 2 * this.used.size + 1000;
     const counted = this.count();
     if (counted !== undefined && counted + this.made.size <= limit) return this.setCount(counted + this.made.size);
-    let kept: string[];
+    let listed: string[];
     try {
-      kept = readdirSync(this.dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
+      // Files, not the folders keys are spread over: entries, bodies, and what other versions of the store or interrupted writes left.
+      listed = readdirSync(this.dir, { recursive: true, encoding: "utf8" }).filter((f) => basename(f).includes("."));
     } catch {
       return;
     }
-    if (kept.length <= limit) return this.setCount(kept.length);
-    for (const f of kept) {
-      if (this.used.has(basename(f, ".json"))) continue;
-      rmSync(join(this.dir, f), { force: true }); // the entry first: a body without one is never read
-      rmSync(join(this.dir, f.replace(/\.json$/, BODY)), { force: true });
-    }
-    this.setCount(kept.filter((f) => this.used.has(basename(f, ".json"))).length);
+    const entries = listed.filter((f) => f.endsWith(ENTRY));
+    const leftovers = listed.some((f) => !f.endsWith(ENTRY) && !f.endsWith(BODY));
+    if (entries.length <= limit && !leftovers) return this.setCount(entries.length);
+    const unused = (f: string) => !this.used.has(basename(f).slice(0, basename(f).indexOf(".")));
+    // Entries first: a body without one is never read.
+    for (const f of listed.filter((f) => !f.endsWith(BODY) && unused(f))) rmSync(join(this.dir, f), { force: true });
+    for (const f of listed.filter((f) => f.endsWith(BODY) && unused(f))) rmSync(join(this.dir, f), { force: true });
+    this.setCount(entries.filter((f) => !unused(f)).length);
   }
 
   /** The entries counted when the store was last listed, with those builds added since; undefined when unknown. */

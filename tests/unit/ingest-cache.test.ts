@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -10,8 +10,13 @@ import { utf8 } from "./helpers.ts";
 const bytes = utf8("Der Bäcker öffnet um sechs Uhr.\n\nDas Brot ist noch warm, und die Straße riecht danach.\n");
 
 /** The entry files a store holds, by their paths in it. */
-const entriesIn = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".json"));
-const entryFile = (key: string) => join(key.slice(0, 2), `${key}.json`);
+const entriesIn = (dir: string) => readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".entry"));
+/** Every file a store holds but its count. */
+const filesIn = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((f) => f.includes("."))
+    .sort();
+const entryFile = (key: string) => join(key.slice(0, 2), `${key}.entry`);
 
 describe("the ingest cache", () => {
   it("gives a new key when the file's name, its bytes or the default language differ", () => {
@@ -65,5 +70,16 @@ describe("the ingest cache", () => {
     assert.ok(third.get(used));
     third.prune();
     assert.deepEqual(entriesIn(dir), [entryFile(used)]);
+  });
+
+  it("drops the files an older version of the store left beside its entries, even with room to spare", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ingest-"));
+    const first = new IngestCache(dir);
+    const key = first.key("a.txt", bytes, "en");
+    first.set(key, ingestDocument("a.txt", bytes, { defaultLang: "en" }));
+    const legacy = join(key.slice(0, 2), `${"0".repeat(64)}.json`);
+    writeFileSync(join(dir, legacy), "{}");
+    first.prune();
+    assert.deepEqual(filesIn(dir), [entryFile(key)]);
   });
 });
