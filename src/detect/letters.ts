@@ -115,21 +115,3 @@ export function hasRunLongerThan(text: string, max: number): boolean {
   }
   return false;
 }
-
-/**
- * Whether `text`'s white space is all single spaces between words: no other white space, none at
- * either end, no two in a row. What `/[^\S ]| {2}|^ | $/` finds not, in a loop: grouping asks it of
- * every paragraph, and the pattern took 0.4 s of an edit's build at 10,000 documents.
- */
-export function isSingleSpaced(text: string): boolean {
-  let afterSpace = true; // at the start, a space would lead
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit === 0x20) {
-      if (afterSpace) return false;
-      afterSpace = true;
-    } else if (unitClass(unit) & SPACE) return false;
-    else afterSpace = false;
-  }
-  return text.length === 0 || !afterSpace;
-}

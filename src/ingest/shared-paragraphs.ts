@@ -1,9 +1,11 @@
 /** Paragraphs that several documents of one language hold word for word: boilerplate, or text left untranslated. */
-import { isSingleSpaced } from "../detect/letters.ts";
 import { entry } from "../maps.ts";
 
+/** White space other than single spaces between words: what `normalized` would change. */
+const UNNORMAL = /[^\S ]| {2}|^ | $/;
+
 /** White space collapsed, so a paragraph compares the same however it was wrapped. */
-export const normalized = (p: string): string => (isSingleSpaced(p) ? p : p.replace(/\s+/g, " ").trim());
+export const normalized = (p: string): string => (UNNORMAL.test(p) ? p.replace(/\s+/g, " ").trim() : p);
 
 /** Paragraphs shorter than this (a table cell, "Note") are the same in many texts by chance. */
 const MIN_SHARED = 20;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { countsOf, hasRunLongerThan, isSingleSpaced, mainScript } from "../../src/detect/letters.ts";
+import { countsOf, hasRunLongerThan, mainScript } from "../../src/detect/letters.ts";
 
 /** Text that tests the table's edges: marks, every kind of white space, astral letters, lone surrogates. */
 const SAMPLES = [
@@ -58,21 +58,5 @@ describe("counting letters through a table", () => {
       const text = `abcd${char}efgh`;
       if (hasRunLongerThan(text, 8) !== /\S{9,}/.test(text)) assert.fail(`U+${unit.toString(16)} is white space to one and not the other`);
     }
-  });
-
-  describe("single spacing", () => {
-    const pattern = (text: string) => !/[^\S ]| {2}|^ | $/.test(text);
-
-    it("is what the pattern finds not, at the ends, in runs of spaces and in the samples", () => {
-      const texts = ["", " ", "  ", "a", "a b", " a", "a ", "a  b", "a b c", "a\tb", "a\nb", "\na", "a\u00a0b", ...SAMPLES];
-      for (const text of texts) assert.equal(isSingleSpaced(text), pattern(text), JSON.stringify(text));
-    });
-
-    it("is broken by every character the pattern \\s matches but the space, and by no other", () => {
-      for (let unit = 0; unit < 0x10000; unit++) {
-        const text = `ab${String.fromCharCode(unit)}cd`;
-        if (isSingleSpaced(text) !== pattern(text)) assert.fail(`U+${unit.toString(16)} is white space to one and not the other`);
-      }
-    });
   });
 });
