@@ -22,10 +22,17 @@ export interface SharedParagraphs {
 export function sharedWithinLanguage(docs: readonly { lang: string; paragraphs: readonly string[]; extra?: readonly string[] }[]): SharedParagraphs {
   // Counted per language: a key of language and paragraph together would copy every paragraph.
   const seen = new Map<string, Map<string, number>>();
+  // Each paragraph as counted, so asking about it again is a lookup, not the pattern again (two calls of three).
+  const asCounted = new Map<string, string>();
   for (const d of docs) {
     const counts = entry(seen, d.lang, () => new Map<string, number>());
-    for (const p of new Set([...d.paragraphs, ...(d.extra ?? [])].map(normalized))) if (p.length >= MIN_SHARED) counts.set(p, (counts.get(p) ?? 0) + 1);
+    const own = new Set<string>();
+    for (const p of [...d.paragraphs, ...(d.extra ?? [])]) {
+      const n = entry(asCounted, p, () => normalized(p));
+      if (n.length >= MIN_SHARED) own.add(n);
+    }
+    for (const n of own) counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   const shared = new Map([...seen].map(([lang, counts]) => [lang, new Set([...counts].filter(([, n]) => n >= 2).map(([p]) => p))]));
-  return { has: (lang, paragraph) => shared.get(lang)?.has(normalized(paragraph)) ?? false };
+  return { has: (lang, paragraph) => shared.get(lang)?.has(asCounted.get(paragraph) ?? normalized(paragraph)) ?? false };
 }
