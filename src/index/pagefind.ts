@@ -107,16 +107,20 @@ export async function buildSearchIndex(files: SiteFiles, pages: readonly Searcha
   // Each language's pages, in the order given (URL order).
   const byLanguage = new Map<string, SearchablePage[]>();
   for (const page of pages) entry(byLanguage, page.lang, () => []).push(page);
-  const indexLanguage = async (pagefind: Pagefind, lang: string): Promise<IndexedLanguage> => {
+  /** A language whose pages are all as an earlier build indexed them: its bundle, in place where the site already has it, else copied back from the cache. */
+  const reuse = (lang: string): IndexedLanguage | undefined => {
     const mine = byLanguage.get(lang) ?? [];
     const bundle = routes.searchBundle(lang).slice(1);
     const key = cache?.key(lang, mine);
     const kept = key ? cache?.files(key) : undefined;
-    // In place where the site already has this very bundle, else copied back from the cache.
-    if (key && kept && (files.has(bundle, kept, key) || cache?.restore(key, files.at(bundle)))) {
-      files.record(bundle, kept, key);
-      return { lang, pages: mine.length, reused: true };
-    }
+    if (!key || !kept || !(files.has(bundle, kept, key) || cache?.restore(key, files.at(bundle)))) return undefined;
+    files.record(bundle, kept, key);
+    return { lang, pages: mine.length, reused: true };
+  };
+  const indexLanguage = async (pagefind: Pagefind, lang: string): Promise<IndexedLanguage> => {
+    const mine = byLanguage.get(lang) ?? [];
+    const bundle = routes.searchBundle(lang).slice(1);
+    const key = cache?.key(lang, mine);
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(lang) });
     check(`createIndex(${lang})`, errors);
     if (!index) throw new IndexError(`Pagefind createIndex(${lang}) returned no index`);
@@ -132,11 +136,18 @@ export async function buildSearchIndex(files: SiteFiles, pages: readonly Searcha
     files.record(bundle, filesUnder(files.at(bundle)), key ?? `indexed in run ${process.pid}`);
     return { lang, pages: mine.length, reused: false };
   };
-  const services = await pagefindServices(Math.min(availableParallelism(), byLanguage.size));
+  const results: IndexedLanguage[] = [];
+  const queue: string[] = [];
+  for (const lang of byLanguage.keys()) {
+    const reused = reuse(lang);
+    if (reused) results.push(reused);
+    else queue.push(lang);
+  }
+  // Largest first: the services finish close together instead of one indexing the last big language alone.
+  queue.sort((a, b) => (byLanguage.get(b)?.length ?? 0) - (byLanguage.get(a)?.length ?? 0) || byCodePoint(a, b));
+  // A service for each language to index, up to one per core: after an edit, one language is indexed again, and a second service would only start.
+  const services = await pagefindServices(Math.min(availableParallelism(), queue.length));
   try {
-    const results: IndexedLanguage[] = [];
-    // Largest first: the services finish close together instead of one indexing the last big language alone.
-    const queue = [...byLanguage].sort(([a, x], [b, y]) => y.length - x.length || byCodePoint(a, b)).map(([lang]) => lang);
     const worker = async (pagefind: Pagefind) => {
       for (let lang = queue.shift(); lang !== undefined; lang = queue.shift()) results.push(await indexLanguage(pagefind, lang));
     };
@@ -157,5 +168,5 @@ type Pagefind = typeof PagefindApi;
  */
 async function pagefindServices(count: number): Promise<Pagefind[]> {
   const api = import.meta.resolve("pagefind");
-  return Promise.all(Array.from({ length: Math.max(count, 1) }, (_, i) => import(`${api}?service=${i}`) as Promise<Pagefind>));
+  return Promise.all(Array.from({ length: count }, (_, i) => import(`${api}?service=${i}`) as Promise<Pagefind>));
 }
