@@ -17,10 +17,13 @@ export function placeWhole(from: string, file: string): void {
   });
 }
 
+/** How a file being written ends, until it is renamed into place. */
+export const PARTIAL = ".partial";
+
 /** `file` made by `make` under another name beside it, then renamed: readers never see it half made. */
 function whole(file: string, make: (partial: string) => void): void {
   mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
+  const partial = `${file}.${process.pid}${PARTIAL}`;
   make(partial);
   renameSync(partial, file);
 }
@@ -141,6 +144,7 @@ export function treeStamps(root: string): Map<string, string> {
   return new Map(filesUnder(root).map((file) => [file, stampOrUnreadable(join(root, file))]));
 }
 
+/** A file's stamp, or "unreadable" when it cannot be read (gone, permissions): a change either way. */
 export function stampOrUnreadable(path: string): string {
   try {
     return stampOf(path);

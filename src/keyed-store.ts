@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { deserialize, serialize } from "node:v8";
-import { asKept, placeWhole, stampOf, writeWhole } from "./files.ts";
+import { asKept, PARTIAL, placeWhole, stampOf, writeWhole } from "./files.ts";
 
 const BODY = ".body";
 /**
@@ -112,8 +112,9 @@ export class KeyedStore<T> {
     if (counted !== undefined && counted + this.made.size <= limit) return this.setCount(counted + this.made.size);
     let listed: string[];
     try {
-      // Files, not the folders keys are spread over: entries, bodies, and what other versions of the store or interrupted writes left.
-      listed = readdirSync(this.dir, { recursive: true, encoding: "utf8" }).filter((f) => basename(f).includes("."));
+      // Files, not the folders keys are spread over: entries, bodies, and what other versions of the
+      // store left; not a file another build is writing (it is renamed into place when whole).
+      listed = readdirSync(this.dir, { recursive: true, encoding: "utf8" }).filter((f) => basename(f).includes(".") && !f.endsWith(PARTIAL));
     } catch {
       return;
     }

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { asKept, filesUnder, packageVersion, placeTree, stampOf, writeWhole } from "../files.ts";
+import { asKept, filesUnder, packageVersion, PARTIAL, placeTree, stampOf, writeWhole } from "../files.ts";
 import { sourceFile } from "../settings.ts";
 
 /** Beside each kept bundle: its files' stamps as kept (see stampOf). */
@@ -75,7 +75,7 @@ export class BundleCache {
     if (this.files(key)) return;
     // Not there, or no longer as kept: stored afresh.
     rmSync(kept, { recursive: true, force: true });
-    const partial = `${kept}.${process.pid}.partial`;
+    const partial = `${kept}.${process.pid}${PARTIAL}`;
     try {
       mkdirSync(this.dir, { recursive: true });
       placeTree(source, partial);
@@ -91,7 +91,7 @@ export class BundleCache {
   /** Drops the least recently used bundles of `lang` beyond the few kept. */
   private prune(lang: string): void {
     const mine = readdirSync(this.dir)
-      .filter((name) => name.startsWith(`${lang}-`) && !name.endsWith(".partial") && !name.endsWith(STAMPS) && name.lastIndexOf("-") === lang.length)
+      .filter((name) => name.startsWith(`${lang}-`) && !name.endsWith(PARTIAL) && !name.endsWith(STAMPS) && name.lastIndexOf("-") === lang.length)
       .map((name) => ({ name, used: statSync(join(this.dir, name)).mtimeMs }))
       .sort((a, b) => b.used - a.used);
     for (const old of mine.slice(KEPT_PER_LANGUAGE)) {

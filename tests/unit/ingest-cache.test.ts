@@ -72,14 +72,17 @@ describe("the ingest cache", () => {
     assert.deepEqual(entriesIn(dir), [entryFile(used)]);
   });
 
-  it("drops the files an older version of the store left beside its entries, even with room to spare", () => {
+  it("drops the files an older version of the store left beside its entries, even with room to spare, and not one being written", () => {
     const dir = mkdtempSync(join(tmpdir(), "ingest-"));
     const first = new IngestCache(dir);
     const key = first.key("a.txt", bytes, "en");
     first.set(key, ingestDocument("a.txt", bytes, { defaultLang: "en" }));
     const legacy = join(key.slice(0, 2), `${"0".repeat(64)}.json`);
     writeFileSync(join(dir, legacy), "{}");
+    // An entry another build is writing at the same time: renamed into place when whole, never removed halfway.
+    const writing = join(key.slice(0, 2), `${"1".repeat(64)}.entry.4242.partial`);
+    writeFileSync(join(dir, writing), "");
     first.prune();
-    assert.deepEqual(filesIn(dir), [entryFile(key)]);
+    assert.deepEqual(filesIn(dir), [entryFile(key), writing].sort());
   });
 });
