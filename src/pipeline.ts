@@ -90,8 +90,6 @@ export interface PipelineOptions {
   detections?: DetectionCache;
   /** Remembers ingested documents between builds (for the default detector only: a variant's detector would not match what it kept). */
   ingested?: IngestCache;
-  /** Documents already read, by path: each is taken from here (and out of it) instead of read again. */
-  readAhead?: Map<string, Uint8Array>;
   /** Remembers grouping's features and alignments between builds (for the default grouping only). */
   grouping?: GroupingCache;
   /** Stages replaced, for a benchmark's variant (its baseline hands in languages and groups nothing). */
@@ -136,7 +134,7 @@ export function buildSiteModel(settings: SiteSettings, files: Partial<DataFiles>
   if (dictionaryProblems.length) throw new InputError([{ file: "src/render/locales", reasons: dictionaryProblems }]);
 
   const entries = readFolder(settings, times);
-  const ingested = ingestAll(entries, settings, stages, times, options.stages?.detect ? undefined : options.ingested, options.readAhead);
+  const ingested = ingestAll(entries, settings, stages, times, options.stages?.detect ? undefined : options.ingested);
   relabelPartialTranslations(ingested, stages, times);
   const { records, outcomes, problems, warnings } = ingested;
 
@@ -222,7 +220,7 @@ function readFolder(settings: SiteSettings, times: StageTimes): FolderEntry[] {
 }
 
 /** read → detect → ingest, file by file: every entry ends as a document, a draft, ignored, or a problem. */
-function ingestAll(entries: readonly FolderEntry[], settings: SiteSettings, stages: FindingStages, times: StageTimes, cache?: IngestCache, readAhead?: Map<string, Uint8Array>): Ingested {
+function ingestAll(entries: readonly FolderEntry[], settings: SiteSettings, stages: FindingStages, times: StageTimes, cache?: IngestCache): Ingested {
   const out: Ingested = { records: [], outcomes: new Map(), problems: [], warnings: [] };
   const fail = (file: string, reasons: string[]) => {
     out.problems.push({ file, reasons });
@@ -238,7 +236,7 @@ function ingestAll(entries: readonly FolderEntry[], settings: SiteSettings, stag
       fail(entry.file, [entry.reason]);
       continue;
     }
-    const read = times.time("read", () => takeRead(readAhead, entry.path) ?? readDocument(entry.path));
+    const read = times.time("read", () => readDocument(entry.path));
     if (!read.ok) {
       fail(entry.file, [read.reason]);
       continue;
@@ -261,14 +259,6 @@ function ingestAll(entries: readonly FolderEntry[], settings: SiteSettings, stag
     else out.records.push(result.doc);
   }
   return out;
-}
-
-/** A document read ahead, taken out of `readAhead` so its bytes are let go once ingested. */
-function takeRead(readAhead: Map<string, Uint8Array> | undefined, path: string): { ok: true; bytes: Uint8Array } | undefined {
-  const bytes = readAhead?.get(path);
-  if (!bytes) return undefined;
-  readAhead?.delete(path);
-  return { ok: true, bytes };
 }
 
 /** What the report says about how a document's language was found. */

@@ -74,11 +74,10 @@ export async function buildSite({ settings, output, reportFile, pipeline = {}, c
   const times = new StageTimes();
   // First of all, so even a build that stops on its input leaves the last good site where it belongs.
   const recovered = recoverInterrupted(output);
-  const readAhead = new Map<string, Uint8Array>();
-  const parallel = await times.timeAsync("ingest", () => ingestAhead(settings, pipeline, readAhead));
+  const parallel = await times.timeAsync("ingest", () => ingestAhead(settings, pipeline));
   let model: SiteModel;
   try {
-    model = buildSiteModel(settings, {}, { ...pipeline, times, readAhead });
+    model = buildSiteModel(settings, {}, { ...pipeline, times });
   } catch (error) {
     if (error instanceof InputError && error.report) writeReport(reportFile, error.report);
     throw error;
@@ -98,7 +97,7 @@ export async function buildSite({ settings, output, reportFile, pipeline = {}, c
  * Documents no earlier build ingested, ingested on every core into the ingest cache, where the
  * model's own ingest finds them. Only with the default detector (a variant's would not match).
  */
-async function ingestAhead(settings: SiteSettings, pipeline: Omit<PipelineOptions, "times">, read: Map<string, Uint8Array>): Promise<number> {
+async function ingestAhead(settings: SiteSettings, pipeline: Omit<PipelineOptions, "times">): Promise<number> {
   if (!pipeline.ingested || pipeline.stages?.detect) return 0;
   let entries;
   try {
@@ -106,8 +105,7 @@ async function ingestAhead(settings: SiteSettings, pipeline: Omit<PipelineOption
   } catch {
     return 0; // the model's read stage says what is wrong with the folder
   }
-  // The documents it reads, the model's ingest takes instead of reading them again.
-  return ingestInParallel(entries, settings.defaultLanguage, pipeline.ingested, pipeline.detections, undefined, read);
+  return ingestInParallel(entries, settings.defaultLanguage, pipeline.ingested, pipeline.detections);
 }
 
 /** The model's report, for a build that stopped after the model was made: nothing was published. */

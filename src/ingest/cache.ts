@@ -17,14 +17,7 @@ export const CODE = ["src", "package-lock.json"];
 export class IngestCache extends KeyedStore<IngestResult> {
   private readonly version = treeDigest(PROJECT_ROOT, CODE);
 
-  /** Each key made, by the bytes it was made of: the build looks for a document it read once twice (parallel.ts, then its own ingest). */
-  private readonly keys = new WeakMap<Uint8Array, { file: string; defaultLang: string; key: string }>();
-
   key(file: string, bytes: Uint8Array, defaultLang: string): string {
-    const made = this.keys.get(bytes);
-    if (made?.file === file && made.defaultLang === defaultLang) return made.key;
-    const key = createHash("sha256").update(this.version).update(`\0${file}\0${defaultLang}\0`).update(bytes).digest("hex");
-    this.keys.set(bytes, { file, defaultLang, key });
-    return key;
+    return createHash("sha256").update(this.version).update(`\0${file}\0${defaultLang}\0`).update(bytes).digest("hex");
   }
 }

@@ -45,16 +45,15 @@ interface Job {
 /** The worker module beside this one. */
 const ingestWorker = (workerData: unknown): Worker => startWorker(new URL("./worker", import.meta.url), import.meta.url, workerData);
 
-/** The documents the cache does not hold yet; each document read goes into `read`, by its path. */
-function missing(entries: readonly FolderEntry[], defaultLang: string, cache: IngestCache, read: Map<string, Uint8Array>): Job[] {
+/** The documents the cache does not hold yet. */
+function missing(entries: readonly FolderEntry[], defaultLang: string, cache: IngestCache): Job[] {
   const jobs: Job[] = [];
   for (const entry of entries) {
     if (entry.kind !== "document") continue;
-    const document = readDocument(entry.path);
-    if (!document.ok) continue; // the build's read stage reports it
-    read.set(entry.path, document.bytes);
-    const key = cache.key(entry.file, document.bytes, defaultLang);
-    if (!cache.has(key)) jobs.push({ key, file: entry.file, bytes: document.bytes });
+    const read = readDocument(entry.path);
+    if (!read.ok) continue; // the build's read stage reports it
+    const key = cache.key(entry.file, read.bytes, defaultLang);
+    if (!cache.has(key)) jobs.push({ key, file: entry.file, bytes: read.bytes });
   }
   return jobs;
 }
@@ -93,19 +92,9 @@ function run(workers: readonly Worker[], jobs: readonly Job[], done: (job: Job, 
   ).then(() => undefined);
 }
 
-/**
- * Ingests what the cache lacks into it, on `threads` workers; returns how many documents they ingested.
- * @param read where the documents read to find what the cache lacks are left, by path, for the build's own ingest to take instead of reading them again
- */
-export async function ingestInParallel(
-  entries: readonly FolderEntry[],
-  defaultLang: string,
-  cache: IngestCache,
-  detections?: DetectionCache,
-  threads = availableParallelism(),
-  read = new Map<string, Uint8Array>(),
-): Promise<number> {
-  const jobs = missing(entries, defaultLang, cache, read);
+/** Ingests what the cache lacks into it, on `threads` workers; returns how many documents they ingested. */
+export async function ingestInParallel(entries: readonly FolderEntry[], defaultLang: string, cache: IngestCache, detections?: DetectionCache, threads = availableParallelism()): Promise<number> {
+  const jobs = missing(entries, defaultLang, cache);
   if (jobs.length < MIN_PARALLEL || threads < 2) return 0;
   const workerData: WorkerSetup = { defaultLang, known: detections?.entries() ?? [] };
   const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / (MIN_PARALLEL / 2))) }, () => ingestWorker(workerData));

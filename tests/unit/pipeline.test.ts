@@ -171,18 +171,3 @@ describe("pagination of a language home", () => {
     assert.equal(pages[2]!.older, undefined);
   });
 });
-
-describe("documents read ahead", () => {
-  it("are ingested from the bytes read then, each taken out of what was read", () => {
-    const dir = folder({ "a.txt": "Der Bäcker öffnet um sechs Uhr morgens.\n\nDas Brot ist noch warm, und die ganze Straße riecht danach.\n" });
-    const path = join(dir, "a.txt");
-    // What the build read before the file changed on disk: the model is made of what was read.
-    const readAhead = new Map([[path, new TextEncoder().encode("El panadero abre a las seis de la mañana.\n\nEl pan todavía está caliente, y toda la calle huele a él.\n")]]);
-    const model = buildSiteModel(loadSettings({ CONTENT_DIR: dir }), {}, { readAhead });
-    assert.deepEqual(
-      model.articles.map((a) => a.lang),
-      ["es"],
-    );
-    assert.equal(readAhead.size, 0);
-  });
-});
