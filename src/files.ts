@@ -158,9 +158,16 @@ export function addStamps(hash: Hash, stamps: ReadonlyMap<string, string>): void
   for (const file of [...stamps.keys()].sort(byCodePoint)) hash.update(`${file}\0${stamps.get(file) ?? ""}\0`);
 }
 
-/** A hash of the files under each of `inputs` (paths under `root`), named: what a cache's entries were made by. */
-export function treeDigest(root: string, inputs: readonly string[]): string {
-  const hash = createHash("sha256");
+/**
+ * What a build's results depend on besides its code and packages: Node's version (V8's Unicode
+ * properties in patterns) and ICU's (Intl's word breaks, dates, numbers). A result a cache kept
+ * under another runtime is made again, so an upgrade of Node gives what a clean build gives.
+ */
+export const RUNTIME = `node ${process.version} icu ${process.versions.icu ?? "none"} unicode ${process.versions.unicode ?? "none"}`;
+
+/** A hash of the files under each of `inputs` (paths under `root`), named, and of the runtime: what a cache's entries were made by. */
+export function treeDigest(root: string, inputs: readonly string[], runtime = RUNTIME): string {
+  const hash = createHash("sha256").update(`${runtime}\0`);
   for (const input of inputs) addTree(hash.update(`${input}\0`), join(root, input), "bytes");
   return hash.digest("hex");
 }

@@ -11,7 +11,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { siteAssets } from "../eleventy/site-plugin.ts";
-import { treeDigest } from "../files.ts";
+import { RUNTIME, treeDigest } from "../files.ts";
 import { KeyedStore } from "../keyed-store.ts";
 import { searchLanguage, type RenderedPage, type SearchablePage } from "../index/pagefind.ts";
 import type { PagedViews, SiteModel } from "../pipeline.ts";
@@ -60,9 +60,9 @@ export function renderEverything(model: SiteModel): RenderPlan {
   return { render: model.toRender, kept: [], keys: new Map() };
 }
 
-/** A hash of what rendering reads under `root` besides the model. */
-export function renderVersion(root = PROJECT_ROOT): string {
-  return treeDigest(root, RENDER_INPUTS);
+/** A hash of what rendering reads under `root` besides the model, and of the runtime it renders on (Intl's dates and numbers). */
+export function renderVersion(root = PROJECT_ROOT, runtime = RUNTIME): string {
+  return treeDigest(root, RENDER_INPUTS, runtime);
 }
 
 /** What the layout shows on every page, beside the page's own view: a change here renders every article again. */

@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { isMainThread } from "node:worker_threads";
 import { dirname, join } from "node:path";
 import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
-import { asKept, placeFile, stampOf, writeWhole } from "../files.ts";
+import { asKept, placeFile, RUNTIME, stampOf, writeWhole } from "../files.ts";
 import { CARD, cardFonts, layoutTitle } from "../render/social-card.ts";
 import { sourceFile } from "../settings.ts";
 import type { SiteFiles } from "./site-files.ts";
@@ -42,13 +42,13 @@ const QUALITY = 86;
 /** Encodings run on libuv's threads while the next card is drawn: enough in flight to keep a second core busy. */
 const IN_FLIGHT = 4;
 
-/** What a cached card depends on besides its texts: this drawing code, its layout and the canvas library. */
+/** What a cached card depends on besides its texts: this drawing code, its layout, the canvas library and the runtime (Intl breaks its title). */
 const DESIGN = (() => {
   const require = createRequire(import.meta.url);
   const canvasVersion = (JSON.parse(readFileSync(require.resolve("@napi-rs/canvas/package.json"), "utf8")) as { version: string }).version;
   const sources = ["src/write/social-cards.ts", "src/render/social-card.ts"].map((f) => readFileSync(sourceFile(f), "utf8"));
   return createHash("sha256")
-    .update([canvasVersion, ...sources].join("\0"))
+    .update([RUNTIME, canvasVersion, ...sources].join("\0"))
     .digest("hex")
     .slice(0, 16);
 })();

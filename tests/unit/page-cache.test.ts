@@ -180,7 +180,7 @@ describe("the page cache", () => {
     );
   });
 
-  it("gives a new version when a template, a data file or the code changes", () => {
+  it("gives a new version when a template, a data file, the code or the runtime changes", () => {
     const root = mkdtempSync(join(tmpdir(), "project-"));
     for (const part of ["src", "pages", "_includes", "_data", ".eleventy.ts", "package-lock.json"]) cpSync(join(PROJECT_ROOT, part), join(root, part), { recursive: true });
     const versions = [renderVersion(root)];
@@ -188,6 +188,8 @@ describe("the page cache", () => {
       writeFileSync(join(root, file), "changed", { flag: "a" });
       versions.push(renderVersion(root));
     }
+    // Another Node, with another ICU: its dates and word breaks may differ.
+    versions.push(renderVersion(root, "node v99.0.0 icu 99.1 unicode 99.0"));
     assert.equal(new Set(versions).size, versions.length);
   });
 });
