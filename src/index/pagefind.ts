@@ -107,20 +107,17 @@ export async function buildSearchIndex(files: SiteFiles, pages: readonly Searcha
   // Each language's pages, in the order given (URL order).
   const byLanguage = new Map<string, SearchablePage[]>();
   for (const page of pages) entry(byLanguage, page.lang, () => []).push(page);
-  /** A language whose pages are all as an earlier build indexed them: its bundle, in place where the site already has it, else copied back from the cache. */
-  const reuse = (lang: string): IndexedLanguage | undefined => {
-    const mine = byLanguage.get(lang) ?? [];
-    const bundle = routes.searchBundle(lang).slice(1);
-    const key = cache?.key(lang, mine);
+  /** A language's pages, where its bundle goes in the site, and the bundle cache's key for them. */
+  const bundles = [...byLanguage].map(([lang, mine]) => ({ lang, mine, bundle: routes.searchBundle(lang).slice(1), key: cache?.key(lang, mine) }));
+  type Bundle = (typeof bundles)[number];
+  /** Whether a language's pages are all as an earlier build indexed them: its bundle is then in place where the site already has it, else copied back from the cache. */
+  const reused = ({ bundle, key }: Bundle): boolean => {
     const kept = key ? cache?.files(key) : undefined;
-    if (!key || !kept || !(files.has(bundle, kept, key) || cache?.restore(key, files.at(bundle)))) return undefined;
+    if (!key || !kept || !(files.has(bundle, kept, key) || cache?.restore(key, files.at(bundle)))) return false;
     files.record(bundle, kept, key);
-    return { lang, pages: mine.length, reused: true };
+    return true;
   };
-  const indexLanguage = async (pagefind: Pagefind, lang: string): Promise<IndexedLanguage> => {
-    const mine = byLanguage.get(lang) ?? [];
-    const bundle = routes.searchBundle(lang).slice(1);
-    const key = cache?.key(lang, mine);
+  const indexLanguage = async (pagefind: Pagefind, { lang, mine, bundle, key }: Bundle): Promise<IndexedLanguage> => {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: pagefindLanguage(lang) });
     check(`createIndex(${lang})`, errors);
     if (!index) throw new IndexError(`Pagefind createIndex(${lang}) returned no index`);
@@ -137,19 +134,18 @@ export async function buildSearchIndex(files: SiteFiles, pages: readonly Searcha
     return { lang, pages: mine.length, reused: false };
   };
   const results: IndexedLanguage[] = [];
-  const queue: string[] = [];
-  for (const lang of byLanguage.keys()) {
-    const reused = reuse(lang);
-    if (reused) results.push(reused);
-    else queue.push(lang);
+  const queue: Bundle[] = [];
+  for (const b of bundles) {
+    if (reused(b)) results.push({ lang: b.lang, pages: b.mine.length, reused: true });
+    else queue.push(b);
   }
   // Largest first: the services finish close together instead of one indexing the last big language alone.
-  queue.sort((a, b) => (byLanguage.get(b)?.length ?? 0) - (byLanguage.get(a)?.length ?? 0) || byCodePoint(a, b));
+  queue.sort((a, b) => b.mine.length - a.mine.length || byCodePoint(a.lang, b.lang));
   // A service for each language to index, up to one per core: after an edit, one language is indexed again, and a second service would only start.
   const services = await pagefindServices(Math.min(availableParallelism(), queue.length));
   try {
     const worker = async (pagefind: Pagefind) => {
-      for (let lang = queue.shift(); lang !== undefined; lang = queue.shift()) results.push(await indexLanguage(pagefind, lang));
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) results.push(await indexLanguage(pagefind, next));
     };
     await Promise.all(services.map(worker));
     return results.sort((a, b) => byCodePoint(a.lang, b.lang));
