@@ -55,8 +55,6 @@ export function inputsDigest(projectRoot: string, contentPath: string, settings:
 /** Each file of a published site and its stamp (size and time): a removed, added or edited file is a change. */
 export type SiteStamps = ReadonlyMap<string, string>;
 
-export const siteStamps = (dir: string): SiteStamps => treeStamps(dir);
-
 export function stampsDigest(stamps: SiteStamps): string {
   const hash = createHash("sha256");
   addStamps(hash, stamps);
@@ -64,7 +62,7 @@ export function stampsDigest(stamps: SiteStamps): string {
 }
 
 /** A digest of a published site, read from disk. */
-export const outputDigest = (dir: string): string => stampsDigest(siteStamps(dir));
+export const outputDigest = (dir: string): string => stampsDigest(treeStamps(dir));
 
 /**
  * The stamps of a site updated in place: those it had before, with the files the build wrote read
@@ -91,7 +89,7 @@ export function lastBuild(recordFile: string, output: string): { record: BuildRe
   } catch {
     return undefined;
   }
-  const stamps = siteStamps(output);
+  const stamps = treeStamps(output);
   return { record, siteAsPublished: record.output === stampsDigest(stamps), stamps };
 }
 
