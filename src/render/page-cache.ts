@@ -16,6 +16,7 @@ import { KeyedStore } from "../keyed-store.ts";
 import { searchLanguage, type RenderedPage, type SearchablePage } from "../index/pagefind.ts";
 import type { PagedViews, SiteModel } from "../pipeline.ts";
 import { PROJECT_ROOT } from "../settings.ts";
+import type { CoverageRow } from "./site-pages.ts";
 import type { DeclaredPage } from "./sitemap.ts";
 
 /** What rendering reads besides the model: templates, data, configuration, code and dependencies. */
@@ -83,13 +84,26 @@ function chrome(model: SiteModel): unknown {
 }
 
 /**
- * What a page's key reads of its view: all of it but an article's plain paragraphs, which no
- * template reads (they are for grouping and measures), and its body. The body is made from the
+ * What a page's key reads of its view, as text: all of it but an article's plain paragraphs, which
+ * no template reads (they are for grouping and measures), and its body. The body is made from the
  * document's bytes alone, by the code the key's version holds, and the view carries those bytes'
- * hash (contentHash): hashing the body's HTML again was half of what every build hashed.
+ * hash (contentHash): hashing the body's HTML again was half of what every build hashed. A
+ * coverage row's cells, shared by that row's pages in every language, are read once, as a digest:
+ * their text was most of what the plan hashed.
  */
-function shown<T extends object>(view: T): T {
-  return "paragraphs" in view && "contentHash" in view ? { ...view, paragraphs: undefined, body: undefined } : view;
+const shown: { [K in KeptKind]: (view: PagedViews[K][number]) => string } = {
+  articles: (view) => JSON.stringify({ ...view, paragraphs: undefined, body: undefined }),
+  homePages: (view) => JSON.stringify(view),
+  coveragePages: (view) => JSON.stringify({ ...view, rows: view.rows.map((row) => ({ ...row, cells: cellsDigest(row.cells) })) }),
+  authorPages: (view) => JSON.stringify(view),
+};
+
+const cellDigests = new WeakMap<CoverageRow["cells"], string>();
+
+function cellsDigest(cells: CoverageRow["cells"]): string {
+  let digest = cellDigests.get(cells);
+  if (digest === undefined) cellDigests.set(cells, (digest = createHash("sha256").update(JSON.stringify(cells)).digest("base64")));
+  return digest;
 }
 
 export class PageCache {
@@ -117,13 +131,10 @@ export class PageCache {
       .digest("hex");
     const kept: KeptPage[] = [];
     const keys = new Map<string, string>();
-    const toRender = <T extends { url: string }>(kind: KeptKind, views: readonly T[]): T[] => {
-      const out: T[] = [];
+    const toRender = <K extends KeptKind>(kind: K, views: readonly PagedViews[K][number][]): PagedViews[K][number][] => {
+      const out: PagedViews[K][number][] = [];
       for (const view of views) {
-        const key = createHash("sha256")
-          .update(`${shared}\0${kind}\0`)
-          .update(JSON.stringify(shown(view)), "utf16le")
-          .digest("hex");
+        const key = createHash("sha256").update(`${shared}\0${kind}\0`).update(shown[kind](view), "utf16le").digest("hex");
         const entry = this.store.get(key);
         const file = entry?.url === view.url ? this.store.body(key) : undefined;
         if (entry && file) kept.push({ ...entry, file });

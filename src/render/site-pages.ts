@@ -347,10 +347,12 @@ function notFoundPagesOf(kit: PageKit): PageView[] {
  */
 function coveragePagesOf(kit: PageKit, articles: readonly Article[]): SitePages["coveragePages"] {
   const { langs } = kit;
-  const pages = inPages(coverageMembers(articles), kit.settings.coverageRows);
+  // A row's cells are the same in every language's page: made once, shared by the pages that show them.
+  const rows = coverageMembers(articles).map((members) => ({ members, cells: coverageCellsOf(members, langs) }));
+  const pages = inPages(rows, kit.settings.coverageRows);
   const totalPages = pages.length;
   const pagesIn = (lang: string | undefined, pageLang: string) =>
-    pages.map((rows, i) => {
+    pages.map((pageRows, i) => {
       const n = i + 1;
       return {
         ...kit.localeView(
@@ -360,7 +362,7 @@ function coveragePagesOf(kit: PageKit, articles: readonly Article[]): SitePages[
           false,
         ),
         titleKey: "coverage.title",
-        rows: coverageRows(rows, langs, pageLang),
+        rows: coverageRows(pageRows, pageLang),
         pageNumber: n,
         totalPages,
         pageLinks: Array.from({ length: totalPages }, (_, j) => ({ n: j + 1, url: routes.coverage(lang, j + 1), current: j === i })),
@@ -424,20 +426,20 @@ function opt<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V 
  * One row per article across its translations, one column per language, so an editor sees the
  * gaps. A row is named in the page's language where the article exists in it, else by its original.
  */
-function coverageRows(rows: readonly Article[][], langs: readonly string[], pageLang: string): CoverageRow[] {
-  return rows.map((members) => {
+function coverageRows(rows: readonly { members: readonly Article[]; cells: CoverageRow["cells"] }[], pageLang: string): CoverageRow[] {
+  return rows.map(({ members, cells }) => {
     // Shortened as <title> is: a row is a label, not the article.
     const named = members.find((m) => m.lang === pageLang) ?? members.find((m) => m.isOriginal) ?? [...members].sort((a, b) => byCodePoint(a.lang, b.lang))[0];
     if (!named) throw new Error("a coverage row without members"); // rows are made from their members
-    return {
-      title: named.shortTitle,
-      lang: named.lang,
-      dir: named.dir,
-      cells: langs.map((lang) => {
-        const m = members.find((x) => x.lang === lang);
-        return m ? { lang, url: m.url, title: m.shortTitle, label: `${languageName(lang)}: ${m.shortTitle}` } : null;
-      }),
-    };
+    return { title: named.shortTitle, lang: named.lang, dir: named.dir, cells };
+  });
+}
+
+/** A row's cell in each of the site's languages: a link to the article there, or null. */
+function coverageCellsOf(members: readonly Article[], langs: readonly string[]): CoverageRow["cells"] {
+  return langs.map((lang) => {
+    const m = members.find((x) => x.lang === lang);
+    return m ? { lang, url: m.url, title: m.shortTitle, label: `${languageName(lang)}: ${m.shortTitle}` } : null;
   });
 }
 

@@ -4,7 +4,7 @@
  * everything drawn on them, so an unchanged article's card is linked, not drawn again.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isMainThread } from "node:worker_threads";
 import { dirname, join } from "node:path";
@@ -137,7 +137,7 @@ export async function drawCards(cards: readonly CardInput[], files: SiteFiles, c
     const job = canvas.encode("jpeg", QUALITY).then((jpeg) => {
       free.push(canvas);
       writeFileSync(dest, jpeg);
-      if (cached && keep(cached, jpeg)) stamps.set(`${key}.jpg`, stampOf(cached));
+      if (cached && keep(dest, cached, jpeg)) stamps.set(`${key}.jpg`, stampOf(cached));
     });
     pending.add(job);
     const settled = () => pending.delete(job);
@@ -160,13 +160,23 @@ function cardKey(card: CardInput, families: readonly string[], titleLeftOut: boo
   return createHash("sha256").update(JSON.stringify(drawnFrom)).digest("hex").slice(0, 32);
 }
 
-/** Into the cache, whole (a build stopped halfway leaves no half card there); a cache that cannot take it costs the next build a card, never this one its site. */
-function keep(cached: string, jpeg: Buffer): boolean {
+/**
+ * Into the cache, whole (a build stopped halfway leaves no half card there): linked to the card
+ * just written into the site, which is whole, else written again under a temporary name and
+ * renamed (a link is half the system time of that, a third of a millisecond a card). A cache that
+ * cannot take it costs the next build a card, never this one its site.
+ */
+function keep(written: string, cached: string, jpeg: Buffer): boolean {
   try {
-    writeWhole(cached, jpeg);
+    linkSync(written, cached);
     return true;
   } catch {
-    return false; // the next build draws it again
+    try {
+      writeWhole(cached, jpeg); // another file system, or a card by that name there already
+      return true;
+    } catch {
+      return false; // the next build draws it again
+    }
   }
 }
 

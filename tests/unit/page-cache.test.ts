@@ -112,6 +112,20 @@ describe("the page cache", () => {
     assert.deepEqual(new PageCache(dir, "v1").plan(longer).render.articles, []);
   });
 
+  it("renders again, in every language, the coverage pages of a row whose link to a translation changed", () => {
+    const dir = keptStore();
+    const row = model.coveragePages[0]?.rows.find((r) => r.cells.some((c) => c && c.lang !== r.lang));
+    assert.ok(row);
+    const moved = row.cells.map((c) => (c && c.lang !== row.lang ? { ...c, url: `${c.url}moved/` } : c));
+    const coveragePages = model.coveragePages.map((p) => ({ ...p, rows: p.rows.map((r) => (r.cells === row.cells ? { ...r, cells: moved } : r)) }));
+    const showing = model.coveragePages.filter((p) => p.rows.some((r) => r.cells === row.cells)).map((p) => p.url);
+    assert.equal(showing.length, model.coveragePages.length / (model.coveragePages[0]?.totalPages ?? 1));
+    assert.deepEqual(
+      new PageCache(dir, "v1").plan({ ...model, coveragePages }).render.coveragePages.map((p) => p.url),
+      showing,
+    );
+  });
+
   it("renders every article again when what every page shows changes: the site's title, a UI string, the code or templates", () => {
     const dir = keptStore();
     const [lang, dictionary] = [...model.dictionaries][0] ?? [];
