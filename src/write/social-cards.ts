@@ -107,10 +107,15 @@ export async function drawCards(cards: readonly CardInput[], files: SiteFiles, c
   const stamps = cacheDir ? readStamps(cacheDir) : new Map<string, string>();
   const lacking = new Map<string, string[]>(); // "Arabic (Noto Sans Arabic)" → files
   const used = new Set<string>();
-  const pending = new Set<Promise<void>>();
+  const pending = new Set<Promise<string>>();
   // One canvas per encoding in flight, each painted over in full for its next card: a new 3 MB
   // canvas per card kept the garbage collector busy.
   const free: Canvas[] = Array.from({ length: IN_FLIGHT }, () => createCanvas(CARD.width, CARD.height));
+  // A card drawn in this build, by key: where it was written, once it is. A card with the same
+  // key (a title repeated in a language) is that file again, not drawn again: the card cache's
+  // stamp is only set once the first is encoded, which the loop checked before it waited for it.
+  const drawing = new Map<string, Promise<string>>();
+  const copies: Promise<void>[] = [];
   const installed = new Map<string, boolean>(); // GlobalFonts.has costs a millisecond a call
   const has = (family: string) => installed.get(family) ?? installed.set(family, GlobalFonts.has(family)).get(family);
   let drawn = 0;
@@ -129,6 +134,11 @@ export async function drawCards(cards: readonly CardInput[], files: SiteFiles, c
     if (!files.needs(card.path.slice(1), key)) continue; // the site has this very card
     const dest = files.at(card.path.slice(1));
     mkdirSync(dirname(dest), { recursive: true });
+    const first = drawing.get(key);
+    if (first) {
+      copies.push(first.then((file) => placeFile(file, dest)));
+      continue;
+    }
     if (cached && asKept(cached, stamps.get(`${key}.jpg`)) && placed(cached, dest)) continue;
     if (free.length === 0) await Promise.race(pending);
     const canvas = free.pop() ?? createCanvas(CARD.width, CARD.height);
@@ -138,12 +148,14 @@ export async function drawCards(cards: readonly CardInput[], files: SiteFiles, c
       free.push(canvas);
       writeFileSync(dest, jpeg);
       if (cached && keep(dest, cached, jpeg)) stamps.set(`${key}.jpg`, stampOf(cached));
+      return dest;
     });
+    drawing.set(key, job);
     pending.add(job);
     const settled = () => pending.delete(job);
-    job.then(settled, settled); // a failure is thrown by the race or the final wait, once
+    job.then(settled, settled); // a failure is thrown by the race, or by the final wait on every card drawn
   }
-  await Promise.all(pending);
+  await Promise.all([...drawing.values(), ...copies]);
   if (cacheDir) {
     for (const name of readdirSync(cacheDir)) if (!used.has(name) && name !== STAMPS) rmSync(join(cacheDir, name), { force: true });
     saveStamps(cacheDir, new Map([...stamps].filter(([name]) => used.has(name))));

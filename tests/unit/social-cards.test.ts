@@ -110,6 +110,19 @@ describe("social cards written", () => {
     for (const path of ["ar/x/card.jpg", "ar/y/card.jpg"]) assert.deepEqual(readFileSync(join(second, path)), readFileSync(join(first, path)));
   });
 
+  it("articles with the same card (a title repeated in a language) have it drawn once, with a card cache or without", async () => {
+    const same = Array.from({ length: 9 }, (_, i) => card({ file: `${i}.txt`, path: `/ar/x${i}/card.jpg` }));
+    const other = card({ file: "other.txt", path: "/ar/other/card.jpg", title: "عنوان آخر" });
+    for (const cache of [mkdtempSync(join(tmpdir(), "card-cache-")), undefined]) {
+      const out = mkdtempSync(join(tmpdir(), "cards-"));
+      const result = await writeSocialCards([...same.slice(0, 5), other, ...same.slice(5)], new SiteFiles(out), cache);
+      assert.deepEqual([result.drawn, result.reused], [2, 8]);
+      const first = readFileSync(join(out, "ar/x0/card.jpg"));
+      for (let i = 1; i < same.length; i++) assert.deepEqual(readFileSync(join(out, `ar/x${i}/card.jpg`)), first);
+      assert.notDeepEqual(readFileSync(join(out, "ar/other/card.jpg")), first);
+    }
+  });
+
   it("a changed title draws a new card, and the cache forgets cards no build uses any more", async () => {
     const cache = mkdtempSync(join(tmpdir(), "card-cache-"));
     const out = mkdtempSync(join(tmpdir(), "cards-"));
