@@ -2,6 +2,7 @@
 import { createHash, type Hash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { threadId } from "node:worker_threads";
 import { byCodePoint } from "./order.ts";
 
 /** Written aside and renamed into place: a reader running beside this build, or after it stopped halfway, never sees half a file. */
@@ -23,7 +24,8 @@ export const PARTIAL = ".partial";
 /** `file` made by `make` under another name beside it, then renamed: readers never see it half made. */
 function whole(file: string, make: (partial: string) => void): void {
   mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}${PARTIAL}`;
+  // The thread too: a build's worker threads share its process id, and may write the same file.
+  const partial = `${file}.${process.pid}.${threadId}${PARTIAL}`;
   make(partial);
   renameSync(partial, file);
 }

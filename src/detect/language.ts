@@ -7,12 +7,10 @@
  * majority the answer is unsure, so a language none of them knows becomes a low-confidence
  * warning instead of a confident wrong answer.
  */
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import { franc, francAll } from "franc";
 import { detectAll } from "tinyld";
-import { packageDir } from "../files.ts";
 import { baseLanguage, toBcp47 } from "./codes.ts";
+import { loadEld, type Eld } from "./eld-model.ts";
 import { entry } from "../maps.ts";
 import { countsOf, mainScript } from "./letters.ts";
 
@@ -149,14 +147,10 @@ function tinyld(text: string): Ranked {
   });
 }
 
-type Eld = { detect(text: string): { language: string; isReliable(): boolean } };
 let eld: Eld | undefined;
-/** eld's small model, loaded on first use (it takes most of a second; cached detections skip it). */
+/** eld's small model, loaded on first use (cached detections skip it). */
 function eldDetect(text: string): { lang: string; reliable: boolean } | undefined {
-  if (!eld) {
-    // eld exports ES modules only; Node 20 loads them with require, from the entry's own path.
-    eld = (createRequire(import.meta.url)(join(packageDir("eld"), "src/entries/static.small.js")) as { eld: Eld }).eld;
-  }
+  eld ??= loadEld();
   const r = eld.detect(text);
   const lang = r.language ? toBcp47(r.language) : undefined;
   return lang ? { lang, reliable: r.isReliable() } : undefined;
