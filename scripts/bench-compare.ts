@@ -68,9 +68,16 @@ function ensureHugo(): void {
   }
 }
 
+/**
+ * A folder removed with everything in it. Removing a 10,000-page Hugo site once failed with
+ * ENOTEMPTY halfway (Node's recursive removal lists a folder, then removes what it listed); with
+ * retries it lists the folder again.
+ */
+const rmTree = (dir: string) => rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+
 /** A Hugo site of the same documents: languages from the corpus, translations by translationKey, minimal templates that link translations and mark the body for Pagefind. */
 function writeHugoSite(dir: string, inputs: readonly GroupInput[], truth: ReadonlyMap<string, string>): void {
-  rmSync(dir, { recursive: true, force: true });
+  rmTree(dir);
   const langs = [...new Set(inputs.map((d) => d.lang))].sort();
   const config = [
     'baseURL = "http://localhost:1313/"',
@@ -156,15 +163,15 @@ async function compare(n: number): Promise<string[]> {
   const ours = () => timed(process.execPath, ["bin/build.js"], env);
   const theirs = () => sequence([() => timed("hugo", ["--quiet"], {}, hugo), () => timed(PAGEFIND, ["--site", "public", "--quiet"], {}, hugo)]);
   const clean = () => {
-    rmSync(site, { recursive: true, force: true });
+    rmTree(site);
     rmSync(cache, { force: true });
-    rmSync(cards, { recursive: true, force: true });
-    rmSync(search, { recursive: true, force: true });
-    rmSync(ingest, { recursive: true, force: true });
-    rmSync(pages, { recursive: true, force: true });
+    rmTree(cards);
+    rmTree(search);
+    rmTree(ingest);
+    rmTree(pages);
     rmSync(grouping, { force: true });
-    rmSync(join(hugo, "public"), { recursive: true, force: true });
-    rmSync(join(hugo, "resources"), { recursive: true, force: true });
+    rmTree(join(hugo, "public"));
+    rmTree(join(hugo, "resources"));
   };
   const scenarios: [string, () => void][] = [
     ["full build", () => {}],
