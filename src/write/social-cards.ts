@@ -4,12 +4,12 @@
  * everything drawn on them, so an unchanged article's card is linked, not drawn again.
  */
 import { createHash } from "node:crypto";
-import { linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isMainThread } from "node:worker_threads";
 import { dirname, join } from "node:path";
 import { createCanvas, GlobalFonts, type Canvas } from "@napi-rs/canvas";
-import { asKept, placeFile, RUNTIME, stampOf, writeWhole } from "../files.ts";
+import { asKept, placeFile, placeWhole, RUNTIME, stampOf, succeeds, writeWhole } from "../files.ts";
 import { CARD, cardFonts, layoutTitle } from "../render/social-card.ts";
 import { sourceFile } from "../settings.ts";
 import type { SiteFiles } from "./site-files.ts";
@@ -147,7 +147,7 @@ export async function drawCards(cards: readonly CardInput[], files: SiteFiles, c
     const job = canvas.encode("jpeg", QUALITY).then((jpeg) => {
       free.push(canvas);
       writeFileSync(dest, jpeg);
-      if (cached && keep(dest, cached, jpeg)) stamps.set(`${key}.jpg`, stampOf(cached));
+      if (cached && keep(dest, cached)) stamps.set(`${key}.jpg`, stampOf(cached));
       return dest;
     });
     drawing.set(key, job);
@@ -174,22 +174,11 @@ function cardKey(card: CardInput, families: readonly string[], titleLeftOut: boo
 
 /**
  * Into the cache, whole (a build stopped halfway leaves no half card there): linked to the card
- * just written into the site, which is whole, else written again under a temporary name and
- * renamed (a link is half the system time of that, a third of a millisecond a card). A cache that
- * cannot take it costs the next build a card, never this one its site.
+ * just written into the site, not written a second time (a third of a millisecond a card less). A
+ * cache that cannot take it costs the next build a card, never this one its site.
  */
-function keep(written: string, cached: string, jpeg: Buffer): boolean {
-  try {
-    linkSync(written, cached);
-    return true;
-  } catch {
-    try {
-      writeWhole(cached, jpeg); // another file system, or a card by that name there already
-      return true;
-    } catch {
-      return false; // the next build draws it again
-    }
-  }
+function keep(written: string, cached: string): boolean {
+  return succeeds(() => placeWhole(written, cached)); // if not, the next build draws it again
 }
 
 /** The cards' stamps as kept (see stampOf): a card edited in the site by hand is the cached file too, and is drawn again. */
@@ -213,12 +202,7 @@ function saveStamps(cacheDir: string, stamps: ReadonlyMap<string, string>): void
 
 /** Whether the kept card is now at `dest`: another build sharing the cache may have just pruned it, and then it is drawn. */
 function placed(cached: string, dest: string): boolean {
-  try {
-    placeFile(cached, dest);
-    return true;
-  } catch {
-    return false;
-  }
+  return succeeds(() => placeFile(cached, dest));
 }
 
 function draw(canvas: Canvas, card: CardInput, families: readonly string[], titleLeftOut: boolean): void {

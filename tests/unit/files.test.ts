@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, it } from "node:test";
-import { filesUnder } from "../../src/files.ts";
+import { filesUnder, placeWhole } from "../../src/files.ts";
 
 /** A folder holding `paths` (files, in folders made as needed). */
 function tree(paths: readonly string[]): string {
@@ -32,5 +32,18 @@ describe("filesUnder", () => {
     const root = tree(["only.txt"]);
     assert.deepEqual(filesUnder(join(root, "only.txt")), [""]);
     assert.deepEqual(filesUnder(join(root, "missing")), []);
+  });
+});
+
+describe("placeWhole", () => {
+  it("puts a file at a path as a link to it, making the folder, and over a file already there", () => {
+    const root = tree(["from.txt", "old/there.txt"]);
+    const from = join(root, "from.txt");
+    for (const to of [join(root, "new/sub/to.txt"), join(root, "old/there.txt")]) {
+      placeWhole(from, to);
+      assert.equal(readFileSync(to, "utf8"), "from.txt");
+      assert.equal(statSync(to).ino, statSync(from).ino);
+    }
+    assert.deepEqual(readdirSync(join(root, "old")), ["there.txt"]);
   });
 });
