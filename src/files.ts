@@ -35,11 +35,18 @@ export function succeeds(action: () => unknown): boolean {
 /** How a file being written ends, until it is renamed into place. */
 export const PARTIAL = ".partial";
 
+/**
+ * The name `file` is made under before it is renamed into place: this process's and thread's own
+ * (a build's worker threads share its process id, and may make the same file).
+ */
+export function partialOf(file: string): string {
+  return `${file}.${process.pid}.${threadId}${PARTIAL}`;
+}
+
 /** `file` made by `make` under another name beside it, then renamed: readers never see it half made. */
 function whole(file: string, make: (partial: string) => void): void {
   mkdirSync(dirname(file), { recursive: true });
-  // The thread too: a build's worker threads share its process id, and may write the same file.
-  const partial = `${file}.${process.pid}.${threadId}${PARTIAL}`;
+  const partial = partialOf(file);
   make(partial);
   renameSync(partial, file);
 }

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import { join } from "node:path";
-import { asKept, filesUnder, packageVersion, PARTIAL, placeTree, stampOf, writeWhole } from "../files.ts";
+import { asKept, filesUnder, packageVersion, PARTIAL, partialOf, placeTree, stampOf, writeWhole } from "../files.ts";
 import { sourceFile } from "../settings.ts";
 
 /** Beside each kept bundle: its files' stamps as kept (see stampOf). */
@@ -75,7 +75,7 @@ export class BundleCache {
     if (this.files(key)) return;
     // Not there, or no longer as kept: stored afresh.
     rmSync(kept, { recursive: true, force: true });
-    const partial = `${kept}.${process.pid}${PARTIAL}`;
+    const partial = partialOf(kept);
     try {
       mkdirSync(this.dir, { recursive: true });
       placeTree(source, partial);
