@@ -15,13 +15,17 @@ export function escapeHtml(text: string): string {
   return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : text;
 }
 
-/** A link to the article in each language it is in (read aloud as its label); `missing`, for screen readers, in the others. */
+/**
+ * A link to the article in each language it is in (read aloud as its label); `missing`, for screen
+ * readers, in the others. As little markup as that takes: the cells are most of a coverage page's
+ * bytes (200 rows of 11 at 10,000 documents), so the stylesheet tells the two kinds apart by what
+ * they hold, not by a class on each.
+ */
 export function coverageCells(cells: CoverageRow["cells"], missing: string): string {
+  const gap = `<td><span class="visually-hidden">${escapeHtml(missing)}</span></td>`;
   let html = "";
   for (const cell of cells) {
-    html += cell
-      ? `\n      <td class="coverage__cell coverage__cell--present"><a href="${escapeHtml(cell.url)}" hreflang="${escapeHtml(cell.lang)}" title="${escapeHtml(cell.title)}" lang="${escapeHtml(cell.lang)}" aria-label="${escapeHtml(cell.label)}">✓</a></td>`
-      : `\n      <td class="coverage__cell coverage__cell--missing"><span class="visually-hidden">${escapeHtml(missing)}</span></td>`;
+    html += cell ? `<td><a href="${escapeHtml(cell.url)}" hreflang="${escapeHtml(cell.lang)}" lang="${escapeHtml(cell.lang)}" aria-label="${escapeHtml(cell.label)}">✓</a></td>` : gap;
   }
   return html;
 }

@@ -139,7 +139,7 @@ export interface CoverageRow {
   lang: string;
   dir: "ltr" | "rtl";
   /** A present cell's link is read aloud as its language and title ("Deutsch: …"). */
-  cells: ({ lang: string; url: string; title: string; label: string } | null)[];
+  cells: ({ lang: string; url: string; label: string } | null)[];
 }
 
 export interface CoveragePage extends PageView {
@@ -439,7 +439,7 @@ function coverageRows(rows: readonly { members: readonly Article[]; cells: Cover
 function coverageCellsOf(members: readonly Article[], langs: readonly string[]): CoverageRow["cells"] {
   return langs.map((lang) => {
     const m = members.find((x) => x.lang === lang);
-    return m ? { lang, url: m.url, title: m.shortTitle, label: `${languageName(lang)}: ${m.shortTitle}` } : null;
+    return m ? { lang, url: m.url, label: `${languageName(lang)}: ${m.shortTitle}` } : null;
   });
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { validateHreflang } from "../../src/check/hreflang.ts";
+import type { Locator } from "@playwright/test";
 import { at, expect, PREFIX_BLIND, publishedBy, siteDir, siteUrl, test } from "./test.ts";
 
 const published = [...publishedBy("reports/build-report.json").values()];
@@ -109,16 +110,17 @@ test.describe("translation coverage", () => {
     const rows = page.locator("tbody tr");
     await expect(rows).toHaveCount(2);
     const full = rows.filter({ has: page.locator(`a[href="${at(urlOf("000"))}"]`) });
-    await expect(full.locator(".coverage__cell--present")).toHaveCount(4);
+    await expect(full.locator("td").filter({ has: page.locator("a") })).toHaveCount(4);
     const alone = rows.filter({ has: page.locator(`a[href="${at(urlOf("004"))}"]`) });
-    await expect(alone.locator(".coverage__cell--missing")).toHaveCount(3);
-    await expect(alone.locator(".coverage__cell--missing").first()).toContainText("missing");
+    const gaps = alone.locator("td").filter({ hasNot: page.locator("a") });
+    await expect(gaps).toHaveCount(3);
+    await expect(gaps.first()).toContainText("missing");
   });
 
   test("on a phone, each present cell's link is a touch target of at least 44 by 44 pixels", PREFIX_BLIND, async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto("/coverage/");
-    const boxes = await page.locator(".coverage__cell--present a").evaluateAll((as) => as.map((a) => a.getBoundingClientRect()).map((b) => ({ w: Math.round(b.width), h: Math.round(b.height) })));
+    const boxes = await page.locator("tbody td > a").evaluateAll((as) => as.map((a) => a.getBoundingClientRect()).map((b) => ({ w: Math.round(b.width), h: Math.round(b.height) })));
     expect(boxes.length).toBeGreaterThan(0);
     for (const { w, h } of boxes) expect(w >= 44 && h >= 44, `a ${w}×${h} px target`).toBe(true);
   });
@@ -142,12 +144,16 @@ test.describe("translation coverage", () => {
   test("a missing translation is the empty cell the legend speaks of, read aloud as missing", PREFIX_BLIND, async ({ page }) => {
     await page.goto("/de/coverage/");
     await expect(page.locator(".page__lede")).toContainText("Eine leere Zelle ist eine fehlende Übersetzung.");
-    const missing = page.locator(".coverage__cell--missing");
+    const missing = page.locator("tbody td").filter({ hasNot: page.locator("a") });
     await expect(missing).toHaveCount(3);
     // Nothing shows in the cell: all it holds is the word for screen readers.
     const shown = await missing.evaluateAll((cells) => cells.map((c) => [...c.childNodes].filter((n) => !(n instanceof HTMLElement && n.classList.contains("visually-hidden"))).length));
     expect(shown).toEqual([0, 0, 0]);
     await expect(missing.first()).toHaveText("fehlt");
+    // What a sighted reader sees instead: a tinted cell, unlike one that holds a ✓.
+    const tint = (cell: Locator) => cell.evaluate((c) => getComputedStyle(c).backgroundColor);
+    const present = page.locator("tbody td").filter({ has: page.locator("a") });
+    expect(await tint(missing.first())).not.toBe(await tint(present.first()));
   });
 });
 

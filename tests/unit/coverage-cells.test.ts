@@ -10,8 +10,7 @@ describe("coverage cells", () => {
   });
 
   it("links a language the article is in, read aloud by its label, and says missing in the others", () => {
-    const html = coverageCells([{ lang: "de", url: "/de/a/", title: "A & B", label: "Deutsch: A & B" }, null], "fehlt");
-    assert.match(html, /<td class="coverage__cell coverage__cell--present"><a href="\/de\/a\/" hreflang="de" title="A &amp; B" lang="de" aria-label="Deutsch: A &amp; B">✓<\/a><\/td>/);
-    assert.match(html, /<td class="coverage__cell coverage__cell--missing"><span class="visually-hidden">fehlt<\/span><\/td>$/);
+    const html = coverageCells([{ lang: "de", url: "/de/a/", label: "Deutsch: A & B" }, null], "fehlt");
+    assert.equal(html, `<td><a href="/de/a/" hreflang="de" lang="de" aria-label="Deutsch: A &amp; B">✓</a></td><td><span class="visually-hidden">fehlt</span></td>`);
   });
 });
