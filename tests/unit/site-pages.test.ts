@@ -29,6 +29,13 @@ describe("pages of the seed site", () => {
     assert.deepEqual(Object.keys(first).sort(), ["alternates", "date", "dateKind", "description", "dir", "lang", "readingMinutes", "title", "url"]);
   });
 
+  it("gives an article's page its body, without the plain text of its paragraphs a second time", () => {
+    const seed = article("000");
+    assert.equal(seed.body.length, 4);
+    assert.equal(seed.paragraphs, undefined);
+    assert.doesNotMatch(JSON.stringify(seed), /"paragraphs"/);
+  });
+
   it("links the four translations of the seed article to one another, each listing all four and x-default", () => {
     const hreflangs = ["000", "001", "002", "003"].map((p) =>
       article(p)
