@@ -84,15 +84,15 @@ function chrome(model: SiteModel): unknown {
 }
 
 /**
- * What a page's key reads of its view, as text: all of it but an article's plain paragraphs, which
- * no template reads (they are for grouping and measures), and its body. The body is made from the
+ * What a page's key reads of its view, as text: all of it but an article's body (its view has no
+ * paragraphs' plain text to leave out: site-pages.ts does not give it any). The body is made from the
  * document's bytes alone, by the code the key's version holds, and the view carries those bytes'
  * hash (contentHash): hashing the body's HTML again was half of what every build hashed. A
  * coverage row's cells, shared by that row's pages in every language, are read once, as a digest:
  * their text was most of what the plan hashed.
  */
 const shown: { [K in KeptKind]: (view: PagedViews[K][number]) => string } = {
-  articles: (view) => JSON.stringify({ ...view, paragraphs: undefined, body: undefined }),
+  articles: (view) => JSON.stringify({ ...view, body: undefined }),
   homePages: (view) => JSON.stringify(view),
   coveragePages: (view) => JSON.stringify({ ...view, rows: view.rows.map((row) => ({ ...row, cells: cellsDigest(row.cells) })) }),
   authorPages: (view) => JSON.stringify(view),
