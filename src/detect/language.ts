@@ -74,16 +74,21 @@ function atLeast(pattern: RegExp, text: string, n: number): boolean {
 const READ_CHARS = 12_000;
 const WINDOWS = 6;
 
-/** Windows spread over a long text, each starting and ending on a line break where one is near. */
+/**
+ * Windows spread over a long text, each starting and ending on a line break where one is near
+ * (within a window's length), else where the window falls: a text of one long line is read in
+ * windows too, not whole six times over.
+ */
 function sampled(text: string): string {
   if (text.length <= READ_CHARS) return text;
   const size = READ_CHARS / WINDOWS;
   const out: string[] = [];
   for (let k = 0; k < WINDOWS; k++) {
     const from = Math.floor((k * (text.length - size)) / (WINDOWS - 1));
-    const start = text.lastIndexOf("\n", from) + 1;
-    const end = text.indexOf("\n", from + size);
-    out.push(text.slice(start, end < 0 ? text.length : Math.min(end, start + 2 * size)));
+    const back = text.slice(Math.max(0, from - size), from + 1).lastIndexOf("\n");
+    const start = back < 0 ? (from <= size ? 0 : from) : Math.max(0, from - size) + back + 1;
+    const ahead = text.indexOf("\n", from + size);
+    out.push(text.slice(start, Math.min(ahead < 0 ? text.length : ahead, start + 2 * size)));
   }
   return out.join("\n");
 }

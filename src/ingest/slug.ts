@@ -26,7 +26,9 @@ export function slugFromTitle(title: string, fallback: string): string {
 }
 
 function asciiSlug(title: string): string {
-  let slug = slugifyLatin(title);
+  // Not decamelized: a title in capitals ("ЧТО ТАКОЕ HTML", "ÜBER") is words, not camel case, and
+  // split where a letter transliterates to two ("ch-to", "ue-ber").
+  let slug = slugifyLatin(title, { decamelize: false });
   if (slug.length > MAX_SLUG) slug = slug.slice(0, slug.lastIndexOf("-", MAX_SLUG) > 20 ? slug.lastIndexOf("-", MAX_SLUG) : MAX_SLUG);
   return slug.replace(/-+$/, "");
 }

@@ -1,6 +1,6 @@
 /** The hostile-input corpus built into a site: what was odd in the input is plain and safe in the output. */
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { MARKUP_WORD } from "../fixtures/hostile.ts";
+import { LONG_WORD, MARKUP_WORD } from "../fixtures/hostile.ts";
 import { siteGates } from "./gates.ts";
 import { expect, publishedBy, searchFrom, test } from "./test.ts";
 
@@ -63,6 +63,17 @@ test.describe("other odd input, published", () => {
     await page.goto(urlOf("utf16le-bom.txt"));
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
     await expect(page.locator("h1")).toHaveText(/^旧市街の朝は/);
+  });
+
+  test("a title of one word longer than a phone's line wraps instead of widening its page or its language's list", async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    const url = urlOf("long-word-title.txt");
+    await page.goto(url);
+    await expect(page.locator("h1")).toContainText(LONG_WORD);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.goto("/fi/");
+    await expect(page.locator(`.teaser__title a[href="${url}"]`)).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 
   test("the 5 MB document is served whole, down to its last paragraph", async ({ page }) => {

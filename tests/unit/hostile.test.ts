@@ -55,6 +55,11 @@ describe("a folder of odd but publishable input", () => {
     }
   });
 
+  it("spells the URL of a title in capitals as that of the same title in lower case", () => {
+    assert.equal(article("capitals.txt").title, "ЧТО ТАКОЕ ПЕКАРНЯ");
+    assert.equal(article("capitals.txt").url, "/ru/chto-takoe-pekarnya/");
+  });
+
   it("publishes the 5 MB document whole", () => {
     const bytes = cases.find((c) => c.file === "large-5mb.txt")!.bytes;
     const text = new TextDecoder().decode(bytes);

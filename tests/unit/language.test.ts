@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { detectLanguage } from "../../src/detect/language.ts";
+import { detectLanguage, proseLines } from "../../src/detect/language.ts";
 import { languageFixtures, seed } from "./helpers.ts";
 
 describe("language detection", () => {
@@ -33,5 +33,13 @@ describe("language detection", () => {
     const long = seed("001").text.repeat(2000);
     assert.ok(long.length > 5_000_000);
     assert.equal(detectLanguage(long)?.lang, "de");
+  });
+
+  it("reads a very long document of one line in windows too, not whole", () => {
+    const oneLine = seed("002").text.replace(/\s+/g, " ").repeat(2000);
+    assert.ok(oneLine.length > 5_000_000 && !oneLine.includes("\n"));
+    const read = proseLines(oneLine).reduce((sum, line) => sum + line.length, 0);
+    assert.ok(read <= 24_000, `read ${read} characters of ${oneLine.length}`);
+    assert.equal(detectLanguage(oneLine)?.lang, "fr");
   });
 });

@@ -14,6 +14,13 @@ describe("slugs", () => {
     assert.match(slugFromTitle("Καλημέρα κόσμε", "x"), /^[a-z-]+$/);
   });
 
+  it("spells a title in capitals word by word, as its lower-case form", () => {
+    assert.equal(slugFromTitle("ЧТО ТАКОЕ HTML", "x"), "chto-takoe-html");
+    assert.equal(slugFromTitle("ÜBER DEN ÄRGER", "x"), "ueber-den-aerger");
+    assert.equal(slugFromTitle("ЁЛКА И ЮЛА", "x"), slugFromTitle("ёлка и юла", "x"));
+    assert.equal(slugFromTitle("iPhone und macOS", "x"), "iphone-und-macos");
+  });
+
   it("keeps the title's own letters in scripts a romanization would make unreadable", () => {
     assert.equal(slugFromTitle("北京的早晨", "x"), "北京的早晨");
     assert.equal(slugFromTitle("パン職人の朝は、早い。", "x"), "パン職人の朝は-早い");
