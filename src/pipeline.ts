@@ -8,7 +8,7 @@ import type { DetectionCache } from "./detect/cache.ts";
 import type { IngestCache } from "./ingest/cache.ts";
 import type { GroupingCache } from "./group/cache.ts";
 import { detectLanguage, type Detection } from "./detect/language.ts";
-import { applyRelabels, partialTranslations, type Relabel } from "./detect/leftovers.ts";
+import { applyRelabels, partialTranslations, type LeftoverInput, type Relabel } from "./detect/leftovers.ts";
 import { groupInputOf, groupTranslations, type GroupInput, type Grouping, type GroupOverrides, type TranslationGroup } from "./group/index.ts";
 import { loadGroupOverrides } from "./group/overrides.ts";
 import { ingestDocument, shortTitleOf, type DocumentRecord } from "./ingest/document.ts";
@@ -101,7 +101,7 @@ export interface FindingStages {
   /** A document's language from its text; `file` names it, for a variant that knows the answer. */
   detect(text: string, file: string): Detection | undefined;
   /** Documents a translation in progress left mostly in English, with the language of the rest. */
-  relabel(detected: readonly DocumentRecord[], detect: (text: string) => Detection | undefined): Relabel[];
+  relabel(detected: readonly LeftoverInput[], detect: (text: string) => Detection | undefined): Relabel[];
   group(inputs: readonly GroupInput[], overrides: GroupOverrides): Grouping;
 }
 
@@ -277,7 +277,7 @@ function languageWarnings(doc: DocumentRecord): string[] {
 function relabelPartialTranslations(ingested: Ingested, stages: FindingStages, times: StageTimes): void {
   const { records, warnings } = ingested;
   const detected = records.filter((d) => d.langSource === "detected");
-  const relabels = times.time("detect", () => stages.relabel(detected, (text) => stages.detect(text, "")));
+  const relabels = times.time("detect", () => stages.relabel(detected.map(groupInputOf), (text) => stages.detect(text, "")));
   for (const r of relabels) {
     const said = warnings.findIndex((w) => w.startsWith(`${r.file}: written in more than one language`));
     const note = `${r.file}: ${Math.round(r.leftOver * 100)}% of it is word for word in other English documents, a translation in progress; published as "${r.lang}", the language of the rest`;

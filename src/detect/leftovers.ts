@@ -17,7 +17,11 @@ export interface LeftoverInput {
   file: string;
   lang: string;
   paragraphs: readonly string[];
+  /** The title, when the paragraphs do not hold it: often the part a translator did first. */
+  heading?: string;
 }
+
+const textOf = (d: LeftoverInput) => (d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs]);
 
 export interface Relabel {
   file: string;
@@ -34,11 +38,11 @@ export interface Relabel {
 export function partialTranslations(docs: readonly LeftoverInput[], detect: (text: string) => Detection | undefined): Relabel[] {
   const english = docs.filter((d) => sameLanguage(d.lang, SOURCE));
   // Every English variant as one language: en-GB leftovers of an en-US original are leftovers too.
-  const shared = sharedWithinLanguage(english.map((d) => ({ lang: SOURCE, paragraphs: d.paragraphs })));
+  const shared = sharedWithinLanguage(english.map((d) => ({ lang: SOURCE, paragraphs: textOf(d) })));
   const isLeftOver = (p: string) => shared.has(SOURCE, p);
   const relabels: Relabel[] = [];
   for (const d of english) {
-    const paragraphs = d.paragraphs.map(normalized);
+    const paragraphs = textOf(d).map(normalized);
     const total = paragraphs.reduce((s, p) => s + p.length, 0);
     const leftOver = paragraphs.filter(isLeftOver).reduce((s, p) => s + p.length, 0);
     if (total === 0 || leftOver / total < LEFT_OVER) continue;

@@ -8,26 +8,74 @@ export type AttributionKind = "bio" | "copyright" | "credits";
 export type Attribution = { kind: AttributionKind; text: string };
 export type Structure = { lead?: string; blocks: Block[]; attribution: Attribution[] };
 
+/**
+ * A raw block; `label` when it is a section label over the text under it, set off from that text
+ * as a manual page sets "NAME" or "BEZEICHNUNG": less indented than the lines under it, or in capitals.
+ */
+export type RawBlock = { text: string; label?: true };
+
 /** Splits text into raw blocks: by blank lines when it has them, else by single newlines. */
 export function splitBlocks(text: string): string[] {
+  return blocksOf(text).map((b) => b.text);
+}
+
+function blocksOf(text: string): RawBlock[] {
   const trimmed = text.trim();
   if (/\n[ \t]*\n/.test(trimmed)) {
     // Hard-wrapped paragraphs: single newlines inside a block are soft breaks, except
     // after a heading line, which stands as its own block.
-    return trimmed.split(/\n[ \t]*\n+/).flatMap((block) => {
-      const lines = block
-        .split("\n")
-        .map((l) => l.trim())
-        .filter(Boolean);
+    return trimmed.split(/\n[ \t]*\n+/).flatMap((block): RawBlock[] => {
+      const raw = block.split("\n").filter((l) => l.trim());
+      const lines = raw.map((l) => l.trim());
       const [first, second] = lines;
-      if (first !== undefined && second !== undefined && isHeadingAbove(first, second)) return [first, lines.slice(1).join(" ")];
-      return [lines.join(" ")];
+      if (first === undefined || second === undefined) return [{ text: lines.join(" ") }];
+      if (isLabelAbove(raw)) return [{ text: first, label: true }, { text: lines.slice(1).join(" ") }];
+      if (isHeadingAbove(first, second)) return [{ text: first }, { text: lines.slice(1).join(" ") }];
+      return [{ text: lines.join(" ") }];
     });
   }
   return trimmed
     .split("\n")
     .map((l) => l.trim())
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((line) => ({ text: line }));
+}
+
+/** Leading white space in columns, a tab to the next multiple of eight. */
+function indentOf(line: string): number {
+  let column = 0;
+  for (const c of line) {
+    if (c === "\t") column += 8 - (column % 8);
+    else if (c === " ") column++;
+    else break;
+  }
+  return column;
+}
+
+/** A line of two or more letters, all capitals. */
+const inCapitals = (line: string) => /\p{Lu}.*\p{Lu}/u.test(line) && !/\p{Ll}/u.test(line);
+
+/**
+ * Whether a block's first line is a section label over the lines under it: a heading set off by
+ * being less indented than all of them (a manual page as `man` prints it, in any script), or by
+ * capitals over text that is not (a wrapped sentence does not start with a line of capitals).
+ */
+function isLabelAbove(lines: readonly string[]): boolean {
+  const [first = "", ...rest] = lines;
+  if (!looksLikeHeading(first)) return false;
+  if (rest.every((l) => indentOf(l) > indentOf(first))) return true;
+  return inCapitals(first) && !rest.every(inCapitals);
+}
+
+/** The header `man` prints atop a manual page, its name and section at both ends: "APT-GET(8)   APT   APT-GET(8)". */
+const MAN_HEADER = /^(\S+\(\w+\))\s.*\s\1$/u;
+
+/** The text without the header and footer `man` prints around a manual page (the footer ends with the page's name too). */
+function withoutRunningHeader(text: string): string {
+  const lines = text.trim().split("\n");
+  const name = MAN_HEADER.exec(lines[0]?.trim() ?? "")?.[1];
+  if (name === undefined || lines.length < 3) return text;
+  return lines.slice(1, lines.at(-1)?.trim().endsWith(name) ? -1 : undefined).join("\n");
 }
 
 const MAX_HEADING_CHARS = 80;
@@ -77,21 +125,29 @@ export function attributionKind(block: string): AttributionKind | undefined {
  * end are kept apart.
  */
 export function parseStructure(text: string): Structure {
-  const raw = splitBlocks(text);
+  const raw = blocksOf(withoutRunningHeader(text));
   const attribution: Attribution[] = [];
   for (let last = raw.at(-1); raw.length > 1 && last !== undefined; last = raw.at(-1)) {
-    const kind = attributionKind(last);
+    const kind = attributionKind(last.text);
     if (!kind) break;
     raw.pop();
-    attribution.unshift({ kind, text: last });
+    attribution.unshift({ kind, text: last.text });
   }
   let lead: string | undefined;
-  const [first, second] = raw;
-  if (first !== undefined && second !== undefined && looksLikeHeading(first) && !looksLikeHeading(second)) lead = raw.shift();
-  const blocks = raw.map((text, i): Block => {
+  const [first, second, third] = raw;
+  if (first?.label && second && !second.label && second.text.length <= LABELLED_TITLE_MAX && (!third || third.label)) {
+    // A manual page opens with a label ("NAME", "BEZEICHNUNG", "名前") over the one line that says
+    // what the page is ("apt-get - APT package handling utility"): that line is the title, not the label.
+    lead = second.text.replace(/[.。．]$/u, "");
+    raw.splice(0, 2);
+  } else if (first && second && looksLikeHeading(first.text) && !looksLikeHeading(second.text)) lead = raw.shift()?.text;
+  const blocks = raw.map(({ text, label }, i): Block => {
     const next = raw[i + 1];
-    const isHeading = i > 0 && next !== undefined && looksLikeHeading(text) && !looksLikeHeading(next);
+    const isHeading = next !== undefined && looksLikeHeading(text) && (label === true || (i > 0 && !looksLikeHeading(next.text)));
     return { type: isHeading ? "heading" : "paragraph", text };
   });
-  return { lead, blocks, attribution };
+  return { lead: lead?.replace(/\s+/g, " "), blocks, attribution };
 }
+
+/** The line under an opening label is a title up to this long (a manual page's name line can be long). */
+const LABELLED_TITLE_MAX = 160;

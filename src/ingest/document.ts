@@ -74,6 +74,21 @@ function afterOpening(body: BodyBlock[], opening: string, lang: string): BodyBlo
 }
 const DESCRIPTION_MAX = 160;
 
+/**
+ * The text from the first paragraph that reads as prose (it ends as a sentence or a clause does)
+ * on: a description does not open with a subheading, nor with a manual page's synopsis or a list of options.
+ */
+function firstProse(blocks: readonly Block[]): string | undefined {
+  const at = blocks.findIndex((b) => b.type === "paragraph" && /[.!?…:;。！？：；؟।]["'»”’)]*$/u.test(b.text));
+  return at < 0
+    ? undefined
+    : blocks
+        .slice(at)
+        .filter((b) => b.type === "paragraph")
+        .map((b) => b.text)
+        .join("\n\n");
+}
+
 /** Why a document would be a blank page — nothing but a heading, or no letter or digit at all — or undefined. */
 function emptyReason(format: "txt" | "md", paragraphs: readonly string[], heading: string | undefined): string | undefined {
   if (format === "md" && paragraphs.length === 0) return `empty: nothing but a heading${heading ? ` ("${heading}")` : ""}, no text under it`;
@@ -107,8 +122,11 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
   let paragraphs: string[];
   let attribution: Attribution[];
   let lead: string | undefined;
+  /** Where a description starts when the title is not the opening sentence. */
+  let opensWith: string | undefined;
   if (format === "txt") {
     const structure = parseStructure(text);
+    opensWith = firstProse(structure.blocks);
     lead = structure.lead;
     body = structure.blocks.map((b) => ({ type: b.type, text: typeset(b.text, lang) }));
     paragraphs = structure.blocks.map((b) => b.text);
@@ -145,7 +163,7 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
       title: typeset(title, lang),
       shortTitle: shortTitleOf(typeset(title, lang), lang),
       titleSource,
-      description: typeset(cutAtWord(rest || allText, lang, DESCRIPTION_MAX), lang),
+      description: typeset(cutAtWord(rest || opensWith || allText, lang, DESCRIPTION_MAX), lang),
       slug: meta.slug ?? slugFromTitle(title, `doc-${contentHash.slice(0, 8)}`),
       slugFixed: meta.slug !== undefined,
       ...(meta.date ? { date: meta.date } : {}),

@@ -40,11 +40,15 @@ export function cutAtWord(text: string, lang: string, max: number): string {
   let lastWordEnd = 0;
   let lastClause = 0;
   let lastSentenceEnd = 0;
+  // A sentence does not end inside brackets, nor at a dot within a word: "(i.e. DEBIAN/prerm)", "z.B.".
+  let depth = 0;
   for (const { segment, index, isWordLike } of segmenter(lang, "word").segment(clean)) {
     const end = index + segment.length;
     if (end > max) break;
+    if (/^[([{（［]$/u.test(segment)) depth++;
+    else if (/^[)\]}）］]$/u.test(segment)) depth = Math.max(0, depth - 1);
     if (isWordLike) lastWordEnd = end;
-    else if (/^[.!?。！？؟]$/u.test(segment) && index >= max * 0.5) lastSentenceEnd = end;
+    else if (/^[.!?。！？؟]$/u.test(segment) && index >= max * 0.5 && depth === 0 && (segment !== "." || !/\S/u.test(clean[end] ?? ""))) lastSentenceEnd = end;
     else if (index >= max * 0.5 && (/^[,;:،、，；：–—]$/u.test(segment) || (segment === "-" && clean[index - 1] === " "))) {
       lastClause = index;
     }

@@ -1,7 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { attributionKind, looksLikeHeading, parseStructure, splitBlocks } from "../../src/ingest/blocks.ts";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PROJECT_ROOT } from "../../src/settings.ts";
 import { seed } from "./helpers.ts";
+
+/** deb-prerm(5) as `man` prints it (tests/fixtures/real). */
+const manPage = (lang: string) => readFileSync(join(PROJECT_ROOT, `tests/fixtures/real/man-prerm-${lang}.txt`), "utf8");
 
 describe("paragraphs", () => {
   it("splits on blank lines", () => {
@@ -100,5 +106,49 @@ describe("trailing attribution", () => {
 
   it("does not take an ordinary paragraph with a pipe for credits", () => {
     assert.equal(attributionKind("Use a | b to pipe the output of a into b."), undefined);
+  });
+});
+
+describe("manual pages", () => {
+  it("takes the name line of a page as man prints it for the title, not the label over it", () => {
+    assert.equal(parseStructure(manPage("en")).lead, "deb-prerm - package pre-removal maintainer script");
+    assert.equal(parseStructure(manPage("de")).lead, "deb-prerm - Präentfernungsbetreuerskripte eines Pakets");
+  });
+
+  it("leaves out the header and footer man prints around the page", () => {
+    const { blocks, attribution } = parseStructure(manPage("en"));
+    const texts = [...blocks, ...attribution].map((b) => b.text);
+    assert.ok(!texts.some((t) => t.includes("deb-prerm(5)")), JSON.stringify(texts));
+    assert.ok(!texts.some((t) => t.includes("dpkg suite")));
+  });
+
+  it("makes the page's other labels its subheadings, each over its own text", () => {
+    const { blocks } = parseStructure(manPage("en"));
+    assert.deepEqual(blocks.slice(0, 4), [
+      { type: "heading", text: "SYNOPSIS" },
+      { type: "paragraph", text: "DEBIAN/prerm" },
+      { type: "heading", text: "DESCRIPTION" },
+      { type: "paragraph", text: blocks[3]!.text },
+    ]);
+    assert.match(blocks[3]!.text, /^A package can perform/);
+  });
+
+  it("reads a label in capitals over unindented text as a label, though the text starts in lower case", () => {
+    const s = parseStructure(
+      "BEZEICHNUNG\ndeb-prerm - Präentfernungsbetreuerskripte eines Pakets\n\nÜBERSICHT\nDEBIAN/prerm\n\nBESCHREIBUNG\nEin Paket kann eine Reihe von Präentfernungsaktionen durchführen.",
+    );
+    assert.equal(s.lead, "deb-prerm - Präentfernungsbetreuerskripte eines Pakets");
+    assert.deepEqual(s.blocks[0], { type: "heading", text: "ÜBERSICHT" });
+  });
+
+  it("tells a label in a script without capitals by its indentation", () => {
+    const s = parseStructure(
+      "名前\n       apt-mark - パッケージの各種設定の表示、設定、設定解除\n\n書式\n       apt-mark [オプション] {auto|manual} パッケージ…\n\n説明\n       apt-mark はパッケージの各種設定を表示します。",
+    );
+    assert.equal(s.lead, "apt-mark - パッケージの各種設定の表示、設定、設定解除");
+  });
+
+  it("still joins a wrapped sentence whose first line is short and whose next line is indented less", () => {
+    assert.deepEqual(splitBlocks("Der Bäcker\nöffnet die Tür seines kleinen Ladens vor Sonnenaufgang.\n\nNext."), ["Der Bäcker öffnet die Tür seines kleinen Ladens vor Sonnenaufgang.", "Next."]);
   });
 });

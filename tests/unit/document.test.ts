@@ -64,6 +64,12 @@ describe("a document record from each seed", () => {
     assert.match(doc.description, /^Hubo una historia sobre un cliente/);
   });
 
+  it("describes a manual page from its first paragraph of prose, not its headings or synopsis", () => {
+    const doc = ingest("man-prerm-en.txt", readFileSync(join(LANGUAGES_DIR, "../real/man-prerm-en.txt")));
+    assert.equal(doc.title, "deb-prerm - package pre-removal maintainer script");
+    assert.match(doc.description, /^A package can perform several pre-removal actions/);
+  });
+
   it("ends a derived title without a full stop", () => {
     const doc = ingest("t.txt", utf8("El panadero abre temprano.\n\nY los vecinos hacen cola en la puerta cada mañana."));
     assert.equal(doc.title, "El panadero abre temprano");

@@ -108,6 +108,15 @@ describe("translations in progress, told by the collection", () => {
     ]);
   });
 
+  it("reads a manual page translated only in its name line and headings in the language of those, beside its English original", () => {
+    const docs = inputs((f) => f.startsWith("man-dpkgcfg-"));
+    assert.equal(docs.find((d) => d.file === "man-dpkgcfg-it.txt")?.lang, "en");
+    assert.deepEqual(
+      partialTranslations(docs, detectLanguage).map((r) => [r.file, r.lang]),
+      [["man-dpkgcfg-it.txt", "it"]],
+    );
+  });
+
   it("keeps an English page that shares paragraphs with other English pages English", () => {
     const docs = inputs((f) => f === "clipboard-en.txt" || f === "clipboard-fr.txt");
     assert.ok(!partialTranslations(docs, detectLanguage).some((r) => r.file === "clipboard-en.txt"));
@@ -165,6 +174,10 @@ describe("grouping real translations", () => {
       groups.some((g) => ["preinst-de.txt", "preinst-en.txt"].every((f) => g.includes(f))),
       JSON.stringify(groups),
     );
+  });
+
+  it("groups a manual page as man prints it (indented, with its header and footer) with its translations", () => {
+    assert.deepEqual(groupsOf(inputs((f) => f.startsWith("man-prerm-"))), [["man-prerm-de.txt", "man-prerm-en.txt", "man-prerm-sv.txt"]]);
   });
 
   it("groups a Galician translation with its Spanish original, which a Galician read as Spanish could not join", () => {

@@ -22,6 +22,12 @@ describe("titles and descriptions", () => {
     assert.equal(cutAtWord("The first sentence is right here. The second is much longer than that.", "en", 40), "The first sentence is right here.");
   });
 
+  it("ends a cut neither inside brackets nor at the dot of an abbreviation", () => {
+    const text = "A package can perform several pre-removal actions via maintainer scripts, by including an executable prerm file in its control archive (i.e. DEBIAN/prerm at package creation time).";
+    assert.equal(cutAtWord(text, "en", 150), "A package can perform several pre-removal actions via maintainer scripts, by including an executable prerm file in its control archive (i.e. DEBIAN…");
+    assert.equal(cutAtWord("Der Bäcker öffnet früh, z.B. um vier Uhr morgens. Und dann kommen die Nachbarn.", "de", 60), "Der Bäcker öffnet früh, z.B. um vier Uhr morgens.");
+  });
+
   it("leaves short text alone", () => {
     assert.equal(cutAtWord("Short title", "en", 70), "Short title");
   });
