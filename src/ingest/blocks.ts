@@ -20,7 +20,8 @@ export function splitBlocks(text: string): string[] {
 }
 
 function blocksOf(text: string): RawBlock[] {
-  const trimmed = text.trim();
+  // Blank lines before the text go, not the first line's indentation: a label is told by it.
+  const trimmed = text.replace(/^\s*\n/, "").trimEnd();
   if (/\n[ \t]*\n/.test(trimmed)) {
     // Hard-wrapped paragraphs: single newlines inside a block are soft breaks, except
     // after a heading line, which stands as its own block.
@@ -28,10 +29,10 @@ function blocksOf(text: string): RawBlock[] {
       const raw = block.split("\n").filter((l) => l.trim());
       const lines = raw.map((l) => l.trim());
       const [first, second] = lines;
-      if (first === undefined || second === undefined) return [{ text: lines.join(" ") }];
-      if (isLabelAbove(raw)) return [{ text: first, label: true }, { text: lines.slice(1).join(" ") }];
-      if (isHeadingAbove(first, second)) return [{ text: first }, { text: lines.slice(1).join(" ") }];
-      return [{ text: lines.join(" ") }];
+      if (first === undefined || second === undefined) return [{ text: joinLines(lines) }];
+      if (isLabelAbove(raw)) return [{ text: first, label: true }, { text: joinLines(lines.slice(1)) }];
+      if (isHeadingAbove(first, second)) return [{ text: first }, { text: joinLines(lines.slice(1)) }];
+      return [{ text: joinLines(lines) }];
     });
   }
   return trimmed
@@ -39,6 +40,22 @@ function blocksOf(text: string): RawBlock[] {
     .map((l) => l.trim())
     .filter(Boolean)
     .map((line) => ({ text: line }));
+}
+
+/**
+ * Hard-wrapped lines as one paragraph, joined by a space; but a word hyphenated at a line's end
+ * (U+2010, as groff and so `man` hyphenate: "com‐" "mand") is made whole again, and a compound
+ * broken at its own hyphen ("front-" "end") keeps the hyphen and no space.
+ */
+function joinLines(lines: readonly string[]): string {
+  let out = lines[0] ?? "";
+  for (const line of lines.slice(1)) {
+    const word = /^\p{L}/u.test(line);
+    if (word && /\p{L}\u2010$/u.test(out)) out = out.slice(0, -1) + line;
+    else if (word && /\p{L}-$/u.test(out)) out += line;
+    else out += " " + line;
+  }
+  return out;
 }
 
 /** Leading white space in columns, a tab to the next multiple of eight. */

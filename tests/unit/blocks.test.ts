@@ -148,6 +148,14 @@ describe("manual pages", () => {
     assert.equal(s.lead, "apt-mark - パッケージの各種設定の表示、設定、設定解除");
   });
 
+  it("makes a word man hyphenated at a line's end whole again, and keeps a compound broken at its own hyphen", () => {
+    assert.deepEqual(splitBlocks("       The com\u2010\n       mand-line front-\n       end works.\n\nNext."), ["The command-line front-end works.", "Next."]);
+  });
+
+  it("reads a text indented throughout, its first line too, as paragraphs without labels", () => {
+    assert.deepEqual(splitBlocks("    The baker opens the door\n    of his small shop.\n\n    Next."), ["The baker opens the door of his small shop.", "Next."]);
+  });
+
   it("still joins a wrapped sentence whose first line is short and whose next line is indented less", () => {
     assert.deepEqual(splitBlocks("Der Bäcker\nöffnet die Tür seines kleinen Ladens vor Sonnenaufgang.\n\nNext."), ["Der Bäcker öffnet die Tür seines kleinen Ladens vor Sonnenaufgang.", "Next."]);
   });
