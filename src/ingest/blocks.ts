@@ -152,7 +152,7 @@ export function parseStructure(text: string): Structure {
   }
   let lead: string | undefined;
   const [first, second, third] = raw;
-  if (first?.label && second && !second.label && second.text.length <= LABELLED_TITLE_MAX && (!third || third.label)) {
+  if (first?.label && second && !second.label && second.text.length <= LABELLED_TITLE_MAX && third?.label) {
     // A manual page opens with a label ("NAME", "BEZEICHNUNG", "名前") over the one line that says
     // what the page is ("apt-get - APT package handling utility"): that line is the title, not the label.
     lead = second.text.replace(/[.。．]$/u, "");

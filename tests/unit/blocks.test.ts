@@ -152,6 +152,12 @@ describe("manual pages", () => {
     assert.deepEqual(splitBlocks("       The com\u2010\n       mand-line front-\n       end works.\n\nNext."), ["The command-line front-end works.", "Next."]);
   });
 
+  it("keeps the one paragraph under a lone label in capitals as the body, the label as the title", () => {
+    const s = parseStructure("WARNUNG\nDer Ofen ist heiß, bitte nicht berühren.\n\n© 2024 Anna Schmidt");
+    assert.equal(s.lead, "WARNUNG");
+    assert.deepEqual(s.blocks, [{ type: "paragraph", text: "Der Ofen ist heiß, bitte nicht berühren." }]);
+  });
+
   it("reads a text indented throughout, its first line too, as paragraphs without labels", () => {
     assert.deepEqual(splitBlocks("    The baker opens the door\n    of his small shop.\n\n    Next."), ["The baker opens the door of his small shop.", "Next."]);
   });
