@@ -48,14 +48,17 @@ function blocksOf(text: string): RawBlock[] {
  * broken at its own hyphen ("front-" "end") keeps the hyphen and no space.
  */
 function joinLines(lines: readonly string[]): string {
-  let out = lines[0] ?? "";
-  for (const line of lines.slice(1)) {
+  const parts: string[] = [];
+  lines.forEach((line, i) => {
+    // The previous line's last letter and mark: read from its end, not the paragraph's (a pattern
+    // anchored at the end of the growing paragraph made joining quadratic).
+    const end = /\p{L}([\u2010-])$/u.exec(lines[i - 1]?.slice(-3) ?? "")?.[1];
     const word = /^\p{L}/u.test(line);
-    if (word && /\p{L}\u2010$/u.test(out)) out = out.slice(0, -1) + line;
-    else if (word && /\p{L}-$/u.test(out)) out += line;
-    else out += " " + line;
-  }
-  return out;
+    if (i === 0) parts.push(line);
+    else if (word && end === "\u2010") parts.push(parts.pop()?.slice(0, -1) ?? "", line);
+    else parts.push(word && end === "-" ? "" : " ", line);
+  });
+  return parts.join("");
 }
 
 /** Leading white space in columns, a tab to the next multiple of eight. */
@@ -89,10 +92,18 @@ const MAN_HEADER = /^(\S+\(\w+\))\s.*\s\1$/u;
 
 /** The text without the header and footer `man` prints around a manual page (the footer ends with the page's name too). */
 function withoutRunningHeader(text: string): string {
-  const lines = text.trim().split("\n");
-  const name = MAN_HEADER.exec(lines[0]?.trim() ?? "")?.[1];
-  if (name === undefined || lines.length < 3) return text;
-  return lines.slice(1, lines.at(-1)?.trim().endsWith(name) ? -1 : undefined).join("\n");
+  const body = text.trim();
+  const firstEnd = body.indexOf("\n");
+  const name = firstEnd < 0 ? undefined : MAN_HEADER.exec(body.slice(0, firstEnd).trim())?.[1];
+  if (name === undefined) return text;
+  const lastStart = body.lastIndexOf("\n");
+  const footer =
+    lastStart > firstEnd &&
+    body
+      .slice(lastStart + 1)
+      .trim()
+      .endsWith(name);
+  return body.slice(firstEnd + 1, footer ? lastStart : undefined);
 }
 
 const MAX_HEADING_CHARS = 80;

@@ -52,6 +52,7 @@ const SHAPES: [string, (n: number) => string][] = [
   ["many dots between letters", (n) => `${OPENING} ${"a.".repeat(n / 2)}`],
   ["many at-signs", (n) => `${OPENING} ${"a@".repeat(n / 2)}`],
   ["a © line with a long run of digits", (n) => `${OPENING}\n\n© ${"1".repeat(n)} Anna`],
+  ["a paragraph hard-wrapped over many short lines, some hyphenated", (n) => `${OPENING}\n\n${"the baker opens the do\u2010\nor of his shop\n".repeat(Math.ceil(n / 38))}`],
 ];
 
 describe("text processing grows linearly with the text", () => {
