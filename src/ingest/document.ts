@@ -80,13 +80,16 @@ const DESCRIPTION_MAX = 160;
  */
 function firstProse(blocks: readonly Block[]): string | undefined {
   const at = blocks.findIndex((b) => b.type === "paragraph" && /[.!?…:;。！？：；؟।]["'»”’)]*$/u.test(b.text));
-  return at < 0
-    ? undefined
-    : blocks
-        .slice(at)
-        .filter((b) => b.type === "paragraph")
-        .map((b) => b.text)
-        .join("\n\n");
+  if (at < 0) return undefined;
+  // Enough for a description, not the whole document again (a long one would be copied whole).
+  const taken: string[] = [];
+  for (let i = at, length = 0; i < blocks.length && length < 4 * DESCRIPTION_MAX; i++) {
+    const b = blocks[i];
+    if (b?.type !== "paragraph") continue;
+    taken.push(b.text);
+    length += b.text.length;
+  }
+  return taken.join("\n\n");
 }
 
 /** Why a document would be a blank page — nothing but a heading, or no letter or digit at all — or undefined. */
