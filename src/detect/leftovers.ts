@@ -7,21 +7,15 @@
 import type { Detection } from "./language.ts";
 import { normalized, sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { sameLanguage } from "./language.ts";
+import { textWithHeading, type GroupInput } from "../group/index.ts";
 
 /** The language translations are mostly made from, as in language.ts: the only one left behind. */
 const SOURCE = "en";
 /** The share of a page, by characters, that other English pages must hold word for word. */
 const LEFT_OVER = 0.2;
 
-export interface LeftoverInput {
-  file: string;
-  lang: string;
-  paragraphs: readonly string[];
-  /** The title, when the paragraphs do not hold it: often the part a translator did first. */
-  heading?: string;
-}
-
-const textOf = (d: LeftoverInput) => (d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs]);
+/** What a document is read by here: grouping's input, whose title (often the part a translator did first) counts too. */
+export type LeftoverInput = Pick<GroupInput, "file" | "lang" | "paragraphs" | "heading">;
 
 export interface Relabel {
   file: string;
@@ -38,11 +32,11 @@ export interface Relabel {
 export function partialTranslations(docs: readonly LeftoverInput[], detect: (text: string) => Detection | undefined): Relabel[] {
   const english = docs.filter((d) => sameLanguage(d.lang, SOURCE));
   // Every English variant as one language: en-GB leftovers of an en-US original are leftovers too.
-  const shared = sharedWithinLanguage(english.map((d) => ({ lang: SOURCE, paragraphs: textOf(d) })));
+  const shared = sharedWithinLanguage(english.map((d) => ({ lang: SOURCE, paragraphs: textWithHeading(d) })));
   const isLeftOver = (p: string) => shared.has(SOURCE, p);
   const relabels: Relabel[] = [];
   for (const d of english) {
-    const paragraphs = textOf(d).map(normalized);
+    const paragraphs = textWithHeading(d).map(normalized);
     const total = paragraphs.reduce((s, p) => s + p.length, 0);
     const leftOver = paragraphs.filter(isLeftOver).reduce((s, p) => s + p.length, 0);
     if (total === 0 || leftOver / total < LEFT_OVER) continue;

@@ -44,6 +44,11 @@ export function groupInputOf(d: Pick<DocumentRecord, "file" | "lang" | "paragrap
   };
 }
 
+/** A document's paragraphs with its title first, when the title stands apart from them: the whole text a translator translated. */
+export function textWithHeading(d: Pick<GroupInput, "heading" | "paragraphs">): readonly string[] {
+  return d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs];
+}
+
 export interface GroupOverrides {
   /** Document file → translation key. */
   keys: ReadonlyMap<string, string>;
@@ -159,7 +164,7 @@ export function groupTranslations(inputs: readonly GroupInput[], overrides: Grou
   // (dropping them from the shape too cost recall: measured in docs/grouping.md).
   const boilerplate = sharedWithinLanguage(free);
   const featureInputs = free.map((d): FeatureInput => {
-    const paragraphs = d.heading === undefined ? d.paragraphs : [d.heading, ...d.paragraphs];
+    const paragraphs = textWithHeading(d);
     return { id: d.file, lang: d.lang, paragraphs, extra: d.extra, boilerplate: new Set([...paragraphs, ...d.extra].filter((p) => boilerplate.has(d.lang, p))) };
   });
   memo.prepareFeatures?.(featureInputs);

@@ -12,7 +12,7 @@ export type Structure = { lead?: string; blocks: Block[]; attribution: Attributi
  * A raw block; `label` when it is a section label over the text under it, set off from that text
  * as a manual page sets "NAME" or "BEZEICHNUNG": less indented than the lines under it, or in capitals.
  */
-export type RawBlock = { text: string; label?: true };
+type RawBlock = { text: string; label?: true };
 
 /** Splits text into raw blocks: by blank lines when it has them, else by single newlines. */
 export function splitBlocks(text: string): string[] {
@@ -163,7 +163,7 @@ export function parseStructure(text: string): Structure {
   }
   let lead: string | undefined;
   const [first, second, third] = raw;
-  if (first?.label && second && !second.label && second.text.length <= LABELLED_TITLE_MAX && third?.label) {
+  if (first?.label && second && !second.label && second.text.length <= HEADING_MAX && third?.label) {
     // A manual page opens with a label ("NAME", "BEZEICHNUNG", "名前") over the one line that says
     // what the page is ("apt-get - APT package handling utility"): that line is the title, not the label.
     lead = second.text.replace(/[.。．]$/u, "");
@@ -177,5 +177,5 @@ export function parseStructure(text: string): Structure {
   return { lead: lead?.replace(/\s+/g, " "), blocks, attribution };
 }
 
-/** The line under an opening label is a title up to this long (a manual page's name line can be long). */
-const LABELLED_TITLE_MAX = 160;
+/** A title derived from the text is at most this long: an opening sentence is cut there, a manual page's name line longer is no title. */
+export const HEADING_MAX = 160;

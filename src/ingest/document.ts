@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { directionOf } from "../detect/codes.ts";
 import { detectLanguage, type Detection } from "../detect/language.ts";
-import { parseStructure, attributionKind, type Attribution, type Block } from "./blocks.ts";
+import { parseStructure, attributionKind, HEADING_MAX, type Attribution, type Block } from "./blocks.ts";
 import { decodeText } from "./decode.ts";
 import { readFrontMatter } from "./frontmatter.ts";
 import { markdownBlocksAsText, renderMarkdown } from "./markdown.ts";
@@ -56,9 +56,6 @@ const TITLE_MAX = 68;
 export function shortTitleOf(title: string, lang: string): string {
   return cutAtWord(title, lang, TITLE_MAX);
 }
-
-/** An opening sentence longer than this is no heading: it is cut at a clause (or a word, with "…"). */
-const HEADING_MAX = 160;
 
 /**
  * The body without the opening sentence that became the heading: the first paragraph goes on after

@@ -162,7 +162,7 @@ describe("manual pages", () => {
     assert.deepEqual(splitBlocks("    The baker opens the door\n    of his small shop.\n\n    Next."), ["The baker opens the door of his small shop.", "Next."]);
   });
 
-  it("still joins a wrapped sentence whose first line is short and whose next line is indented less", () => {
+  it("still joins a wrapped sentence whose short first line is neither in capitals nor less indented than the next", () => {
     assert.deepEqual(splitBlocks("Der Bäcker\nöffnet die Tür seines kleinen Ladens vor Sonnenaufgang.\n\nNext."), ["Der Bäcker öffnet die Tür seines kleinen Ladens vor Sonnenaufgang.", "Next."]);
   });
 });
