@@ -8,6 +8,7 @@ import type { Detection } from "./language.ts";
 import { normalized, sharedWithinLanguage } from "../ingest/shared-paragraphs.ts";
 import { sameLanguage } from "./language.ts";
 import { textWithHeading, type GroupInput } from "../group/index.ts";
+import { entry } from "../maps.ts";
 
 /** The language translations are mostly made from, as in language.ts: the only one left behind. */
 const SOURCE = "en";
@@ -25,26 +26,49 @@ export interface Relabel {
 }
 
 /**
- * Pages read as English whose paragraphs other English pages also hold, for at least LEFT_OVER of
+ * Pages read as English whose paragraphs English originals also hold, for at least LEFT_OVER of
  * their text, and whose remaining paragraphs are confidently in another language: each with that
  * language. An English page that quotes another keeps its own English words, so it stays English.
  */
 export function partialTranslations(docs: readonly LeftoverInput[], detect: (text: string) => Detection | undefined): Relabel[] {
-  const english = docs.filter((d) => sameLanguage(d.lang, SOURCE));
+  const pages = docs.filter((d) => sameLanguage(d.lang, SOURCE)).map((d) => ({ file: d.file, paragraphs: textWithHeading(d).map(normalized) }));
   // Every English variant as one language: en-GB leftovers of an en-US original are leftovers too.
-  const shared = sharedWithinLanguage(english.map((d) => ({ lang: SOURCE, paragraphs: textWithHeading(d) })));
-  const isLeftOver = (p: string) => shared.has(SOURCE, p);
+  const shared = sharedWithinLanguage(pages.map((d) => ({ lang: SOURCE, paragraphs: d.paragraphs })));
+  const first = pages.map((d) => ({ ...d, rest: restOf(d, (p) => shared.has(SOURCE, p), detect) }));
+  // Copies of one original in one language (the pages of a suite, each read as English) share
+  // their translated lines with one another too ("-h, --help: Wyświetlenie komunikatu pomocy"):
+  // a shared paragraph that reads as the language the rest of the page seems to be in is the
+  // copy's own, not the original's left over. (Only that language: a line of names, shared with
+  // other pages, reads as whatever the names sound like.)
+  const readAs = new Map<string, string | undefined>();
+  const languageOf = (p: string) => entry(readAs, p, () => confidentLanguage(detect(p)));
   const relabels: Relabel[] = [];
-  for (const d of english) {
-    const paragraphs = textWithHeading(d).map(normalized);
-    const total = paragraphs.reduce((s, p) => s + p.length, 0);
-    const leftOver = paragraphs.filter(isLeftOver).reduce((s, p) => s + p.length, 0);
-    if (total === 0 || leftOver / total < LEFT_OVER) continue;
-    const rest = detect(paragraphs.filter((p) => !isLeftOver(p)).join("\n\n"));
-    if (!rest || rest.lowConfidence || sameLanguage(rest.lang, SOURCE)) continue;
-    relabels.push({ file: d.file, lang: rest.lang, leftOver: Math.round((leftOver / total) * 100) / 100 });
+  for (const d of first) {
+    const seems = d.rest?.detected?.lang;
+    if (seems === undefined || sameLanguage(seems, SOURCE)) continue;
+    const rest = restOf(d, (p) => shared.has(SOURCE, p) && !sameLanguage(languageOf(p) ?? SOURCE, seems), detect);
+    const lang = confidentLanguage(rest?.detected);
+    if (rest && lang !== undefined && !sameLanguage(lang, SOURCE)) relabels.push({ file: d.file, lang, leftOver: rest.leftOver });
   }
   return relabels;
+}
+
+const confidentLanguage = (d: Detection | undefined): string | undefined => (d && !d.lowConfidence ? d.lang : undefined);
+
+/**
+ * A page's paragraphs that are not left over, read for their language, and the share of its
+ * characters that is; nothing when too little of the page is left over to say it is a copy.
+ */
+function restOf(
+  { paragraphs }: { paragraphs: readonly string[] },
+  isLeftOver: (paragraph: string) => boolean,
+  detect: (text: string) => Detection | undefined,
+): { detected: Detection | undefined; leftOver: number } | undefined {
+  const left = paragraphs.map(isLeftOver);
+  const total = paragraphs.reduce((s, p) => s + p.length, 0);
+  const leftOver = paragraphs.reduce((s, p, k) => s + (left[k] ? p.length : 0), 0);
+  if (total === 0 || leftOver / total < LEFT_OVER) return undefined;
+  return { detected: detect(paragraphs.filter((_, k) => !left[k]).join("\n\n")), leftOver: Math.round((leftOver / total) * 100) / 100 };
 }
 
 /** The documents with each relabelled one in its new language; the rest as they were. */

@@ -117,6 +117,21 @@ describe("translations in progress, told by the collection", () => {
     );
   });
 
+  it("reads two manual pages of one suite, translated only in their headings and a few lines they share, in the language of those, beside their English originals", () => {
+    const docs = inputs((f) => f.startsWith("man-groupdel-") || f.startsWith("man-groupmems-"));
+    assert.deepEqual(
+      docs.filter((d) => d.lang === "en").map((d) => d.file),
+      ["man-groupdel-en.txt", "man-groupdel-pl.txt", "man-groupmems-en.txt", "man-groupmems-pl.txt"],
+    );
+    assert.deepEqual(
+      partialTranslations(docs, detectLanguage).map((r) => [r.file, r.lang]),
+      [
+        ["man-groupdel-pl.txt", "pl"],
+        ["man-groupmems-pl.txt", "pl"],
+      ],
+    );
+  });
+
   it("keeps an English page that shares paragraphs with other English pages English", () => {
     const docs = inputs((f) => f === "clipboard-en.txt" || f === "clipboard-fr.txt");
     assert.ok(!partialTranslations(docs, detectLanguage).some((r) => r.file === "clipboard-en.txt"));
