@@ -12,8 +12,14 @@ const INDIVIDUAL_TO_MACRO: Readonly<Record<string, string>> = {
   fuv: "ff", // Nigerian Fulfulde → Fulah
   fuf: "ff", // Pular → Fulah
   koi: "kv", // Komi-Permyak → Komi
-  tgl: "tl", // CLDR prefers `fil`, but hreflang asks for ISO 639-1, which is `tl`
+  tgl: "tl", // Tagalog: see ISO_639_1 below
 };
+
+/**
+ * Where CLDR's canonical form leaves ISO 639-1 although a code exists there: CLDR writes Tagalog
+ * as `fil` (Filipino), but hreflang asks for ISO 639-1, which is `tl`.
+ */
+const ISO_639_1: Readonly<Record<string, string>> = { fil: "tl" };
 
 /**
  * Canonical BCP 47 tag for a language code or tag, or undefined when it is not a well-formed tag
@@ -23,11 +29,14 @@ export const toBcp47 = perLanguage((code: string): string | undefined => {
   const trimmed = code.trim();
   const [primary = "", ...rest] = trimmed.toLowerCase().split(/[-_]/);
   const mapped = [INDIVIDUAL_TO_MACRO[primary] ?? primary, ...rest].join("-");
+  let canonical: string | undefined;
   try {
-    return Intl.getCanonicalLocales(mapped)[0];
+    canonical = Intl.getCanonicalLocales(mapped)[0];
   } catch {
     return undefined;
   }
+  const [language = "", ...subtags] = canonical?.split("-") ?? [];
+  return canonical && [ISO_639_1[language] ?? language, ...subtags].join("-");
 });
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });

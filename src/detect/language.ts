@@ -7,7 +7,7 @@
  * majority the answer is unsure, so a language none of them knows becomes a low-confidence
  * warning instead of a confident wrong answer.
  */
-import { franc, francAll } from "franc";
+import { francAll } from "franc";
 import { detectAll } from "tinyld";
 import { baseLanguage, toBcp47 } from "./codes.ts";
 import { loadEld, type Eld } from "./eld-model.ts";
@@ -228,6 +228,20 @@ const TINYLD_KNOWS = new Set([
   "tlh",
 ]);
 
+/** Languages eld's small model can name (its data's `languages`, held to it by a test). */
+export const ELD_KNOWS = new Set(
+  "am ar az be bg bn ca cs da de el en es et eu fa fi fr gu he hi hr hu hy is it ja ka kn ko ku lo lt lv ml mr ms nl no or pa pl pt ro ru sk sl sq sr sv ta te th tl tr uk ur vi yo zh".split(" "),
+);
+
+/** How far franc's first choice must stand above its second (its scores run 0–1, the first at 1) to name a language the other two cannot. */
+const FRANC_CLEAR = 0.01;
+
+/** tinyld's accuracy (0–1) from which franc does not overrule it. */
+const TINYLD_SURE = 0.9;
+
+/** Whether eld or tinyld can name a language: franc knows three times as many. */
+const eitherKnows = (lang: string) => ELD_KNOWS.has(baseLanguage(lang)) || TINYLD_KNOWS.has(baseLanguage(lang));
+
 /** Languages one detector names and the other reads as a close neighbour: neither is wrong about the other. */
 const NEIGHBOURS: Readonly<Record<string, string>> = { id: "ms", ms: "id" };
 
@@ -300,11 +314,18 @@ function byDetectors(eldLang: string, reliable: boolean, text: string): { lang: 
   }
   // Two detectors that disagree on a language both know: franc, a third method (trigrams over
   // 187 languages), casts the deciding vote; with no majority the answer stays unsure.
-  const f = toBcp47(franc(text.slice(0, SAMPLE_CHARS), { minLength: 10 }));
+  const [[top, best = 0] = [], [, next = 0] = []] = francAll(text.slice(0, SAMPLE_CHARS), { minLength: 10 });
+  const f = top === undefined ? undefined : toBcp47(top);
   const agrees = (x: string | undefined, y: string) => x !== undefined && (sameLanguage(x, y) || NEIGHBOURS[baseLanguage(x)] === baseLanguage(y));
   if (f && agrees(f, eldLang)) return { lang: eldLang, sure: true };
   if (t && f && agrees(f, t)) return { lang: t, sure: true };
-  return { lang: t ?? eldLang, sure: false };
+  // A language neither of the two can name (Luganda, Tibetan) leaves each guessing its own way:
+  // franc, which knows it, is the better guess when it stands clear of its own next choice and
+  // tinyld is not sure of its own (tinyld names Irish at 1.0 where franc says Scots).
+  const known = f !== undefined && f !== "und" ? f : undefined;
+  const tinyldSure = (ranked[0]?.accuracy ?? 0) >= TINYLD_SURE;
+  if (known && !eitherKnows(known) && !tinyldSure && best - next >= FRANC_CLEAR) return { lang: known, sure: false };
+  return { lang: t ?? known ?? eldLang, sure: false };
 }
 
 /** A bucket's text for tinyld: Latin words in text of another script (names, commands) would sway it, so they go. */

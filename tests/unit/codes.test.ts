@@ -15,6 +15,10 @@ describe("language codes for lang and hreflang", () => {
     assert.equal(toBcp47("ekk"), "et");
   });
 
+  it("writes Tagalog as ISO 639-1 tl, whichever code a detector gives, not CLDR's fil", () => {
+    assert.deepEqual(["tl", "tgl", "fil", "tl-PH"].map(toBcp47), ["tl", "tl", "tl", "tl-PH"]);
+  });
+
   it("keeps three-letter codes that have no two-letter form", () => {
     assert.equal(toBcp47("ceb"), "ceb");
   });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { loadEld, type Eld } from "../../src/detect/eld-model.ts";
+import { ELD_KNOWS } from "../../src/detect/language.ts";
 import { packageDir } from "../../src/files.ts";
 
 /** eld as its own entry module loads it. */
@@ -49,5 +50,10 @@ describe("eld's model kept as JSON", () => {
     writeFileSync(join(cache, kept), '{"type":');
     assert.deepEqual(answers(loadEld(cache)), answers(shipped));
     assert.doesNotThrow(() => JSON.parse(readFileSync(join(cache, kept), "utf8")) as unknown);
+  });
+
+  it("knows the languages eld's model names, no more and no fewer, so that franc speaks only for the others", () => {
+    const model = createRequire(import.meta.url)(join(packageDir("eld"), "src/ngrams/small.js")) as { ngramsData: { languages: Record<string, string> } };
+    assert.deepEqual([...ELD_KNOWS].sort(), Object.values(model.ngramsData.languages).sort());
   });
 });

@@ -154,6 +154,24 @@ describe("translations in progress, told by the collection", () => {
   });
 });
 
+describe("languages neither eld nor tinyld can name (Debian's message catalogs)", () => {
+  it("reads Luganda as Luganda, as franc does, not as a language the others guess", () => {
+    assert.equal(detectLanguage(text("messages-lg.txt"))?.lang, "lg");
+  });
+
+  it("gives a text in Tibetan script the language of that script, never und", () => {
+    assert.equal(detectLanguage(text("messages-dz.txt"))?.lang, "bo");
+  });
+
+  it("keeps Irish Irish, which tinyld is sure of, where franc would say Scots", () => {
+    assert.equal(detectLanguage(text("messages-ga.txt"))?.lang, "ga");
+  });
+
+  it("writes Tagalog as tl, its ISO 639-1 code, as hreflang asks", () => {
+    assert.equal(detectLanguage(text("messages-tl.txt"))?.lang, "tl");
+  });
+});
+
 describe("grouping real translations", () => {
   it("groups a partial Japanese translation with the English and German pages it translates", () => {
     assert.deepEqual(groupsOf(inputs((f) => f.startsWith("upgrades-"))), [["upgrades-de.txt", "upgrades-en.txt", "upgrades-ja.txt"]]);
