@@ -48,7 +48,9 @@ const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "n
  */
 export function unknownLanguage(tag: string): string | undefined {
   const locale = new Intl.Locale(tag);
-  if (locale.language === "und" || !languageNames.of(locale.language)) return `"${locale.language}" is not a known language code`;
+  // "und" (undetermined) comes back as no language at all from Intl.Locale, and DisplayNames throws on that.
+  const language = baseLanguage(tag);
+  if (language === "und" || !languageNames.of(language)) return `"${language}" is not a known language code`;
   if (locale.region && !regionNames.of(locale.region)) return `"${locale.region}" is not a known region code`;
   return undefined;
 }

@@ -9,9 +9,10 @@
  */
 import { francAll } from "franc";
 import { detectAll } from "tinyld";
-import { baseLanguage, toBcp47 } from "./codes.ts";
+import { baseLanguage, toBcp47, unknownLanguage } from "./codes.ts";
 import { loadEld, type Eld } from "./eld-model.ts";
 import { entry } from "../maps.ts";
+import { perLanguage } from "../intl.ts";
 import { countsOf, mainScript } from "./letters.ts";
 
 export type LanguageShare = { lang: string; share: number };
@@ -145,10 +146,13 @@ function passages(lines: readonly string[]): { text: string; weight: number; scr
 
 type Ranked = { lang: string; accuracy: number }[];
 
+/** Whether a code names a language a page can be published in: tinyld also answers "ber", the Berber family. */
+const publishable = perLanguage((lang: string) => lang !== UNDETERMINED && unknownLanguage(lang) === undefined);
+
 function tinyld(text: string): Ranked {
   return detectAll(text).flatMap((r) => {
     const lang = toBcp47(r.lang);
-    return lang && lang !== "und" ? [{ lang, accuracy: r.accuracy }] : [];
+    return lang && publishable(lang) ? [{ lang, accuracy: r.accuracy }] : [];
   });
 }
 
@@ -236,6 +240,39 @@ export const ELD_KNOWS = new Set(
 /** How far franc's first choice must stand above its second (its scores run 0–1, the first at 1) to name a language the other two cannot. */
 const FRANC_CLEAR = 0.01;
 
+/** What eld's bucket and franc say when they have no answer: not a language to publish in. */
+const UNDETERMINED = "und";
+
+/**
+ * Scripts that one language writes nearly alone, for a text no detector can name: a page in
+ * Cherokee syllabary is Cherokee. (Only scripts the detectors may not know; the rest they name.)
+ */
+const SCRIPT_LANGUAGES: readonly (readonly [lang: string, letters: RegExp])[] = [
+  ["chr", /\p{Script=Cherokee}/gu],
+  ["bo", /\p{Script=Tibetan}/gu],
+  ["dv", /\p{Script=Thaana}/gu],
+  ["si", /\p{Script=Sinhala}/gu],
+  ["sat", /\p{Script=Ol_Chiki}/gu],
+  ["nqo", /\p{Script=Nko}/gu],
+  ["vai", /\p{Script=Vai}/gu],
+  ["ii", /\p{Script=Yi}/gu],
+  ["zgh", /\p{Script=Tifinagh}/gu],
+  ["iu", /\p{Script=Canadian_Aboriginal}/gu],
+];
+/** Letters of one script it takes to name a language by it. */
+const SCRIPT_LETTERS = 10;
+
+/** The language a text's script names, when most of its letters are in one of SCRIPT_LANGUAGES. */
+function languageOfScript(text: string): string | undefined {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  for (const [lang, script] of SCRIPT_LANGUAGES) {
+    const n = (sample.match(script) ?? []).length;
+    if (n >= SCRIPT_LETTERS && n >= letters / 2) return lang;
+  }
+  return undefined;
+}
+
 /** tinyld's accuracy (0–1) from which franc does not overrule it. */
 const TINYLD_SURE = 0.9;
 
@@ -315,17 +352,18 @@ function byDetectors(eldLang: string, reliable: boolean, text: string): { lang: 
   // Two detectors that disagree on a language both know: franc, a third method (trigrams over
   // 187 languages), casts the deciding vote; with no majority the answer stays unsure.
   const [[top, best = 0] = [], [, next = 0] = []] = francAll(text.slice(0, SAMPLE_CHARS), { minLength: 10 });
-  const f = top === undefined ? undefined : toBcp47(top);
+  const code = top === undefined ? undefined : toBcp47(top);
+  const f = code !== undefined && publishable(code) ? code : undefined;
   const agrees = (x: string | undefined, y: string) => x !== undefined && (sameLanguage(x, y) || NEIGHBOURS[baseLanguage(x)] === baseLanguage(y));
   if (f && agrees(f, eldLang)) return { lang: eldLang, sure: true };
   if (t && f && agrees(f, t)) return { lang: t, sure: true };
   // A language neither of the two can name (Luganda, Tibetan) leaves each guessing its own way:
   // franc, which knows it, is the better guess when it stands clear of its own next choice and
   // tinyld is not sure of its own (tinyld names Irish at 1.0 where franc says Scots).
-  const known = f !== undefined && f !== "und" ? f : undefined;
   const tinyldSure = (ranked[0]?.accuracy ?? 0) >= TINYLD_SURE;
-  if (known && !eitherKnows(known) && !tinyldSure && best - next >= FRANC_CLEAR) return { lang: known, sure: false };
-  return { lang: t ?? known ?? eldLang, sure: false };
+  if (f && !eitherKnows(f) && !tinyldSure && best - next >= FRANC_CLEAR) return { lang: f, sure: false };
+  // None of the three has an answer (Cherokee): the language its script is written in, if one is.
+  return { lang: t ?? f ?? (eldLang !== UNDETERMINED ? eldLang : (languageOfScript(text) ?? "")), sure: false };
 }
 
 /** A bucket's text for tinyld: Latin words in text of another script (names, commands) would sway it, so they go. */
@@ -359,7 +397,7 @@ export function detectLanguage(text: string): Detection | undefined {
   const buckets = new Map<string, { weight: number; reliable: number; latin: number; texts: string[] }>();
   for (const p of parts) {
     const e = eldDetect(p.text);
-    const key = e?.lang ?? "und";
+    const key = e?.lang ?? UNDETERMINED;
     const b = entry(buckets, key, () => ({ weight: 0, reliable: 0, latin: 0, texts: [] }));
     b.weight += p.weight;
     if (e?.reliable) b.reliable += p.weight;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { unknownLanguage } from "../../src/detect/codes.ts";
 import { detectLanguage, proseLines } from "../../src/detect/language.ts";
 import { languageFixtures, seed } from "./helpers.ts";
 
@@ -23,6 +24,19 @@ describe("language detection", () => {
     const detection = detectLanguage("Seamus Phan");
     assert.ok(detection, "a guess is still made");
     assert.equal(detection.lowConfidence, true);
+  });
+
+  it("names a text in a script that one language writes and no detector knows by that script, never und", () => {
+    const cherokee = "ᏣᎳᎩ ᎦᏬᏂᎯᏍᏗ ᎠᏂᏴᏫᏯ ᏧᏂᎸᏫᏍᏓᏁᏗ ᎾᏍᎩ ᏂᎦᏗᏳ ᏴᏫ ᎢᎩᏠᏯᏍᏗ ᎨᏒᎢ.";
+    const detection = detectLanguage(cherokee);
+    assert.equal(detection?.lang, "chr");
+    assert.equal(detection?.lowConfidence, true);
+  });
+
+  it("never answers with a code no page can carry, such as tinyld's ber for the Berber family", () => {
+    const tifinagh = "ⵉⵍⵓⵍⵍ ⵎⴰⵕⵕⴰ ⵉⵎⴷⴰⵏⵏ ⴳⵍⴰⵏ ⵖⵔ ⵜⵍⴻⵍⵍⵉ ⴷ ⵉⵏⴰⴼⵓⵜⵏ ⴷ ⵉⵣⵔⴼⴰⵏ ⵏⵏⵙⵏ";
+    const lang = detectLanguage(tifinagh)?.lang ?? "";
+    assert.equal(unknownLanguage(lang), undefined, lang);
   });
 
   it("gives no language for text without words", () => {
