@@ -5,19 +5,21 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { packageVersion, RUNTIME, writeWhole } from "../files.ts";
+import { packageVersion, treeDigest, writeWhole } from "../files.ts";
 import { byCodePoint } from "../order.ts";
-import { sourceFile } from "../settings.ts";
+import { PROJECT_ROOT } from "../settings.ts";
 import { detectLanguage, type Detection } from "./language.ts";
 
 /** What a detection is kept under: a hash of the text. */
 export const textKey = (text: string) => createHash("sha256").update(text).digest("hex");
 
-/** The detector's identity: its own code, the runtime and the versions of the libraries it calls. */
+/**
+ * The detector's identity: its own code (the whole of src/detect: the character table, the script
+ * of Chinese and the codes are detection too), the runtime and the versions of the libraries it calls.
+ */
 function detectorVersion(): string {
   const libraries = ["tinyld", "eld", "franc"].map((name) => `${name}@${packageVersion(name)}`);
-  const sources = ["src/detect/language.ts", "src/detect/codes.ts"].map((f) => readFileSync(sourceFile(f), "utf8"));
-  return textKey([RUNTIME, ...sources, ...libraries].join("\0")).slice(0, 16);
+  return textKey([treeDigest(PROJECT_ROOT, ["src/detect"]), ...libraries].join("\0")).slice(0, 16);
 }
 
 type Stored = { version: string; detections: Record<string, Detection | null> };

@@ -11,6 +11,7 @@ import { francAll } from "franc";
 import { detectAll } from "tinyld";
 import { baseLanguage, toBcp47, unknownLanguage } from "./codes.ts";
 import { loadEld, type Eld } from "./eld-model.ts";
+import { hanScript } from "./han-script.ts";
 import { entry } from "../maps.ts";
 import { perLanguage } from "../intl.ts";
 import { countsOf, mainScript } from "./letters.ts";
@@ -290,7 +291,12 @@ const NEIGHBOURS: Readonly<Record<string, string>> = { id: "ms", ms: "id" };
  */
 function bucketLanguage(eldLang: string, reliable: boolean, text: string): { lang: string; sure: boolean } {
   const found = byDetectors(eldLang, reliable, text);
-  return { ...found, lang: closeNeighbour(found.lang, text) };
+  return { ...found, lang: withScript(closeNeighbour(found.lang, text), text) };
+}
+
+/** Chinese in Traditional characters is `zh-Hant`; `zh` is Simplified, as CLDR takes it by default. */
+function withScript(lang: string, text: string): string {
+  return lang === "zh" && hanScript(text) === "Hant" ? "zh-Hant" : lang;
 }
 
 /**

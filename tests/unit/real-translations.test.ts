@@ -172,6 +172,21 @@ describe("languages neither eld nor tinyld can name (Debian's message catalogs)"
   });
 });
 
+describe("Chinese in both scripts", () => {
+  it("publishes apt's messages in Simplified and in Traditional Chinese as zh and zh-Hant, both in the English original's group", () => {
+    const dir = mkdtempSync(join(tmpdir(), "zh-"));
+    for (const f of readdirSync(REAL_DIR).filter((f) => f.startsWith("apt-messages-"))) copyFileSync(join(REAL_DIR, f), join(dir, f));
+    const model = buildSiteModel(loadSettings({ CONTENT_DIR: dir }));
+    const url = (file: string) => model.articles.find((a) => a.file === file)?.url ?? "";
+    assert.match(url("apt-messages-zh-CN.txt"), /^\/zh\//);
+    assert.match(url("apt-messages-zh-TW.txt"), /^\/zh-Hant\//);
+    assert.deepEqual(
+      model.report.translations.groups.map((g) => g.members.map((m) => m.lang)),
+      [["en", "zh", "zh-Hant"]],
+    );
+  });
+});
+
 describe("grouping real translations", () => {
   it("groups a partial Japanese translation with the English and German pages it translates", () => {
     assert.deepEqual(groupsOf(inputs((f) => f.startsWith("upgrades-"))), [["upgrades-de.txt", "upgrades-en.txt", "upgrades-ja.txt"]]);

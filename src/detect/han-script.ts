@@ -1,0 +1,44 @@
+/**
+ * Simplified or Traditional Chinese, from the characters only one of the two writes. The
+ * detectors say `zh` for both, and a collection that has an article in each would publish two
+ * `zh` pages competing for one place in its translation group. `zh` alone stays what it means by
+ * default (CLDR's likely script for it is Simplified); Traditional text is `zh-Hant`.
+ */
+
+/**
+ * Common characters in pairs, Simplified then Traditional, where neither form is written in the
+ * other script (pairs such as 后/後, 里/裡, 干/乾 or 台/臺 are left out: both forms occur in
+ * Traditional text).
+ */
+const PAIRS =
+  "们們这這说說国國会會来來时時个個为為对對发發学學经經现現还還过過开開关關进進动動实實长長问問题題" +
+  "应應点點种種机機电電话話东東车車书書门門见見认認让讓听聽买買卖賣觉覺热熱边邊请請钱錢爱愛头頭写寫" +
+  "读讀语語识識设設计計变變处處义義乐樂业業从從产產亲親众眾传傳条條号號华華单單历歷压壓双雙员員图圖" +
+  "场場报報声聲将將层層岁歲币幣带帶师師广廣库庫总總战戰择擇据據无無旧舊极極标標样樣档檔检檢没沒满滿" +
+  "灯燈状狀环環画畫礼禮离離积積称稱线線组組结結给給统統继繼续續网網联聯节節虽雖补補装裝规規视視览覽" +
+  "订訂记記许許论論证證评評试試详詳误誤谁誰调調负負质質购購费費资資输輸转轉载載较較连連选選递遞错錯" +
+  "键鍵间間际際随隨难難页頁项項须須预預领領频頻额額验驗区區与與万萬气氣务務备備块塊坏壞帮幫当當录錄" +
+  "态態户戶护護换換损損数數闭閉队隊阳陽阴陰鸟鳥鱼魚马馬龙龍园園围圍纸紙红紅绿綠蓝藍黄黃钟鐘铁鐵银銀" +
+  "饭飯馆館饮飲脑腦脸臉胜勝兴興举舉严嚴丽麗乱亂亚亞仅僅体體么麼";
+
+/** Each pair's two forms, which the tests hold to differ and to belong to one script each. */
+export const SCRIPT_PAIRS: readonly (readonly [simplified: string, traditional: string])[] = Array.from({ length: PAIRS.length / 2 }, (_, k) => [PAIRS.charAt(2 * k), PAIRS.charAt(2 * k + 1)]);
+const SIMPLIFIED = new Set(SCRIPT_PAIRS.map(([s]) => s));
+const TRADITIONAL = new Set(SCRIPT_PAIRS.map(([, t]) => t));
+
+/** How many characters of one script's own it takes, and by how much they must outnumber the other's. */
+const MIN_OWN = 3;
+const MAJORITY = 2;
+
+/** `Hant` when a Chinese text is written in Traditional characters, `Hans` in Simplified, undefined when it cannot tell. */
+export function hanScript(text: string): "Hans" | "Hant" | undefined {
+  let simplified = 0,
+    traditional = 0;
+  for (const ch of text) {
+    if (SIMPLIFIED.has(ch)) simplified++;
+    else if (TRADITIONAL.has(ch)) traditional++;
+  }
+  if (traditional >= MIN_OWN && traditional >= MAJORITY * simplified) return "Hant";
+  if (simplified >= MIN_OWN && simplified >= MAJORITY * traditional) return "Hans";
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { hanScript, SCRIPT_PAIRS } from "../../src/detect/han-script.ts";
+import { PROJECT_ROOT } from "../../src/settings.ts";
+
+const real = (file: string) => readFileSync(join(PROJECT_ROOT, "tests/fixtures/real", file), "utf8");
+
+describe("Simplified or Traditional Chinese", () => {
+  it("pairs two different characters each time, and no character belongs to both scripts", () => {
+    const simplified = new Set(SCRIPT_PAIRS.map(([s]) => s));
+    const traditional = new Set(SCRIPT_PAIRS.map(([, t]) => t));
+    for (const [s, t] of SCRIPT_PAIRS) assert.ok([...s].length === 1 && [...t].length === 1 && s !== t, `${s}/${t}`);
+    assert.equal(simplified.size, SCRIPT_PAIRS.length);
+    assert.equal(traditional.size, SCRIPT_PAIRS.length);
+    assert.deepEqual(
+      [...simplified].filter((c) => traditional.has(c)),
+      [],
+    );
+  });
+
+  it("reads apt's messages as Taiwan's translators wrote them as Traditional, and as China's as Simplified", () => {
+    assert.equal(hanScript(real("apt-messages-zh-TW.txt")), "Hant");
+    assert.equal(hanScript(real("apt-messages-zh-CN.txt")), "Hans");
+  });
+
+  it("does not say from a line of characters both scripts write", () => {
+    assert.equal(hanScript("中文 日本 人口 山水 大小"), undefined);
+  });
+});
