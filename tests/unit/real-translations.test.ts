@@ -172,17 +172,26 @@ describe("languages neither eld nor tinyld can name (Debian's message catalogs)"
   });
 });
 
-describe("Chinese in both scripts", () => {
-  it("publishes apt's messages in Simplified and in Traditional Chinese as zh and zh-Hant, both in the English original's group", () => {
-    const dir = mkdtempSync(join(tmpdir(), "zh-"));
-    for (const f of readdirSync(REAL_DIR).filter((f) => f.startsWith("apt-messages-"))) copyFileSync(join(REAL_DIR, f), join(dir, f));
-    const model = buildSiteModel(loadSettings({ CONTENT_DIR: dir }));
-    const url = (file: string) => model.articles.find((a) => a.file === file)?.url ?? "";
+describe("one language in two written standards", () => {
+  const dir = mkdtempSync(join(tmpdir(), "standards-"));
+  for (const f of readdirSync(REAL_DIR).filter((f) => f.startsWith("apt-messages-"))) copyFileSync(join(REAL_DIR, f), join(dir, f));
+  const model = buildSiteModel(loadSettings({ CONTENT_DIR: dir }));
+  const url = (file: string) => model.articles.find((a) => a.file === file)?.url ?? "";
+
+  it("publishes apt's messages in Simplified and in Traditional Chinese under zh and zh-Hant", () => {
     assert.match(url("apt-messages-zh-CN.txt"), /^\/zh\//);
     assert.match(url("apt-messages-zh-TW.txt"), /^\/zh-Hant\//);
+  });
+
+  it("publishes them in Norwegian Bokmål and in Nynorsk under no and nn", () => {
+    assert.match(url("apt-messages-nb.txt"), /^\/no\//);
+    assert.match(url("apt-messages-nn.txt"), /^\/nn\//);
+  });
+
+  it("links all four with the English original as one translation group", () => {
     assert.deepEqual(
       model.report.translations.groups.map((g) => g.members.map((m) => m.lang)),
-      [["en", "zh", "zh-Hant"]],
+      [["en", "nn", "no", "zh", "zh-Hant"]],
     );
   });
 });
