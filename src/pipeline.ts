@@ -254,11 +254,18 @@ function ingestAll(entries: readonly FolderEntry[], settings: SiteSettings, stag
       fail(entry.file, result.reasons);
       continue;
     }
-    out.warnings.push(...languageWarnings(result.doc));
+    out.warnings.push(...languageWarnings(result.doc), ...controlWarnings(result.doc));
     if (result.doc.draft) out.outcomes.set(entry.file, { file: entry.file, status: "draft", reason: "draft: true in front matter" });
     else out.records.push(result.doc);
   }
   return out;
+}
+
+/** What the report says of control characters taken out of a document: nothing is dropped unsaid. */
+function controlWarnings(doc: DocumentRecord): string[] {
+  if (!doc.controls) return [];
+  const { count, codes } = doc.controls;
+  return [`${doc.file}: ${count} control character(s) taken out (${codes.join(", ")}), which a web page or a feed cannot hold; published without them`];
 }
 
 /** What the report says about how a document's language was found. */

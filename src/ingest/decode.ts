@@ -1,6 +1,9 @@
 /** Turns a file's bytes into normalized text, or says exactly why it cannot. */
 
-export type Decoded = { ok: true; text: string } | { ok: false; reason: string };
+export type Decoded = { ok: true; text: string; controls?: TakenOut } | { ok: false; reason: string };
+
+/** Control characters taken out of a text: how many, and which (as U+XXXX), in order of first sight. */
+export type TakenOut = { count: number; codes: string[] };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
@@ -29,9 +32,40 @@ export function decodeText(bytes: Uint8Array): Decoded {
   }
   const nul = text.indexOf("\0");
   if (nul >= 0) return { ok: false, reason: `contains a NUL character at offset ${nul}: binary data, not text` };
-  text = text.replace(/\r\n?/g, "\n").normalize("NFC");
+  const cleaned = withoutControls(text.replace(/\r\n?/g, "\n"));
+  text = cleaned.text.normalize("NFC");
   if (text.trim() === "") return { ok: false, reason: "empty: no text after trimming white space" };
-  return { ok: true, text };
+  return { ok: true, text, ...(cleaned.controls.count ? { controls: cleaned.controls } : {}) };
+}
+
+/** C0 and C1 controls but tab and line feed, DEL, and the noncharacters: what XML forbids and a page would not show. */
+const CONTROLS = "[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f\\ufdd0-\\ufdef\\ufffe\\uffff]";
+const A_CONTROL = new RegExp(CONTROLS, "u");
+const EVERY_CONTROL = new RegExp(CONTROLS, "gu");
+// eslint-disable-next-line no-control-regex -- a terminal's escape sequences (colours, cursor moves)
+const TERMINAL_CODES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[@-Z\\-_]/g;
+// eslint-disable-next-line no-control-regex -- a character struck over by the next: nroff's bold and underline
+const OVERSTRIKE = /[^\n]\x08/gu;
+
+/**
+ * A text without the control characters that no web page or feed can hold: a terminal's colour
+ * codes and nroff's overstrikes ("N\bNA\bA" for a bold "NA") go whole, a form feed or a vertical
+ * tab breaks the text where it stood, and any other is taken out, each counted for the report.
+ */
+function withoutControls(text: string): { text: string; controls: TakenOut } {
+  if (!A_CONTROL.test(text)) return { text, controls: { count: 0, codes: [] } };
+  const codes = new Set<string>();
+  let count = 0;
+  const takeOut = (found: string) => {
+    for (const ch of found) {
+      if (!A_CONTROL.test(ch)) continue;
+      count++;
+      codes.add(`U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`);
+    }
+    return "";
+  };
+  const cleaned = text.replace(TERMINAL_CODES, takeOut).replace(OVERSTRIKE, takeOut).replace(/\f/g, "\n\n").replace(/\v/g, "\n").replace(EVERY_CONTROL, takeOut);
+  return { text: cleaned, controls: { count, codes: [...codes] } };
 }
 
 /** Offset of the first byte that breaks UTF-8, so the message points at it. */

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { directionOf } from "../detect/codes.ts";
 import { detectLanguage, type Detection } from "../detect/language.ts";
 import { parseStructure, attributionKind, HEADING_MAX, type Attribution, type Block } from "./blocks.ts";
-import { decodeText } from "./decode.ts";
+import { decodeText, type TakenOut } from "./decode.ts";
 import { readFrontMatter } from "./frontmatter.ts";
 import { markdownBlocksAsText, renderMarkdown } from "./markdown.ts";
 import { slugFromTitle } from "./slug.ts";
@@ -39,6 +39,8 @@ export interface DocumentRecord {
   attribution: Attribution[];
   wordCount: number;
   readingMinutes: number;
+  /** Control characters the file held, taken out: the report says so. */
+  controls?: TakenOut;
 }
 
 export type IngestResult = { ok: true; doc: DocumentRecord } | { ok: false; file: string; reasons: string[] };
@@ -167,6 +169,7 @@ export function ingestDocument(file: string, bytes: Uint8Array, options: IngestO
       slug: meta.slug ?? slugFromTitle(title, `doc-${contentHash.slice(0, 8)}`),
       slugFixed: meta.slug !== undefined,
       ...(meta.date ? { date: meta.date } : {}),
+      ...(decoded.controls ? { controls: decoded.controls } : {}),
       ...(meta.author ? { author: meta.author } : {}),
       ...(meta.translationKey ? { translationKey: meta.translationKey } : {}),
       draft: meta.draft ?? false,

@@ -33,6 +33,20 @@ describe("decoding a document's bytes", () => {
     assert.match(!result.ok ? result.reason : "", /NUL character at offset 3/);
   });
 
+  it("reads a manual page that nroff printed with overstrikes as its letters, bold and underline alike", () => {
+    const decoded = decodeText(utf8("N\bNA\bAM\bME\bE\n       _\bf_\bi_\bl_\be"));
+    assert.ok(decoded.ok);
+    assert.equal(decoded.text, "NAME\n       file");
+    assert.deepEqual(decoded.controls, { count: 8, codes: ["U+0008"] });
+  });
+
+  it("takes a terminal's colour codes out whole, and breaks the text at a form feed", () => {
+    const decoded = decodeText(utf8("\x1b[1;31merror:\x1b[0m disk full\fnext page"));
+    assert.ok(decoded.ok);
+    assert.equal(decoded.text, "error: disk full\n\nnext page");
+    assert.deepEqual(decoded.controls, { count: 2, codes: ["U+001B"] });
+  });
+
   it("rejects a file that is empty or only white space", () => {
     for (const text of ["", "  \n\t \n"]) {
       const result = decodeText(utf8(text));

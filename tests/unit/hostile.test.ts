@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import { buildSiteModel, type SiteModel } from "../../src/pipeline.ts";
 import { loadSettings } from "../../src/settings.ts";
 import { countWords } from "../../src/ingest/text.ts";
-import { hostileCases, writeHostileCorpus, type HostileCase } from "../fixtures/hostile.ts";
+import { CONTROL_TITLE_SHOWN, hostileCases, writeHostileCorpus, type HostileCase } from "../fixtures/hostile.ts";
 import { ingestDocument } from "../../src/ingest/document.ts";
 import { readDocument } from "../../src/ingest/folder.ts";
 import { LANGUAGES_DIR, utf8 } from "./helpers.ts";
@@ -67,6 +67,16 @@ describe("a folder of odd but publishable input", () => {
     assert.ok(bytes.length >= 5 * 1024 * 1024);
     assert.equal(doc.wordCount, countWords(text, "fi"));
     assert.equal(doc.body.length, text.split("\n\n").length);
+  });
+
+  it("publishes a file full of control characters without them, and says how many it took out", () => {
+    const doc = article("control-characters.txt");
+    assert.equal(doc.title, CONTROL_TITLE_SHOWN);
+    // eslint-disable-next-line no-control-regex -- what must be gone
+    const control = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/u;
+    assert.ok(!control.test(JSON.stringify(doc)), "no control character left anywhere in the article");
+    assert.ok(doc.body.length > 2, "the form feed broke the text where it stood");
+    assert.ok(report.warnings.some((w) => /^control-characters\.txt: \d+ control character\(s\) taken out \(U\+001B, /.test(w)));
   });
 
   it("publishes a single character with a warning that no language was found", () => {
