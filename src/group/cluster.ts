@@ -1,8 +1,9 @@
 /**
  * Translation groups from scored pairs, decided for the group and not pair by pair: pairs are taken
- * best first, and two groups merge only when they share no language, no pair between them is
- * declared "not translations", and their members fit each other on average — so when two
- * documents in one language both look like a fit, the better one claims the place.
+ * best first, and two groups merge only when no pair between them is declared "not translations",
+ * their members fit each other on average, and they hold one document per language — where both
+ * hold a few of the same languages, the document that fits the other group better claims the
+ * place and the other is left alone.
  */
 import { byCodePoint } from "../order.ts";
 import { entry } from "../maps.ts";
@@ -26,6 +27,8 @@ export interface ClusterInput {
   names: readonly string[];
 }
 
+/** Languages two groups may both hold and still merge, as a share of the smaller group: one in three. */
+const RIVAL_SHARE = 1 / 3;
 /** The share of a merge's pairs that may fall below the floor, when the rest carries it. */
 const WEAK_SHARE = 0.25;
 /** From this many pairs on, a merge is judged by the group: the mean may sit a little under the pair threshold. */
@@ -58,8 +61,58 @@ export function cluster(input: ClusterInput): number[][] {
     const a = members.get(gi),
       b = members.get(gj);
     if (!a || !b) continue;
-    const langsA = new Set(a.map((k) => langs[k]));
-    if (b.some((k) => langsA.has(langs[k]))) continue; // one document per language
+    const sides = withoutRivals(a, b);
+    if (!sides) continue;
+    const {
+      kept: [keptA, keptB],
+      evicted,
+    } = sides;
+    if (!mergeHolds(keptA, keptB)) continue;
+    const merged = [...keptA, ...keptB];
+    members.delete(gi);
+    members.delete(gj);
+    const key = merged[0] ?? gi;
+    members.set(key, merged);
+    for (const k of merged) groupOf[k] = key;
+    for (const k of evicted) {
+      members.set(k, [k]);
+      groupOf[k] = k;
+    }
+  }
+  adoptStrays({ ...input, groupOf, members, scoreOf });
+  return [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
+
+  /**
+   * Two groups as they would merge, one document per language. Where both hold a language (a
+   * text translated for Portugal and for Brazil, both read as `pt`), the document that fits the
+   * other group better keeps the place and the other leaves — but only when such languages are
+   * few beside the rest: two groups that share many are two different texts.
+   */
+  function withoutRivals(a: readonly number[], b: readonly number[]): { kept: [number[], number[]]; evicted: number[] } | undefined {
+    const inB = new Map(b.map((k) => [langs[k], k]));
+    const rivals = a.flatMap((x) => {
+      const y = inB.get(langs[x]);
+      return y === undefined ? [] : [[x, y] as const];
+    });
+    if (rivals.length === 0) return { kept: [[...a], [...b]], evicted: [] };
+    if (rivals.length > Math.min(a.length, b.length) * RIVAL_SHARE) return undefined;
+    const evicted = new Set<number>();
+    for (const [x, y] of rivals) {
+      const fitX = meanFit(x, b, y),
+        fitY = meanFit(y, a, x);
+      evicted.add(fitX > fitY || (fitX === fitY && byCodePoint(names[x] ?? "", names[y] ?? "") <= 0) ? y : x);
+    }
+    return { kept: [a.filter((k) => !evicted.has(k)), b.filter((k) => !evicted.has(k))], evicted: [...evicted].sort((p, q) => p - q) };
+  }
+
+  /** A document's mean score against a group's members but its rival. */
+  function meanFit(k: number, group: readonly number[], rival: number): number {
+    const others = group.filter((m) => m !== rival);
+    return others.reduce((sum, m) => sum + (forbidden.has(pairKey(k, m)) ? 0 : scoreOf(k, m)), 0) / (others.length || 1);
+  }
+
+  /** Whether two groups' members fit each other well enough to be one group. */
+  function mergeHolds(a: readonly number[], b: readonly number[]): boolean {
     let total = 0,
       weak = 0,
       withTokens = 0,
@@ -81,14 +134,8 @@ export function cluster(input: ClusterInput): number[][] {
     // threshold only where shared tokens back most pairs: shape alone finds chance look-alikes.
     const many = pairs >= MANY_PAIRS;
     const relief = many && withTokens * 2 >= pairs ? GROUP_RELIEF : 1;
-    if (!ok || weak > (many ? pairs * WEAK_SHARE : 0) || total / pairs < threshold * relief) continue;
-    const merged = [...a, ...b];
-    members.set(gi, merged);
-    members.delete(gj);
-    for (const k of b) groupOf[k] = gi;
+    return ok && weak <= (many ? pairs * WEAK_SHARE : 0) && total / pairs >= threshold * relief;
   }
-  adoptStrays({ ...input, groupOf, members, scoreOf });
-  return [...members.values()].map((g) => g.sort((x, y) => x - y)).sort((x, y) => (x[0] ?? 0) - (y[0] ?? 0));
 }
 
 /** A group this large judges a stray by its mean: one pair of short texts says little, many say more. */

@@ -357,6 +357,59 @@ describe("decisions for the group", () => {
   });
 });
 
+describe("one text in many languages, two of them read as one", () => {
+  const CATALOG = join(REAL_DIR, "catalog");
+  const docs = readdirSync(CATALOG).map((file) => {
+    const r = ingestDocument(file, readFileSync(join(CATALOG, file)), { defaultLang: "en" });
+    if (!r.ok) throw new Error(r.reasons.join("; "));
+    return groupInputOf(r.doc);
+  });
+
+  it("groups apt's messages in 23 languages as one group, though Portugal's and Brazil's Portuguese both read as pt, and leaves the Portuguese that fits it less alone", () => {
+    const { groups, alone } = groupTranslations(docs);
+    assert.equal(groups.length, 1, JSON.stringify(groups.map((g) => g.members.map((m) => m.file))));
+    assert.equal(groups[0]?.members.length, docs.length - 1);
+    assert.deepEqual(
+      alone.map((a) => a.file).filter((f) => !/-pt(-BR)?\.txt$/.test(f)),
+      [],
+    );
+  });
+});
+
+describe("decisions for the group, where two groups hold one language", () => {
+  // One text in two groups that form apart (0–4 and 5–9 fit within at 0.9, across at 0.7), each
+  // holding a "pt", the second's fitting the first group less (0.55); and another text (10–14)
+  // in the first group's five languages, alike enough in shape to score 0.6 with the first text.
+  const langs = ["en", "de", "fr", "it", "pt", "ja", "zh", "ko", "ru", "pt", "en", "de", "fr", "it", "pt"];
+  const part = (i: number) => Math.floor(i / 5);
+  const score = (i: number, j: number) => {
+    if ((part(i) === 2) !== (part(j) === 2)) return 0.6;
+    if (part(i) === part(j)) return 0.9;
+    return i === 9 || j === 9 ? 0.55 : 0.7;
+  };
+  const edges = langs.flatMap((_, i) =>
+    langs
+      .map((_, j) => j)
+      .filter((j) => j > i && langs[i] !== langs[j])
+      .map((j) => ({ i, j, score: score(i, j) })),
+  );
+  const groups = cluster({ langs, edges, forbidden: new Set(), score, threshold: 0.5, floor: 0.25, names: langs.map((l, i) => `${i}-${l}`), backed: () => true });
+
+  it("merges two groups of one text that both hold a language, the member that fits the other group better keeping the place", () => {
+    assert.ok(
+      groups.some((g) => [0, 1, 2, 3, 4, 5, 6, 7, 8].every((k) => g.includes(k)) && !g.includes(9)),
+      JSON.stringify(groups),
+    );
+  });
+
+  it("never merges two texts whose groups hold most of the same languages, however alike their shapes", () => {
+    assert.ok(
+      groups.some((g) => [10, 11, 12, 13, 14].every((k) => g.includes(k)) && g.length === 5),
+      JSON.stringify(groups),
+    );
+  });
+});
+
 describe("the build report", () => {
   it("says when a document is written in two languages, with the share of each and the language it is published in", () => {
     const dir = mkdtempSync(join(tmpdir(), "mixed-"));
