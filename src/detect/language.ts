@@ -11,7 +11,7 @@ import { francAll } from "franc";
 import { detectAll } from "tinyld";
 import { baseLanguage, toBcp47, unknownLanguage } from "./codes.ts";
 import { loadEld, type Eld } from "./eld-model.ts";
-import { hanScript } from "./han-script.ts";
+import { withStandard } from "./written-standard.ts";
 import { entry } from "../maps.ts";
 import { perLanguage } from "../intl.ts";
 import { countsOf, mainScript } from "./letters.ts";
@@ -292,32 +292,6 @@ const NEIGHBOURS: Readonly<Record<string, string>> = { id: "ms", ms: "id" };
 function bucketLanguage(eldLang: string, reliable: boolean, text: string): { lang: string; sure: boolean } {
   const found = byDetectors(eldLang, reliable, text);
   return { ...found, lang: withStandard(closeNeighbour(found.lang, text), text) };
-}
-
-/**
- * The written standard the detectors do not tell apart: Chinese in Traditional characters is
- * `zh-Hant`, Norwegian in Nynorsk `nn`. The plain tag keeps meaning the usual standard (`zh`
- * Simplified, as CLDR takes it; `no` Bokmål), so a site in one of them keeps its URLs.
- */
-function withStandard(lang: string, text: string): string {
-  if (lang === "zh" && hanScript(text) === "Hant") return "zh-Hant";
-  if ((lang === "no" || lang === "nb") && isNynorsk(text)) return "nn";
-  return lang;
-}
-
-/** The commonest words that Nynorsk and Bokmål spell apart (ikkje/ikke, frå/fra, eit/et, kva/hva…). */
-const NYNORSK = new Set("ikkje frå eit ein berre kva noko mykje korleis kvar eg dei vere heile nokon nokre sjølv òg mellom då".split(" "));
-const BOKMAL = new Set("ikke fra et en bare hva noe mye hvordan hver jeg de være hele noen selv også da".split(" "));
-
-/** Norwegian text written in Nynorsk: three or more of its own words, and more than twice Bokmål's. */
-function isNynorsk(text: string): boolean {
-  let nynorsk = 0,
-    bokmal = 0;
-  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    if (NYNORSK.has(word)) nynorsk++;
-    else if (BOKMAL.has(word)) bokmal++;
-  }
-  return nynorsk >= 3 && nynorsk > 2 * bokmal;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
- * Simplified or Traditional Chinese, from the characters only one of the two writes. The
- * detectors say `zh` for both, and a collection that has an article in each would publish two
- * `zh` pages competing for one place in its translation group. `zh` alone stays what it means by
- * default (CLDR's likely script for it is Simplified); Traditional text is `zh-Hant`.
+ * The written standards of one language that the detectors do not tell apart: they say `zh` for
+ * Simplified and Traditional Chinese, `no` for Bokmål and Nynorsk, and a collection with an
+ * article in each would publish two pages competing for one place in its translation group.
+ * The plain tag keeps meaning the standard CLDR takes it for (`zh` Simplified; `no` Bokmål).
  */
 
 /**
@@ -41,4 +41,30 @@ export function hanScript(text: string): "Hans" | "Hant" | undefined {
   if (traditional >= MIN_OWN && traditional >= MAJORITY * simplified) return "Hant";
   if (simplified >= MIN_OWN && simplified >= MAJORITY * traditional) return "Hans";
   return undefined;
+}
+
+/**
+ * The written standard the detectors do not tell apart: Chinese in Traditional characters is
+ * `zh-Hant`, Norwegian in Nynorsk `nn`. The plain tag keeps meaning the usual standard (`zh`
+ * Simplified, as CLDR takes it; `no` Bokmål), so a site in one of them keeps its URLs.
+ */
+export function withStandard(lang: string, text: string): string {
+  if (lang === "zh" && hanScript(text) === "Hant") return "zh-Hant";
+  if ((lang === "no" || lang === "nb") && isNynorsk(text)) return "nn";
+  return lang;
+}
+
+/** The commonest words that Nynorsk and Bokmål spell apart (ikkje/ikke, frå/fra, eit/et, kva/hva…). */
+const NYNORSK = new Set("ikkje frå eit ein berre kva noko mykje korleis kvar eg dei vere heile nokon nokre sjølv òg mellom då".split(" "));
+const BOKMAL = new Set("ikke fra et en bare hva noe mye hvordan hver jeg de være hele noen selv også da".split(" "));
+
+/** Norwegian text written in Nynorsk: three or more of its own words, and more than twice Bokmål's. */
+function isNynorsk(text: string): boolean {
+  let nynorsk = 0,
+    bokmal = 0;
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    if (NYNORSK.has(word)) nynorsk++;
+    else if (BOKMAL.has(word)) bokmal++;
+  }
+  return nynorsk >= 3 && nynorsk > 2 * bokmal;
 }

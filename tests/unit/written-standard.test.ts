@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { hanScript, SCRIPT_PAIRS } from "../../src/detect/han-script.ts";
+import { hanScript, SCRIPT_PAIRS, withStandard } from "../../src/detect/written-standard.ts";
 import { PROJECT_ROOT } from "../../src/settings.ts";
 
 const real = (file: string) => readFileSync(join(PROJECT_ROOT, "tests/fixtures/real", file), "utf8");
@@ -27,5 +27,17 @@ describe("Simplified or Traditional Chinese", () => {
 
   it("does not say from a line of characters both scripts write", () => {
     assert.equal(hanScript("中文 日本 人口 山水 大小"), undefined);
+  });
+});
+
+describe("Bokmål or Nynorsk", () => {
+  it("writes apt's messages as Norway's Nynorsk translators wrote them nn, and the Bokmål ones no", () => {
+    assert.equal(withStandard("no", real("apt-messages-nn.txt")), "nn");
+    assert.equal(withStandard("no", real("apt-messages-nb.txt")), "no");
+  });
+
+  it("leaves every other language as the detectors named it", () => {
+    assert.equal(withStandard("da", real("apt-messages-nn.txt")), "da");
+    assert.equal(withStandard("ja", real("apt-messages-zh-TW.txt")), "ja");
   });
 });
