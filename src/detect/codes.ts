@@ -35,8 +35,9 @@ export const toBcp47 = perLanguage((code: string): string | undefined => {
   } catch {
     return undefined;
   }
-  const [language = "", ...subtags] = canonical?.split("-") ?? [];
-  return canonical && [ISO_639_1[language] ?? language, ...subtags].join("-");
+  if (!canonical) return undefined;
+  const [language = "", ...subtags] = canonical.split("-");
+  return [ISO_639_1[language] ?? language, ...subtags].join("-");
 });
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });

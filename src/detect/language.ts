@@ -147,6 +147,9 @@ function passages(lines: readonly string[]): { text: string; weight: number; scr
 
 type Ranked = { lang: string; accuracy: number }[];
 
+/** What eld's bucket and franc say when they have no answer: not a language to publish in. */
+const UNDETERMINED = "und";
+
 /** Whether a code names a language a page can be published in: tinyld also answers "ber", the Berber family. */
 const publishable = perLanguage((lang: string) => lang !== UNDETERMINED && unknownLanguage(lang) === undefined);
 
@@ -241,9 +244,6 @@ export const ELD_KNOWS = new Set(
 /** How far franc's first choice must stand above its second (its scores run 0–1, the first at 1) to name a language the other two cannot. */
 const FRANC_CLEAR = 0.01;
 
-/** What eld's bucket and franc say when they have no answer: not a language to publish in. */
-const UNDETERMINED = "und";
-
 /**
  * Scripts that one language writes nearly alone, for a text no detector can name: a page in
  * Cherokee syllabary is Cherokee. (Only scripts the detectors may not know; the rest they name.)
@@ -266,7 +266,7 @@ const SCRIPT_LETTERS = 10;
 /** The language a text's script names, when most of its letters are in one of SCRIPT_LANGUAGES. */
 function languageOfScript(text: string): string | undefined {
   const sample = text.slice(0, SAMPLE_CHARS);
-  const letters = (sample.match(/\p{L}/gu) ?? []).length;
+  const { letters } = countsOf(sample);
   for (const [lang, script] of SCRIPT_LANGUAGES) {
     const n = (sample.match(script) ?? []).length;
     if (n >= SCRIPT_LETTERS && n >= letters / 2) return lang;

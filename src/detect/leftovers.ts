@@ -34,7 +34,7 @@ export function partialTranslations(docs: readonly LeftoverInput[], detect: (tex
   const pages = docs.filter((d) => sameLanguage(d.lang, SOURCE)).map((d) => ({ file: d.file, paragraphs: textWithHeading(d).map(normalized) }));
   // Every English variant as one language: en-GB leftovers of an en-US original are leftovers too.
   const shared = sharedWithinLanguage(pages.map((d) => ({ lang: SOURCE, paragraphs: d.paragraphs })));
-  const first = pages.map((d) => ({ ...d, rest: restOf(d, (p) => shared.has(SOURCE, p), detect) }));
+  const first = pages.map((d) => ({ ...d, rest: restOf(d.paragraphs, (p) => shared.has(SOURCE, p), detect) }));
   // Copies of one original in one language (the pages of a suite, each read as English) share
   // their translated lines with one another too ("-h, --help: Wyświetlenie komunikatu pomocy"):
   // a shared paragraph that reads as the language the rest of the page seems to be in is the
@@ -46,7 +46,7 @@ export function partialTranslations(docs: readonly LeftoverInput[], detect: (tex
   for (const d of first) {
     const seems = d.rest?.detected?.lang;
     if (seems === undefined || sameLanguage(seems, SOURCE)) continue;
-    const rest = restOf(d, (p) => shared.has(SOURCE, p) && !sameLanguage(languageOf(p) ?? SOURCE, seems), detect);
+    const rest = restOf(d.paragraphs, (p) => shared.has(SOURCE, p) && !sameLanguage(languageOf(p) ?? SOURCE, seems), detect);
     const lang = confidentLanguage(rest?.detected);
     if (rest && lang !== undefined && !sameLanguage(lang, SOURCE)) relabels.push({ file: d.file, lang, leftOver: rest.leftOver });
   }
@@ -60,7 +60,7 @@ const confidentLanguage = (d: Detection | undefined): string | undefined => (d &
  * characters that is; nothing when too little of the page is left over to say it is a copy.
  */
 function restOf(
-  { paragraphs }: { paragraphs: readonly string[] },
+  paragraphs: readonly string[],
   isLeftOver: (paragraph: string) => boolean,
   detect: (text: string) => Detection | undefined,
 ): { detected: Detection | undefined; leftOver: number } | undefined {

@@ -2,7 +2,8 @@
  * The written standards of one language that the detectors do not tell apart: they say `zh` for
  * Simplified and Traditional Chinese, `no` for Bokmål and Nynorsk, and a collection with an
  * article in each would publish two pages competing for one place in its translation group.
- * The plain tag keeps meaning the standard CLDR takes it for (`zh` Simplified; `no` Bokmål).
+ * The plain tag keeps meaning the standard CLDR takes it for (`zh` Simplified; `no` Bokmål), so
+ * a site written in that one keeps its URLs.
  */
 
 /**
@@ -43,11 +44,7 @@ export function hanScript(text: string): "Hans" | "Hant" | undefined {
   return undefined;
 }
 
-/**
- * The written standard the detectors do not tell apart: Chinese in Traditional characters is
- * `zh-Hant`, Norwegian in Nynorsk `nn`. The plain tag keeps meaning the usual standard (`zh`
- * Simplified, as CLDR takes it; `no` Bokmål), so a site in one of them keeps its URLs.
- */
+/** The tag for a text the detectors named `lang`: `zh-Hant` for Traditional Chinese, `nn` for Nynorsk, else `lang` as it was. */
 export function withStandard(lang: string, text: string): string {
   if (lang === "zh" && hanScript(text) === "Hant") return "zh-Hant";
   if ((lang === "no" || lang === "nb") && isNynorsk(text)) return "nn";
