@@ -9,8 +9,9 @@
  * BENCH_RUNS (3) sets the runs per figure, BENCH_WORK the scratch folder.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { appendFileSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { filesUnder } from "../src/files.ts";
 import type { GroupInput } from "../src/group/index.ts";
 import { PROJECT_ROOT } from "../src/settings.ts";
 import { syntheticCorpus, writeCorpus } from "./corpus.ts";
@@ -128,6 +129,24 @@ function checkHugoOutput(dir: string, inputs: readonly GroupInput[]): void {
   }
 }
 
+/**
+ * Our pages that Pagefind indexes (those marked `data-pagefind-body`: the articles), in `lang` or
+ * every language, linked into a folder of their own. What the Pagefind CLI takes over them is a
+ * floor under any build of this site that stays on Pagefind: the targets are read against it.
+ */
+function pagesForSearch(site: string, dir: string, lang?: string): number {
+  rmTree(dir);
+  let n = 0;
+  for (const file of filesUnder(site)) {
+    if (!file.endsWith(".html") || (lang !== undefined && !file.startsWith(`${lang}/`))) continue;
+    if (!readFileSync(join(site, file), "utf8").includes("data-pagefind-body")) continue;
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    linkSync(join(site, file), join(dir, file));
+    n++;
+  }
+  return n;
+}
+
 const median = (runs: Run[]) => {
   const by = (key: keyof Run) => [...runs].sort((a, b) => a[key] - b[key])[Math.floor(runs.length / 2)]![key];
   return { ms: by("ms"), peakMb: by("peakMb") };
@@ -185,6 +204,18 @@ async function compare(n: number): Promise<string[]> {
     ],
   ];
   const rows: string[] = [];
+  // The floors: Pagefind alone over what a full build indexes, and over what an edit must index again.
+  const floorDir = join(WORK, `floor-${n}`);
+  const floors: Partial<Record<string, { pages: number; runs: Run[] }>> = {
+    "full build": { pages: 0, runs: [] },
+    "rebuild, one document edited": { pages: 0, runs: [] },
+  };
+  const floorRun = async (name: string) => {
+    const floor = floors[name];
+    if (!floor) return;
+    floor.pages = pagesForSearch(site, floorDir, name === "full build" ? undefined : inputs[0]!.lang);
+    floor.runs.push(await timed(PAGEFIND, ["--site", floorDir, "--quiet"]));
+  };
   for (const [name, prepare] of scenarios) {
     const a: Run[] = [],
       b: Run[] = [];
@@ -193,6 +224,7 @@ async function compare(n: number): Promise<string[]> {
         // Each from clean: no output, no caches.
         clean();
         a.push(await ours());
+        await floorRun(name); // before the next clean takes our site away
         clean();
         b.push(await theirs());
         checkHugoOutput(hugo, inputs);
@@ -203,23 +235,37 @@ async function compare(n: number): Promise<string[]> {
         prepare();
         a.push(await ours());
         b.push(await theirs());
+        await floorRun(name);
       }
       console.error(`  ${n}, ${name}: ours ${(a.at(-1)!.ms / 1000).toFixed(1)} s, Hugo + Pagefind ${(b.at(-1)!.ms / 1000).toFixed(1)} s`);
     }
     const x = median(a),
       y = median(b);
+    const floor = floors[name];
+    if (floor) {
+      const f = median(floor.runs);
+      const what = name === "full build" ? `our ${floor.pages.toLocaleString("en")} article pages` : `the edited language's ${floor.pages.toLocaleString("en")} article pages`;
+      floorRows.push(`| ${n.toLocaleString("en")} | ${name} | Pagefind CLI alone over ${what} | ${(f.ms / 1000).toFixed(1)} s | ${(f.ms / y.ms).toFixed(2)}× | ${Math.round(f.peakMb)} MB |`);
+    }
     rows.push(
       `| ${n.toLocaleString("en")} | ${name} | ${(x.ms / 1000).toFixed(1)} s | ${(y.ms / 1000).toFixed(1)} s | ${(x.ms / y.ms).toFixed(2)}× | ${Math.round(x.peakMb)} MB | ${Math.round(y.peakMb)} MB |`,
     );
   }
+  rmTree(floorDir);
   return rows;
 }
 
 ensureHugo();
 mkdirSync(WORK, { recursive: true });
 const rows: string[] = [];
+/** Each size's floors: what the parts this site keeps (Pagefind) take alone, as a share of Hugo + Pagefind. */
+const floorRows: string[] = [];
 for (const n of sizes.length ? sizes : [1000, 10000]) rows.push(...(await compare(n)));
 console.log(`Hugo ${execFileSync("hugo", ["version"], { encoding: "utf8" }).split(" ")[1]}, Pagefind CLI, ${RUNS} alternating runs each (medians):\n`);
 console.log("| documents | scenario | ours | Hugo + Pagefind | ratio (wall) | ours, peak memory | Hugo + Pagefind, peak memory |");
 console.log("|---|---|---|---|---|---|---|");
 for (const row of rows) console.log(row);
+console.log("\nThe floor under each target: Pagefind alone, over the pages a full build or that edit indexes (Pagefind cannot update a bundle):\n");
+console.log("| documents | scenario | floor | wall | share of Hugo + Pagefind | peak memory |");
+console.log("|---|---|---|---|---|---|");
+for (const row of floorRows) console.log(row);
