@@ -48,7 +48,51 @@ export function hanScript(text: string): "Hans" | "Hant" | undefined {
 export function withStandard(lang: string, text: string): string {
   if (lang === "zh" && hanScript(text) === "Hant") return "zh-Hant";
   if ((lang === "no" || lang === "nb") && isNynorsk(text)) return "nn";
+  if (lang === "pt" && isEuropeanPortuguese(text)) return "pt-PT";
   return lang;
+}
+
+/**
+ * Words Portugal's and Brazil's Portuguese write apart, as each writes them (ficheiro/arquivo is
+ * left out: Portugal writes arquivo for an archive). Portugal's older spellings (actual, acção,
+ * directório) count for it, not their newer ones (atual, ação): since the 2009 agreement Portugal
+ * writes those as Brazil does.
+ */
+const EUROPEAN = new Set(
+  (
+    "ficheiro ficheiros utilizador utilizadores utilizadora ecrã ecrãs secção secções equipa equipas predefinido predefinida predefinidos " +
+    "predefinidas predefinição predefinições omissão registo registos palavra-passe gestor gerir partilhar partilha partilhado introduza facto " +
+    "actual actuais actualizar actualização actualizações acção acções activar activo activa activos activado activada correcto correcta " +
+    "selecção selecções excepção excepções objecto objectos direcção efectuar directório directórios controlo num numa dum duma"
+  ).split(" "),
+);
+const BRAZILIAN = new Set(
+  (
+    "usuário usuários usuária seção seções exibe exibir exibido exibida exibição tela telas registro registros conexão conexões " +
+    "gerenciador gerenciadores gerenciar gerenciamento aplicativo aplicativos salvar equipe equipes mouse"
+  ).split(" "),
+);
+/**
+ * Forms each writes: Portugal "está a fazer" and económico, Brazil "está fazendo", econômico and
+ * "em um" (Portugal's "num", above).
+ */
+const ESTAR = String.raw`\b(?:est(?:á|ão|ava|avam|ar|ou|iver|ivesse|eja|ejam))\s+`;
+const EUROPEAN_FORMS = new RegExp(String.raw`${ESTAR}a\s+\p{L}+[aei]r\b|\p{L}*[éó][mn][aeiou]\p{L}*`, "giu");
+const BRAZILIAN_FORMS = new RegExp(String.raw`${ESTAR}\p{L}+ndo\b|\p{L}*[êô][mn][aeiou]\p{L}*|\bem\s+uma?\b`, "giu");
+
+/**
+ * Portuguese as Portugal writes it: its own words and forms (above; económico against econômico)
+ * at least twice, and three times Brazil's. `pt` alone keeps meaning Brazil's, as CLDR takes it,
+ * and a text that says too little to tell stays `pt`.
+ */
+function isEuropeanPortuguese(text: string): boolean {
+  let european = (text.match(EUROPEAN_FORMS) ?? []).length,
+    brazilian = (text.match(BRAZILIAN_FORMS) ?? []).length;
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
+    if (EUROPEAN.has(word)) european++;
+    else if (BRAZILIAN.has(word)) brazilian++;
+  }
+  return european >= 2 && european >= 3 * brazilian;
 }
 
 /** The commonest words that Nynorsk and Bokmål spell apart (ikkje/ikke, frå/fra, eit/et, kva/hva…). */

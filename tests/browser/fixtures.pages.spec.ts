@@ -67,9 +67,9 @@ test.describe("a Markdown document with front matter", () => {
     expect(ld.datePublished).toBe("2024-03-05");
   });
 
-  test("borrows Portuguese UI strings for Brazilian Portuguese through the fallback chain", PREFIX_BLIND, async ({ page }) => {
+  test("borrows Portuguese UI strings, Brazil's, for Brazilian Portuguese through the fallback chain", PREFIX_BLIND, async ({ page }) => {
     await page.goto(urlOf("pt-BR.md"));
-    await expect(page.locator(".skip-link")).toHaveText("Saltar para o conteúdo");
+    await expect(page.locator(".skip-link")).toHaveText("Pular para o conteúdo");
   });
 
   test("shows markup it contains as text, never running it", PREFIX_BLIND, async ({ page }) => {

@@ -109,15 +109,20 @@ describe("names and dates in the page's language", () => {
 describe("the one UI-string lookup", () => {
   const { dictionaries } = loadDictionaries();
   const available = new Set(dictionaries.keys());
-  const resolved = ["de", "pt-BR"].map((lang) => resolveUiLocale(lang, available, "en"));
+  const resolved = ["de", "pt-BR", "pt-PT"].map((lang) => resolveUiLocale(lang, available, "en"));
   const t = translator(dictionaries, resolved, "en");
 
   it("fills placeholders in the page's language", () => {
     assert.equal(t("article.byline", "de", { author: "Seamus Phan" }), "Von Seamus Phan");
   });
 
-  it("follows the same chain as the templates' strings: Brazilian Portuguese reads Portuguese", () => {
-    assert.equal(t("nav.skip", "pt-BR"), "Saltar para o conteúdo");
+  it("gives Portugal's Portuguese its own strings, not Brazil's", () => {
+    assert.equal(resolved.find((r) => r.lang === "pt-PT")?.fellBack, false);
+    assert.equal(t("nav.skip", "pt-PT"), "Saltar para o conteúdo");
+  });
+
+  it("follows the same chain as the templates' strings: Brazilian Portuguese reads Portuguese, which is Brazil's", () => {
+    assert.equal(t("nav.skip", "pt-BR"), "Pular para o conteúdo");
     const table = translationsFor(dictionaries, resolved) as unknown as { nav: { skip: Record<string, string> } };
     assert.equal(table.nav.skip["pt-BR"], t("nav.skip", "pt-BR"));
   });

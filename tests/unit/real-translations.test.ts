@@ -188,10 +188,37 @@ describe("one language in two written standards", () => {
     assert.match(url("apt-messages-nn.txt"), /^\/nn\//);
   });
 
-  it("links all four with the English original as one translation group", () => {
+  it("publishes them in Brazil's and in Portugal's Portuguese under pt and pt-PT", () => {
+    assert.match(url("apt-messages-pt-BR.txt"), /^\/pt\//);
+    assert.match(url("apt-messages-pt.txt"), /^\/pt-PT\//);
+  });
+
+  it("links all six with the English original as one translation group", () => {
     assert.deepEqual(
       model.report.translations.groups.map((g) => g.members.map((m) => m.lang)),
-      [["en", "nn", "no", "zh", "zh-Hant"]],
+      [["en", "nn", "no", "pt", "pt-PT", "zh", "zh-Hant"]],
+    );
+  });
+});
+
+describe("a manual page in Brazil's and in Portugal's Portuguese", () => {
+  const docs = ["en", "pt", "pt-BR"].map((lang) => {
+    const file = `man-manpath-${lang}.txt`;
+    const r = ingestDocument(file, readFileSync(join(REAL_DIR, file)), { defaultLang: "en" });
+    if (!r.ok) throw new Error(r.reasons.join("; "));
+    return groupInputOf(r.doc);
+  });
+
+  it("groups manpath(1) in both with its English original, each in its own place", () => {
+    assert.deepEqual(
+      groupTranslations(docs).groups.map((g) => g.members),
+      [
+        [
+          { file: "man-manpath-en.txt", lang: "en" },
+          { file: "man-manpath-pt-BR.txt", lang: "pt" },
+          { file: "man-manpath-pt.txt", lang: "pt-PT" },
+        ],
+      ],
     );
   });
 });
@@ -365,8 +392,18 @@ describe("one text in many languages, two of them read as one", () => {
     return groupInputOf(r.doc);
   });
 
-  it("groups apt's messages in 23 languages as one group, though Portugal's and Brazil's Portuguese both read as pt, and leaves the Portuguese that fits it less alone", () => {
+  it("groups apt's messages in 24 languages as one group, Portugal's and Brazil's Portuguese each in its own place", () => {
     const { groups, alone } = groupTranslations(docs);
+    assert.deepEqual(
+      groups.map((g) => g.members.filter((m) => m.lang.startsWith("pt")).map((m) => `${m.file} ${m.lang}`)),
+      [["apt-catalog-pt-BR.txt pt", "apt-catalog-pt.txt pt-PT"]],
+    );
+    assert.equal(groups[0]?.members.length, docs.length);
+    assert.deepEqual(alone, []);
+  });
+
+  it("groups them as one, where two variants read as one language (Portugal's Portuguese taken for Brazil's), and leaves the one that fits less alone", () => {
+    const { groups, alone } = groupTranslations(docs.map((d) => (d.lang === "pt-PT" ? { ...d, lang: "pt" } : d)));
     assert.equal(groups.length, 1, JSON.stringify(groups.map((g) => g.members.map((m) => m.file))));
     assert.equal(groups[0]?.members.length, docs.length - 1);
     assert.deepEqual(

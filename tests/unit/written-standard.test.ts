@@ -41,3 +41,30 @@ describe("Bokmål or Nynorsk", () => {
     assert.equal(withStandard("ja", real("apt-messages-zh-TW.txt")), "ja");
   });
 });
+
+describe("Portugal's or Brazil's Portuguese", () => {
+  it("writes apt's messages as Portugal's translators wrote them pt-PT, and Brazil's pt", () => {
+    assert.equal(withStandard("pt", real("apt-messages-pt.txt")), "pt-PT");
+    assert.equal(withStandard("pt", real("apt-messages-pt-BR.txt")), "pt");
+  });
+
+  it("writes manpath(1) as Portugal's translators wrote it pt-PT, and Brazil's pt", () => {
+    assert.equal(withStandard("pt", real("man-manpath-pt.txt")), "pt-PT");
+    assert.equal(withStandard("pt", real("man-manpath-pt-BR.txt")), "pt");
+  });
+
+  it("reads Portugal's by its grammar too: estar a fazer, num, económico", () => {
+    assert.equal(withStandard("pt", "O sistema está a instalar os pacotes num disco novo."), "pt-PT");
+    assert.equal(withStandard("pt", "O sistema está instalando os pacotes em um disco novo."), "pt");
+    assert.equal(withStandard("pt", "Um modelo económico e autónomo."), "pt-PT");
+  });
+
+  it("leaves a text that says too little to tell as pt", () => {
+    assert.equal(withStandard("pt", "Olá, bom dia. Obrigado pela visita."), "pt");
+  });
+
+  it("leaves another language written with those words as the detectors named it", () => {
+    assert.equal(withStandard("gl", real("apt-messages-pt.txt")), "gl");
+    assert.equal(withStandard("es", real("apt-messages-pt.txt")), "es");
+  });
+});
