@@ -63,7 +63,10 @@ const EUROPEAN = new Set(
     "ficheiro ficheiros utilizador utilizadores utilizadora ecrã ecrãs secção secções equipa equipas predefinido predefinida predefinidos " +
     "predefinidas predefinição predefinições omissão registo registos palavra-passe gestor gerir partilhar partilha partilhado introduza facto " +
     "actual actuais actualizar actualização actualizações acção acções activar activo activa activos activado activada correcto correcta " +
-    "selecção selecções excepção excepções objecto objectos direcção efectuar directório directórios controlo num numa dum duma"
+    "selecção selecções excepção excepções objecto objectos direcção efectuar directório directórios acto actos projecto projectos " +
+    "protecção colectivo colectiva colectivos colectivas adoptar adoptado adoptada efectivo efectiva efectivamente respectivo respectiva " +
+    "respectivos respectivas exacto exacta exactamente óptimo óptima director directores sector sectores contacto contactos factor factores " +
+    "excepto eléctrico eléctrica controlo definições aplicação aplicações rato num numa dum duma"
   ).split(" "),
 );
 const BRAZILIAN = new Set(

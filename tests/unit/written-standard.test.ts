@@ -59,6 +59,11 @@ describe("Portugal's or Brazil's Portuguese", () => {
     assert.equal(withStandard("pt", "Um modelo económico e autónomo."), "pt-PT");
   });
 
+  it("reads a desktop's words as Portugal names them: Definições, rato, aplicações, protecção", () => {
+    assert.equal(withStandard("pt", "Abra as Definições e escolha Rato e painel tátil. As aplicações têm a sua protecção."), "pt-PT");
+    assert.equal(withStandard("pt", "Abra as Configurações e escolha Mouse e touchpad. Os aplicativos têm a sua proteção."), "pt");
+  });
+
   it("leaves a text that says too little to tell as pt", () => {
     assert.equal(withStandard("pt", "Olá, bom dia. Obrigado pela visita."), "pt");
   });
