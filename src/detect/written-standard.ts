@@ -1,10 +1,13 @@
 /**
  * The written standards of one language that the detectors do not tell apart: they say `zh` for
- * Simplified and Traditional Chinese, `no` for Bokmål and Nynorsk, and a collection with an
- * article in each would publish two pages competing for one place in its translation group.
- * The plain tag keeps meaning the standard CLDR takes it for (`zh` Simplified; `no` Bokmål), so
- * a site written in that one keeps its URLs.
+ * Simplified and Traditional Chinese, `no` for Bokmål and Nynorsk, `pt` for Brazil's and
+ * Portugal's Portuguese, and Croatian for Serbian in Latin letters; a collection with an article
+ * in each would publish two pages competing for one place in its translation group. The plain
+ * tag keeps meaning the standard CLDR takes it for (`zh` Simplified, `no` Bokmål, `pt` Brazil's,
+ * `sr` Cyrillic), so a site written in that one keeps its URLs.
  */
+
+import { mainScript } from "./letters.ts";
 
 /**
  * Common characters in pairs, Simplified then Traditional, where neither form is written in the
@@ -44,12 +47,53 @@ export function hanScript(text: string): "Hans" | "Hant" | undefined {
   return undefined;
 }
 
-/** The tag for a text the detectors named `lang`: `zh-Hant` for Traditional Chinese, `nn` for Nynorsk, else `lang` as it was. */
+/** The tag for a text the detectors named `lang`: `zh-Hant`, `nn`, `pt-PT` or `sr-Latn` where the text is written so, else `lang` as it was. */
 export function withStandard(lang: string, text: string): string {
   if (lang === "zh" && hanScript(text) === "Hant") return "zh-Hant";
   if ((lang === "no" || lang === "nb") && isNynorsk(text)) return "nn";
   if (lang === "pt" && isEuropeanPortuguese(text)) return "pt-PT";
+  if (SERBO_CROATIAN.has(lang) && mainScript(text, 2000) === "Latn" && (lang === "sr" || isSerbian(text))) return "sr-Latn";
   return lang;
+}
+
+/** What the detectors call Serbian in Latin letters: all three read it as Croatian (or Bosnian), whose letters it shares. */
+const SERBO_CROATIAN = new Set(["hr", "bs", "sr"]);
+
+/**
+ * Words Serbian writes apart from Croatian and Bosnian: its ekavian forms (vreme, mesto, primer,
+ * uvek against vrijeme, mjesto, primjer, uvijek, which the other two write) and its own words
+ * (računar, takođe, izaberite, dugme, tastatura, ekran, hiljada, januar… against računalo, također,
+ * odaberite, gumb, tipkovnica, zaslon, tisuća, siječanj…).
+ */
+const SERBIAN = new Set(
+  (
+    "uvek gde ovde vreme mesto mesta mestu primer primera primeru promena promene promenu promeni promeniti izmena izmene izmenite " +
+    "izmeniti menja menjati deo delu delove delova reč reči posle pre sledeći sledeće sledećih ceo cela celu celog lepo levo levi leve " +
+    "svet sveta svetlo svetlost svetlina mleko dete deca dve videti hteo nedelja mesec meseca obaveštenje obaveštenja računar računara " +
+    "računaru računari hiljada hiljade takođe šta izaberite dugme dugmeta taster tastera tastatura tastature ekran ekrana spisak spiska " +
+    "spisku fascikla fascikle podešavanja bezbednost nalog kucate kucati januar februar mart jun jul avgust septembar oktobar novembar decembar"
+  ).split(" "),
+);
+const IJEKAVIAN_OR_CROATIAN = new Set(
+  (
+    "uvijek gdje ovdje vrijeme mjesto mjesta mjestu primjer primjera primjeru primjerice promjena promjene promjenu promijeniti izmjena " +
+    "izmjene izmijenite izmijeniti mijenja mijenjati dio dijelu dijelove dijelova riječ riječi poslije prije sljedeći sljedeće sljedećih " +
+    "cijeli cijela cijelu cijelog lijepo lijevo lijevi lijeve svijet svijeta svjetlo svjetlost svjetlina mlijeko dijete djeca dvije vidjeti " +
+    "htio nedjelja mjesec mjeseca obavijest računalo računala računalu tisuća također tko odaberite odabrati gumb tipka tipku tipke " +
+    "tipkovnica tipkovnice zaslon zaslona popis popisa popisu postavke sigurnost siječanj veljača ožujak travanj svibanj lipanj srpanj " +
+    "kolovoz rujan listopad prosinac"
+  ).split(" "),
+);
+
+/** Serbian in Latin letters: its own words at least twice, and three times the other two's. */
+function isSerbian(text: string): boolean {
+  let serbian = 0,
+    other = 0;
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
+    if (SERBIAN.has(word)) serbian++;
+    else if (IJEKAVIAN_OR_CROATIAN.has(word)) other++;
+  }
+  return serbian >= 2 && serbian >= 3 * other;
 }
 
 /**

@@ -109,11 +109,20 @@ describe("names and dates in the page's language", () => {
 describe("the one UI-string lookup", () => {
   const { dictionaries } = loadDictionaries();
   const available = new Set(dictionaries.keys());
-  const resolved = ["de", "pt-BR", "pt-PT"].map((lang) => resolveUiLocale(lang, available, "en"));
+  const resolved = ["de", "pt-BR", "pt-PT", "sr-Latn", "hr"].map((lang) => resolveUiLocale(lang, available, "en"));
   const t = translator(dictionaries, resolved, "en");
 
   it("fills placeholders in the page's language", () => {
     assert.equal(t("article.byline", "de", { author: "Seamus Phan" }), "Von Seamus Phan");
+  });
+
+  it("gives Serbian in Latin letters its own strings, not the Cyrillic ones, and Croatian its own", () => {
+    assert.deepEqual(
+      resolved.filter((r) => r.lang === "sr-Latn" || r.lang === "hr").map((r) => r.fellBack),
+      [false, false],
+    );
+    assert.equal(t("nav.skip", "sr-Latn"), "Pređi na sadržaj");
+    assert.equal(t("nav.skip", "hr"), "Preskoči na sadržaj");
   });
 
   it("gives Portugal's Portuguese its own strings, not Brazil's", () => {

@@ -201,6 +201,29 @@ describe("one language in two written standards", () => {
   });
 });
 
+describe("a help page in Croatian, and in Serbian in both its scripts", () => {
+  const docs = ["en", "hr", "sr", "sr-Latn"].map((lang) => {
+    const file = `slowkeys-${lang}.txt`;
+    const r = ingestDocument(file, readFileSync(join(REAL_DIR, file)), { defaultLang: "en" });
+    if (!r.ok) throw new Error(r.reasons.join("; "));
+    return groupInputOf(r.doc);
+  });
+
+  it("reads each as its own language: hr, sr and sr-Latn", () => {
+    assert.deepEqual(
+      docs.map((d) => `${d.file} ${d.lang}`),
+      ["slowkeys-en.txt en", "slowkeys-hr.txt hr", "slowkeys-sr.txt sr", "slowkeys-sr-Latn.txt sr-Latn"],
+    );
+  });
+
+  it("groups all three with the English original, each in its own place", () => {
+    assert.deepEqual(
+      groupTranslations(docs).groups.map((g) => g.members.map((m) => m.lang)),
+      [["en", "hr", "sr", "sr-Latn"]],
+    );
+  });
+});
+
 describe("a manual page in Brazil's and in Portugal's Portuguese", () => {
   const docs = ["en", "pt", "pt-BR"].map((lang) => {
     const file = `man-manpath-${lang}.txt`;

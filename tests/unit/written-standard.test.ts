@@ -73,3 +73,22 @@ describe("Portugal's or Brazil's Portuguese", () => {
     assert.equal(withStandard("es", real("apt-messages-pt.txt")), "es");
   });
 });
+
+describe("Serbian in Latin letters, or Croatian", () => {
+  it("writes GNOME's help page as Serbia's translators wrote it in Latin letters sr-Latn, though the detectors say Croatian", () => {
+    assert.equal(withStandard("hr", real("slowkeys-sr-Latn.txt")), "sr-Latn");
+  });
+
+  it("leaves Croatia's translation of it hr, and the Serbian one in Cyrillic sr", () => {
+    assert.equal(withStandard("hr", real("slowkeys-hr.txt")), "hr");
+    assert.equal(withStandard("sr", real("slowkeys-sr.txt")), "sr");
+  });
+
+  it("writes a text the detectors call Serbian sr-Latn when its letters are Latin", () => {
+    assert.equal(withStandard("sr", "Izaberite jezik i kliknite na dugme."), "sr-Latn");
+  });
+
+  it("leaves another language written with those words as the detectors named it", () => {
+    assert.equal(withStandard("sl", real("slowkeys-sr-Latn.txt")), "sl");
+  });
+});
