@@ -87,13 +87,19 @@ const IJEKAVIAN_OR_CROATIAN = new Set(
 
 /** Serbian in Latin letters: its own words at least twice, and three times the other two's. */
 function isSerbian(text: string): boolean {
-  let serbian = 0,
-    other = 0;
-  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    if (SERBIAN.has(word)) serbian++;
-    else if (IJEKAVIAN_OR_CROATIAN.has(word)) other++;
-  }
+  const [serbian, other] = wordsOf(text, SERBIAN, IJEKAVIAN_OR_CROATIAN);
   return serbian >= 2 && serbian >= 3 * other;
+}
+
+/** How many of a text's words (a hyphenated one whole: palavra-passe) are in each of two lists. */
+function wordsOf(text: string, one: ReadonlySet<string>, other: ReadonlySet<string>): [number, number] {
+  let a = 0,
+    b = 0;
+  for (const [word] of text.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
+    if (one.has(word)) a++;
+    else if (other.has(word)) b++;
+  }
+  return [a, b];
 }
 
 /**
@@ -133,12 +139,9 @@ const BRAZILIAN_FORMS = new RegExp(String.raw`${ESTAR}\p{L}+ndo\b|\p{L}*[êô][m
  * and a text that says too little to tell stays `pt`.
  */
 function isEuropeanPortuguese(text: string): boolean {
-  let european = (text.match(EUROPEAN_FORMS) ?? []).length,
-    brazilian = (text.match(BRAZILIAN_FORMS) ?? []).length;
-  for (const [word] of text.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
-    if (EUROPEAN.has(word)) european++;
-    else if (BRAZILIAN.has(word)) brazilian++;
-  }
+  const [words, others] = wordsOf(text, EUROPEAN, BRAZILIAN);
+  const european = words + (text.match(EUROPEAN_FORMS) ?? []).length,
+    brazilian = others + (text.match(BRAZILIAN_FORMS) ?? []).length;
   return european >= 2 && european >= 3 * brazilian;
 }
 
@@ -148,11 +151,6 @@ const BOKMAL = new Set("ikke fra et en bare hva noe mye hvordan hver jeg de vær
 
 /** Norwegian text written in Nynorsk: three or more of its own words, and more than twice Bokmål's. */
 function isNynorsk(text: string): boolean {
-  let nynorsk = 0,
-    bokmal = 0;
-  for (const [word] of text.toLowerCase().matchAll(/\p{L}+/gu)) {
-    if (NYNORSK.has(word)) nynorsk++;
-    else if (BOKMAL.has(word)) bokmal++;
-  }
+  const [nynorsk, bokmal] = wordsOf(text, NYNORSK, BOKMAL);
   return nynorsk >= 3 && nynorsk > 2 * bokmal;
 }
