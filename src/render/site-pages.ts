@@ -234,7 +234,8 @@ function pageKit(settings: SiteSettings, docs: readonly DocumentRecord[]): PageK
     canonical: abs(url),
     hreflang: inSet ? hreflangOf(alternates) : [],
     ogLocale: ogLocale(lang),
-    ogLocaleAlternates: inSet ? alternates.filter((a) => a.lang !== lang).map((a) => ogLocale(a.lang)) : [],
+    // Once each, and never the page's own: sr and sr-Latn are both sr_RS to Open Graph.
+    ogLocaleAlternates: inSet ? [...new Set(alternates.map((a) => ogLocale(a.lang)))].filter((l) => l !== ogLocale(lang)) : [],
     ogType: "website",
   });
   const versionsIn = (inLangs: readonly string[], url: (lang: string) => string, lang: string): Alternate[] =>

@@ -222,6 +222,16 @@ describe("a help page in Croatian, and in Serbian in both its scripts", () => {
       [["en", "hr", "sr", "sr-Latn"]],
     );
   });
+
+  it("names each Open Graph locale once, never a page's own: both scripts of Serbian are sr_RS", () => {
+    const dir = mkdtempSync(join(tmpdir(), "serbian-"));
+    for (const d of docs) copyFileSync(join(REAL_DIR, d.file), join(dir, d.file));
+    const model = buildSiteModel(loadSettings({ CONTENT_DIR: dir }));
+    const article = (lang: string) => model.articles.find((a) => a.lang === lang);
+    assert.equal(article("sr")?.ogLocale, "sr_RS");
+    assert.deepEqual(article("sr")?.ogLocaleAlternates, ["en_US", "hr_HR"]);
+    assert.deepEqual(article("sr-Latn")?.ogLocaleAlternates, ["en_US", "hr_HR"]);
+  });
 });
 
 describe("a manual page in Brazil's and in Portugal's Portuguese", () => {
