@@ -222,10 +222,20 @@ function languageLink(/** @type {Version} */ v) {
   return el("a", { href: v.url, lang: v.lang, hreflang: v.lang, dir: b?.dir ?? "ltr", textContent: b?.name ?? v.lang });
 }
 
+const baseLanguage = (/** @type {string} */ lang) => lang.split("-")[0];
+
+/**
+ * The version a reader is shown when no filter asks for another language: their own language's,
+ * else one in their language written another way (Portugal's for a Brazilian reader, Cyrillic for
+ * a reader of Serbian in Latin letters), else none (the best match's is shown).
+ */
+function nearestVersion(/** @type {Version[]} */ versions) {
+  return versions.find((v) => v.lang === config.pageLang) ?? versions.find((v) => baseLanguage(v.lang) === baseLanguage(config.pageLang));
+}
+
 function renderEntry(/** @type {Entry} */ entry, /** @type {string[]} */ terms, /** @type {string} */ only) {
   const best = /** @type {Hit} */ (entry.hits[0]);
-  // The reader's own version when there is one (and no filter asks for another language).
-  const shownLang = !only && entry.versions.some((v) => v.lang === config.pageLang) ? config.pageLang : best.lang;
+  const shownLang = only ? best.lang : (nearestVersion(entry.versions)?.lang ?? best.lang);
   const shown = entry.versions.find((v) => v.lang === shownLang) ?? versionsOf(best)[0];
   const hit = entry.hits.find((h) => h.lang === shownLang);
   const li = el("li", { className: "teaser search-result", lang: shownLang, dir: bundleOf(shownLang)?.dir ?? "ltr" });

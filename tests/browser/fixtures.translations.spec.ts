@@ -59,6 +59,13 @@ test.describe("search in other scripts", () => {
     await expect(page.locator(".search-result .teaser__title a").first()).toHaveAttribute("href", at(urlOf("en.txt")));
   });
 
+  test("from the Brazilian Portuguese search page, a Hebrew word finds the bakery article shown in Portuguese, the nearest form of the reader's language", async ({ page }) => {
+    await page.goto(`/pt-BR/search/?q=${encodeURIComponent("האופה")}`);
+    await expect(page.locator("[data-search-status]")).not.toHaveText(/^$|…$/, { timeout: 30_000 });
+    await expect(page.locator(".search-result").first()).toHaveAttribute("lang", "pt");
+    await expect(page.locator(".search-result .teaser__title a").first()).toHaveAttribute("href", at(urlOf("pt.txt")));
+  });
+
   for (const [word, lang] of [
     ["面包师", "zh"],
     ["パン職人", "ja"],
