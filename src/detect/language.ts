@@ -11,7 +11,7 @@ import { francAll } from "franc";
 import { detectAll } from "tinyld";
 import { baseLanguage, toBcp47, unknownLanguage } from "./codes.ts";
 import { loadEld, type Eld } from "./eld-model.ts";
-import { withStandard } from "./written-standard.ts";
+import { withStandard, wordsOf } from "./written-standard.ts";
 import { entry } from "../maps.ts";
 import { perLanguage } from "../intl.ts";
 import { countsOf, mainScript } from "./letters.ts";
@@ -314,10 +314,27 @@ const OWN_LETTERS: Readonly<Record<string, { lang: string; letters: RegExp; min:
   bn: { lang: "as", letters: /[\u09F0\u09F1]/gu, min: 3 },
 };
 
+/**
+ * Words only one language of a shared script writes, against the named one's: Nepali, which
+ * neither detector knows and both read as Hindi, says छ, हो, गर्नुहोस् where Hindi says है, हैं, करें.
+ */
+const OWN_WORDS: Readonly<Record<string, { lang: string; words: ReadonlySet<string>; against: ReadonlySet<string> }>> = {
+  hi: {
+    lang: "ne",
+    words: new Set("छ छन् छैन हो गर्नुहोस् गर्नुहोस गर्न लागि एउटा गरिएको भएको तपाईँको तपाईंको यो कुनै नयाँ हुन्छ थियो".split(" ")),
+    against: new Set("है हैं था थी थे के की का में से नहीं करें लिए लिये यह क्या सकता करता करने".split(" ")),
+  },
+};
+
 /** The language the detectors named, or the close neighbour the text shows it to be. */
 function closeNeighbour(lang: string, text: string): string {
   const own = OWN_LETTERS[baseLanguage(lang)];
   if (own && (text.match(own.letters) ?? []).length >= own.min) return own.lang;
+  const words = OWN_WORDS[baseLanguage(lang)];
+  if (words) {
+    const [mine, theirs] = wordsOf(text, words.words, words.against);
+    if (mine >= 2 && mine >= 3 * theirs) return words.lang;
+  }
   const close = CLOSE_NEIGHBOURS[baseLanguage(lang)];
   if (!close) return lang;
   const only = [...close.choices];

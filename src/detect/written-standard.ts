@@ -91,11 +91,11 @@ function isSerbian(text: string): boolean {
   return serbian >= 2 && serbian >= 3 * other;
 }
 
-/** How many of a text's words (a hyphenated one whole: palavra-passe) are in each of two lists. */
-function wordsOf(text: string, one: ReadonlySet<string>, other: ReadonlySet<string>): [number, number] {
+/** How many of a text's words (a hyphenated one whole: palavra-passe; marks too: गर्नुहोस्) are in each of two lists. */
+export function wordsOf(text: string, one: ReadonlySet<string>, other: ReadonlySet<string>): [number, number] {
   let a = 0,
     b = 0;
-  for (const [word] of text.toLowerCase().matchAll(/\p{L}+(?:-\p{L}+)?/gu)) {
+  for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)?/gu)) {
     if (one.has(word)) a++;
     else if (other.has(word)) b++;
   }

@@ -170,6 +170,11 @@ describe("languages neither eld nor tinyld can name (Debian's message catalogs)"
   it("writes Tagalog as tl, its ISO 639-1 code, as hreflang asks", () => {
     assert.equal(detectLanguage(text("messages-tl.txt"))?.lang, "tl");
   });
+
+  it("reads Nepali as Nepali by its own words, where both detectors say Hindi, and leaves Hindi Hindi", () => {
+    assert.equal(detectLanguage(text("messages-ne.txt"))?.lang, "ne");
+    assert.equal(detectLanguage(readFileSync(join(PROJECT_ROOT, "tests/fixtures/languages/hi.txt"), "utf8"))?.lang, "hi");
+  });
 });
 
 describe("one language in two written standards", () => {
