@@ -314,11 +314,32 @@ const OWN_LETTERS: Readonly<Record<string, { lang: string; letters: RegExp; min:
   bn: { lang: "as", letters: /[\u09F0\u09F1]/gu, min: 3 },
 };
 
+/** Galician's own words: neither Spanish nor Portuguese writes non, unha, xa, tamén, páxina, mensaxe. */
+const GALICIAN = new Set(
+  (
+    "non unha unhas nunha nunhas dunha dunhas cunha polo pola polos polas xa tamén moi cando mentres iso ningún ningunha algunha " +
+    "calquera páxina páxinas imaxe imaxes mensaxe mensaxes xanela xanelas xeral xerais xestor xestión xerar dende ademais aínda " +
+    "despois vostede tódolos súa"
+  ).split(" "),
+);
+
 /**
  * Words only one language of a shared script writes, against the named one's: Nepali, which
- * neither detector knows and both read as Hindi, says छ, हो, गर्नुहोस् where Hindi says है, हैं, करें.
+ * neither detector knows and both read as Hindi, says छ, हो, गर्नुहोस् where Hindi says है, हैं, करें;
+ * Galician, read as Spanish or Portuguese, says unha, non, xa where they say una, no, ya or uma,
+ * não, já (and never el, y, los, or em, um, com).
  */
 const OWN_WORDS: Readonly<Record<string, { lang: string; words: ReadonlySet<string>; against: ReadonlySet<string> }>> = {
+  es: {
+    lang: "gl",
+    words: GALICIAN,
+    against: new Set("el y los del una unas muy ya también cuando mientras esto eso página imagen mensaje ventana además después usted hay".split(" ")),
+  },
+  pt: {
+    lang: "gl",
+    words: GALICIAN,
+    against: new Set("em um com não uma umas muito já também quando enquanto isso página imagem mensagem janela depois ainda você".split(" ")),
+  },
   hi: {
     lang: "ne",
     words: new Set("छ छन् छैन हो गर्नुहोस् गर्नुहोस गर्न लागि एउटा गरिएको भएको तपाईँको तपाईंको यो कुनै नयाँ हुन्छ थियो".split(" ")),

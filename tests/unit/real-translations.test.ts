@@ -69,6 +69,11 @@ describe("language detection on mixed text", () => {
     assert.equal(detectLanguage(text("proxy-gl.txt"))?.lang, "gl");
   });
 
+  it("reads Galician messages as Galician by its own words, whether the detectors take them for Spanish (coreutils) or Portuguese (dpkg)", () => {
+    assert.equal(detectLanguage(text("messages-gl-coreutils.txt"))?.lang, "gl");
+    assert.equal(detectLanguage(text("messages-gl-dpkg.txt"))?.lang, "gl");
+  });
+
   it("keeps the Spanish original of that page Spanish", () => {
     assert.equal(detectLanguage(text("proxy-es.txt"))?.lang, "es");
   });
