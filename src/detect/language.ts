@@ -327,35 +327,58 @@ const GALICIAN = new Set(
  * Words only one language of a shared script writes, against the named one's: Nepali, which
  * neither detector knows and both read as Hindi, says छ, हो, गर्नुहोस् where Hindi says है, हैं, करें;
  * Galician, read as Spanish or Portuguese, says unha, non, xa where they say una, no, ya or uma,
- * não, já (and never el, y, los, or em, um, com).
+ * não, já (and never el, y, los, or em, um, com); Asturian, read as Spanish, says nun, ye, pa.
  */
-const OWN_WORDS: Readonly<Record<string, { lang: string; words: ReadonlySet<string>; against: ReadonlySet<string> }>> = {
-  es: {
-    lang: "gl",
-    words: GALICIAN,
-    against: new Set("el y los del una unas muy ya también cuando mientras esto eso página imagen mensaje ventana además después usted hay".split(" ")),
-  },
-  pt: {
-    lang: "gl",
-    words: GALICIAN,
-    against: new Set("em um com não uma umas muito já também quando enquanto isso página imagem mensagem janela depois ainda você".split(" ")),
-  },
-  hi: {
-    lang: "ne",
-    words: new Set("छ छन् छैन हो गर्नुहोस् गर्नुहोस गर्न लागि एउटा गरिएको भएको तपाईँको तपाईंको यो कुनै नयाँ हुन्छ थियो".split(" ")),
-    against: new Set("है हैं था थी थे के की का में से नहीं करें लिए लिये यह क्या सकता करता करने".split(" ")),
-  },
+const OWN_WORDS: Readonly<Record<string, readonly { lang: string; words: ReadonlySet<string>; against: ReadonlySet<string> }[]>> = {
+  es: [
+    {
+      lang: "gl",
+      words: GALICIAN,
+      against: new Set("el y los del una unas muy ya también cuando mientras esto eso página imagen mensaje ventana además después usted hay".split(" ")),
+    },
+    {
+      // Asturian writes el, los and y as Spanish does: only its own words tell it.
+      lang: "ast",
+      words: new Set(
+        "nun ye pa nel ficheru amuesa esti llista llinia mou ensin namái fallu tolos toles puen seya usuariu conxuntu tiempu elementu tamañu estáu desanicia desaniciar desaniciase afita afitar amosar amosase dalgún dalguna tamién".split(
+          " ",
+        ),
+      ),
+      against: new Set("es no las para lista línea archivo muestra sin sólo solo usuario este está también".split(" ")),
+    },
+  ],
+  pt: [
+    {
+      lang: "gl",
+      words: GALICIAN,
+      against: new Set("em um com não uma umas muito já também quando enquanto isso página imagem mensagem janela depois ainda você".split(" ")),
+    },
+  ],
+  hi: [
+    {
+      lang: "ne",
+      words: new Set("छ छन् छैन हो गर्नुहोस् गर्नुहोस गर्न लागि एउटा गरिएको भएको तपाईँको तपाईंको यो कुनै नयाँ हुन्छ थियो".split(" ")),
+      against: new Set("है हैं था थी थे के की का में से नहीं करें लिए लिये यह क्या सकता करता करने".split(" ")),
+    },
+  ],
 };
+
+/** The neighbour whose own words a text holds: two or more, three times the named language's, and more than any other neighbour's. */
+function neighbourByWords(lang: string, text: string): string | undefined {
+  let found: { lang: string; count: number } | undefined;
+  for (const n of OWN_WORDS[baseLanguage(lang)] ?? []) {
+    const [mine, theirs] = wordsOf(text, n.words, n.against);
+    if (mine >= 2 && mine >= 3 * theirs && mine > (found?.count ?? 0)) found = { lang: n.lang, count: mine };
+  }
+  return found?.lang;
+}
 
 /** The language the detectors named, or the close neighbour the text shows it to be. */
 function closeNeighbour(lang: string, text: string): string {
   const own = OWN_LETTERS[baseLanguage(lang)];
   if (own && (text.match(own.letters) ?? []).length >= own.min) return own.lang;
-  const words = OWN_WORDS[baseLanguage(lang)];
-  if (words) {
-    const [mine, theirs] = wordsOf(text, words.words, words.against);
-    if (mine >= 2 && mine >= 3 * theirs) return words.lang;
-  }
+  const byWords = neighbourByWords(lang, text);
+  if (byWords) return byWords;
   const close = CLOSE_NEIGHBOURS[baseLanguage(lang)];
   if (!close) return lang;
   const only = [...close.choices];

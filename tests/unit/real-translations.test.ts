@@ -74,6 +74,10 @@ describe("language detection on mixed text", () => {
     assert.equal(detectLanguage(text("messages-gl-dpkg.txt"))?.lang, "gl");
   });
 
+  it("reads Asturian messages as Asturian by its own words (nun, ye, pa), where the detectors say Spanish", () => {
+    assert.equal(detectLanguage(text("messages-ast.txt"))?.lang, "ast");
+  });
+
   it("keeps the Spanish original of that page Spanish", () => {
     assert.equal(detectLanguage(text("proxy-es.txt"))?.lang, "es");
   });
