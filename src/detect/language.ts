@@ -323,11 +323,27 @@ const GALICIAN = new Set(
   ).split(" "),
 );
 
+/** Malay's and Indonesian's words for one thing (fail/berkas, senarai/daftar, maklumat/informasi, kerana/karena). */
+const MALAY = new Set(
+  (
+    "fail senarai aksara ditetapkan papar dipaparkan paparan wujud disokong sokongan tetingkap bahagian ralat isyarat arahan mencipta " +
+    "carian pautan sepadan penghujung hentian terkini lajur benarkan rentetan kekunci perenggan bermula semasa maklumat opsyen dihantar " +
+    "kemaskini pakej laluan tetapan baharu kerana sahaja bahawa nombor saiz padam amaran mesej selepas dijumpai"
+  ).split(" "),
+);
+const INDONESIAN = new Set(
+  (
+    "berkas daftar karakter tampilkan ditampilkan tampilan perintah bisa informasi cocok setelah pesan opsi bagian tipe ukuran hapus " +
+    "karena peringatan bahwa ekstensi standar nomor berisi ditemukan paket pengaturan unduh jalur galat tombol"
+  ).split(" "),
+);
+
 /**
  * Words only one language of a shared script writes, against the named one's: Nepali, which
  * neither detector knows and both read as Hindi, says छ, हो, गर्नुहोस् where Hindi says है, हैं, करें;
  * Galician, read as Spanish or Portuguese, says unha, non, xa where they say una, no, ya or uma,
- * não, já (and never el, y, los, or em, um, com); Asturian, read as Spanish, says nun, ye, pa.
+ * não, já (and never el, y, los, or em, um, com); Asturian, read as Spanish, says nun, ye, pa;
+ * Malay and Indonesian, which eld and tinyld each know only one of, name things apart.
  */
 const OWN_WORDS: Readonly<Record<string, readonly { lang: string; words: ReadonlySet<string>; against: ReadonlySet<string> }[]>> = {
   es: [
@@ -354,6 +370,8 @@ const OWN_WORDS: Readonly<Record<string, readonly { lang: string; words: Readonl
       against: new Set("em um com não uma umas muito já também quando enquanto isso página imagem mensagem janela depois ainda você".split(" ")),
     },
   ],
+  id: [{ lang: "ms", words: MALAY, against: INDONESIAN }],
+  ms: [{ lang: "id", words: INDONESIAN, against: MALAY }],
   hi: [
     {
       lang: "ne",

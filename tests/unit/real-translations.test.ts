@@ -74,6 +74,10 @@ describe("language detection on mixed text", () => {
     assert.equal(detectLanguage(text("messages-gl-dpkg.txt"))?.lang, "gl");
   });
 
+  it("reads Malay messages as Malay by its words (fail, senarai, kerana), where the detectors lean to Indonesian", () => {
+    assert.equal(detectLanguage(text("messages-ms.txt"))?.lang, "ms");
+  });
+
   it("reads Asturian messages as Asturian by its own words (nun, ye, pa), where the detectors say Spanish", () => {
     assert.equal(detectLanguage(text("messages-ast.txt"))?.lang, "ast");
   });
