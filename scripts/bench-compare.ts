@@ -152,7 +152,8 @@ const median = (runs: Run[]) => {
   return { ms: by("ms"), peakMb: by("peakMb") };
 };
 
-async function compare(n: number): Promise<string[]> {
+/** The ratios at `n` documents, and the floors beside them: table rows. */
+async function compare(n: number): Promise<{ rows: string[]; floorRows: string[] }> {
   const { inputs, truth } = syntheticCorpus(n);
   const corpus = join(WORK, `corpus-${n}`),
     site = join(WORK, `site-${n}`),
@@ -203,7 +204,8 @@ async function compare(n: number): Promise<string[]> {
       },
     ],
   ];
-  const rows: string[] = [];
+  const rows: string[] = [],
+    floorRows: string[] = [];
   // The floors: Pagefind alone over what a full build indexes, and over what an edit must index again.
   const floorDir = join(WORK, `floor-${n}`);
   const floors: Partial<Record<string, { pages: number; runs: Run[] }>> = {
@@ -252,15 +254,18 @@ async function compare(n: number): Promise<string[]> {
     );
   }
   rmTree(floorDir);
-  return rows;
+  return { rows, floorRows };
 }
 
 ensureHugo();
 mkdirSync(WORK, { recursive: true });
-const rows: string[] = [];
-/** Each size's floors: what the parts this site keeps (Pagefind) take alone, as a share of Hugo + Pagefind. */
-const floorRows: string[] = [];
-for (const n of sizes.length ? sizes : [1000, 10000]) rows.push(...(await compare(n)));
+const rows: string[] = [],
+  floorRows: string[] = [];
+for (const n of sizes.length ? sizes : [1000, 10000]) {
+  const found = await compare(n);
+  rows.push(...found.rows);
+  floorRows.push(...found.floorRows);
+}
 console.log(`Hugo ${execFileSync("hugo", ["version"], { encoding: "utf8" }).split(" ")[1]}, Pagefind CLI, ${RUNS} alternating runs each (medians):\n`);
 console.log("| documents | scenario | ours | Hugo + Pagefind | ratio (wall) | ours, peak memory | Hugo + Pagefind, peak memory |");
 console.log("|---|---|---|---|---|---|---|");

@@ -5,7 +5,7 @@
  * docs/language-detection.md). franc's test for Galician stays in language.ts, after these.
  */
 import { baseLanguage } from "./codes.ts";
-import { wordsOf } from "./written-standard.ts";
+import { outnumbers, wordsOf } from "./own-words.ts";
 
 /** Letters only one language of a shared script writes: Assamese ৰ and ৱ in Bengali script. */
 const OWN_LETTERS: Readonly<Record<string, { lang: string; letters: RegExp; min: number }>> = {
@@ -79,12 +79,12 @@ const OWN_WORDS: Readonly<Record<string, readonly { lang: string; words: Readonl
   ],
 };
 
-/** The neighbour whose own words a text holds: two or more, three times the named language's, and more than any other neighbour's. */
+/** The neighbour whose own words outnumber the named language's, and more of them than any other neighbour's. */
 export function neighbourByWords(lang: string, text: string): string | undefined {
   let found: { lang: string; count: number } | undefined;
   for (const n of OWN_WORDS[baseLanguage(lang)] ?? []) {
     const [mine, theirs] = wordsOf(text, n.words, n.against);
-    if (mine >= 2 && mine >= 3 * theirs && mine > (found?.count ?? 0)) found = { lang: n.lang, count: mine };
+    if (outnumbers(mine, theirs) && mine > (found?.count ?? 0)) found = { lang: n.lang, count: mine };
   }
   return found?.lang;
 }

@@ -8,6 +8,7 @@
  */
 
 import { mainScript } from "./letters.ts";
+import { outnumbers, wordsOf } from "./own-words.ts";
 
 /**
  * Common characters in pairs, Simplified then Traditional, where neither form is written in the
@@ -85,21 +86,9 @@ const IJEKAVIAN_OR_CROATIAN = new Set(
   ).split(" "),
 );
 
-/** Serbian in Latin letters: its own words at least twice, and three times the other two's. */
+/** Serbian in Latin letters: its own words clearly outnumber the other two's. */
 function isSerbian(text: string): boolean {
-  const [serbian, other] = wordsOf(text, SERBIAN, IJEKAVIAN_OR_CROATIAN);
-  return serbian >= 2 && serbian >= 3 * other;
-}
-
-/** How many of a text's words (a hyphenated one whole: palavra-passe; marks too: गर्नुहोस्) are in each of two lists. */
-export function wordsOf(text: string, one: ReadonlySet<string>, other: ReadonlySet<string>): [number, number] {
-  let a = 0,
-    b = 0;
-  for (const [word] of text.toLowerCase().matchAll(/[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)?/gu)) {
-    if (one.has(word)) a++;
-    else if (other.has(word)) b++;
-  }
-  return [a, b];
+  return outnumbers(...wordsOf(text, SERBIAN, IJEKAVIAN_OR_CROATIAN));
 }
 
 /**
@@ -135,14 +124,14 @@ const BRAZILIAN_FORMS = new RegExp(String.raw`${ESTAR}\p{L}+ndo\b|\p{L}*[êô][m
 
 /**
  * Portuguese as Portugal writes it: its own words and forms (above; económico against econômico)
- * at least twice, and three times Brazil's. `pt` alone keeps meaning Brazil's, as CLDR takes it,
+ * clearly outnumber Brazil's. `pt` alone keeps meaning Brazil's, as CLDR takes it,
  * and a text that says too little to tell stays `pt`.
  */
 function isEuropeanPortuguese(text: string): boolean {
   const [words, others] = wordsOf(text, EUROPEAN, BRAZILIAN);
   const european = words + (text.match(EUROPEAN_FORMS) ?? []).length,
     brazilian = others + (text.match(BRAZILIAN_FORMS) ?? []).length;
-  return european >= 2 && european >= 3 * brazilian;
+  return outnumbers(european, brazilian);
 }
 
 /** The commonest words that Nynorsk and Bokmål spell apart (ikkje/ikke, frå/fra, eit/et, kva/hva…). */

@@ -85,7 +85,8 @@ describe("Serbian in Latin letters, or Croatian", () => {
   });
 
   it("writes a text the detectors call Serbian sr-Latn when its letters are Latin", () => {
-    assert.equal(withStandard("sr", "Izaberite jezik i kliknite na dugme."), "sr-Latn");
+    // No word here is Serbian's own: the detectors' answer and the letters decide.
+    assert.equal(withStandard("sr", "Kliknite na jezik."), "sr-Latn");
   });
 
   it("leaves another language written with those words as the detectors named it", () => {
